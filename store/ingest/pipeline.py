@@ -1,0 +1,80 @@
+"""The ingest pipeline: run the stages in order and assemble :class:`Meeting` objects."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from store.ingest import clean, metadata, quotes, read, turns
+from store.ingest.document import Page
+from store.models import Meeting, Person
+
+_SPACES = re.compile(r"\s+")
+
+
+def meeting_id(text: str) -> str:
+    """A stable id from the cleaned text alone, blind to white-space changes."""
+    norm = _SPACES.sub(" ", text).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def extract(data: bytes, source: str) -> list[Meeting]:
+    """Read one file's bytes and return the meetings in it.
+
+    Raises :class:`~store.ingest.document.Unreadable` with one clear sentence when the
+    bytes are not a document Parley can read.
+    """
+    return extract_page(read.read_page(data, source))
+
+
+def extract_text(text: str, source: str = "<text>") -> list[Meeting]:
+    """Like :func:`extract` for text already decoded (tests, pasted text)."""
+    return extract_page(read.page_from_text(text, source))
+
+
+def extract_page(page: Page) -> list[Meeting]:
+    cleaned = clean.clean(page.text)
+    text = cleaned.text
+    header = metadata.read_header(text, page)
+    reading = turns.find_turns(text, header, page)
+    kind = "transcript"
+    if reading is None:
+        kind = "report"
+        reading = quotes.find_report_remarks(text, header)
+    participants = _merge_people(header.people, reading.people)
+    return [
+        Meeting(
+            id=meeting_id(text),
+            title=header.title,
+            date=header.date,
+            date_inferred=header.date_inferred,
+            place=header.place,
+            outlet=header.outlet,
+            kind=kind,
+            participants=participants,
+            remarks=tuple(reading.remarks),
+            text=text,
+            source=page.source,
+            sections=header.sections,
+        )
+    ]
+
+
+def _merge_people(*groups: tuple[Person, ...] | list[Person]) -> tuple[Person, ...]:
+    """People from the header and from the remarks, one entry per canonical name."""
+    seen: dict[str, Person] = {}
+    for group in groups:
+        for person in group:
+            key = person.name.casefold()
+            old = seen.get(key)
+            if old is None:
+                seen[key] = person
+            else:
+                aliases = tuple(dict.fromkeys((*old.aliases, *person.aliases)))
+                seen[key] = Person(
+                    name=old.name,
+                    role=old.role or person.role,
+                    affiliation=old.affiliation or person.affiliation,
+                    aliases=aliases,
+                )
+    return tuple(seen.values())
