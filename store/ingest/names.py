@@ -1,0 +1,227 @@
+"""Splitting a speaker phrase into role, personal name and affiliation.
+
+Diplomatic records name people by stacking a role in front of the name:
+"President of Russia Vladimir Putin", "Foreign Minister Sergey Lavrov", "Secretary
+General of the Organisation of Islamic Cooperation Iyad Ameen Madani", or, in White
+House style, "PRESIDENT BIDEN" and "Prime Minister Morrison of Australia". Nothing marks
+where the role stops and the name begins, so :func:`split_role_name` reads the phrase
+from its end: a personal name is the run of capitalised words at the end that are not
+role words, institution words or places. Both the transcript and the news-report
+readers call it, so its signature is a contract: ``(role, name, affiliation)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    """The white-space separated words of a vocabulary block."""
+    return text.split()
+
+# Words that belong to a role ("Prime Minister", "Secretary General", "Press Secretary").
+ROLE_WORDS = frozenset(
+    _words(
+        """
+    acting adviser advisor aide ambassador administrator assistant attorney chair chairman
+    chairperson chairwoman chancellor chief commander commissioner congressman
+    congresswoman coordinator counsellor counselor crown defence defense delegate deputy
+    director emir envoy executive first foreign general governor head high interim
+    justice king leader majority mayor member minister minority moderator national
+    officer official patriarch plenipotentiary pope premier president presidential press
+    prince princess principal queen rapporteur representative secretary security senator
+    senior special speaker spokesman spokesperson spokeswoman staff state sultan surgeon
+    under undersecretary vice viceroy commissar chargé charge d'affaires affaires
+    interpreter journalist correspondent reporter anchor host participant audience
+    """
+    )
+)
+
+# Words that name institutions or places rather than people.
+ORG_WORDS = frozenset(
+    _words(
+        """
+    academy administration affairs agency alliance assembly association authority bank
+    board bureau cabinet centre center chamber church city coalition command commission
+    committee commonwealth community company confederation conference congress cooperation
+    corporation council court delegation department development district duma economic
+    emirates european federal federation forum foundation front fund government group
+    house independent industry institute intelligence interior international investigative
+    islamic islands justice kingdom league legislature ministry mission movement nations
+    navy northwestern office organisation organization parliament party police presidium
+    programme program province region regional republic revolutionary senate service
+    services society southern central eastern western northern states summit supreme
+    territory trade treasury tribunal union unions united university bolivarian democratic
+    people's peoples socialist arab islamic federative plurinational hellenic
+    """
+    )
+)
+
+# Countries and places a role is "of"; enough to stop a backward name scan.
+COUNTRIES = frozenset(
+    _words(
+        """
+    afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh belarus belgium benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador
+    egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
+    germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland
+    india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya
+    kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+    liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+    mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria macedonia
+    norway oman pakistan palau palestine panama paraguay peru philippines poland
+    portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+    slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda
+    ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe abkhazia
+    ossetia transnistria crimea europe africa asia america britain england scotland wales
+    moscow washington kremlin beijing brussels geneva vatican
+    """
+    )
+)
+
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan", "american": "United States", "armenian": "Armenia",
+    "australian": "Australia", "austrian": "Austria", "azerbaijani": "Azerbaijan",
+    "belarusian": "Belarus", "belgian": "Belgium", "brazilian": "Brazil",
+    "british": "United Kingdom", "bulgarian": "Bulgaria", "canadian": "Canada",
+    "chinese": "China", "cuban": "Cuba", "czech": "Czech Republic", "danish": "Denmark",
+    "dutch": "Netherlands", "egyptian": "Egypt", "estonian": "Estonia", "finnish": "Finland",
+    "french": "France", "georgian": "Georgia", "german": "Germany", "greek": "Greece",
+    "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia", "iranian": "Iran",
+    "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy",
+    "japanese": "Japan", "jordanian": "Jordan", "kazakh": "Kazakhstan",
+    "kazakhstani": "Kazakhstan", "korean": "Korea", "kyrgyz": "Kyrgyzstan",
+    "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya",
+    "lithuanian": "Lithuania", "malaysian": "Malaysia", "mexican": "Mexico",
+    "moldovan": "Moldova", "mongolian": "Mongolia", "norwegian": "Norway",
+    "pakistani": "Pakistan", "palestinian": "Palestine", "polish": "Poland",
+    "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania", "russian": "Russia",
+    "saudi": "Saudi Arabia", "serbian": "Serbia", "slovak": "Slovakia",
+    "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
+    "tajik": "Tajikistan", "tanzanian": "Tanzania", "turkish": "Turkey",
+    "turkmen": "Turkmenistan", "ukrainian": "Ukraine", "uzbek": "Uzbekistan",
+    "uzbekistani": "Uzbekistan", "venezuelan": "Venezuela", "vietnamese": "Vietnam",
+}
+
+HONORIFICS = frozenset(
+    _words(
+        "mr mr. mrs mrs. ms ms. miss dr dr. sir dame madam madame mister monsieur herr "
+        "prof prof. professor h.e. excellency his her gospodin"
+    )
+)
+
+# Lower-case pieces of personal names ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
+PARTICLES = frozenset(_words("bin ibn bint al el de da di du dos van von der den la le ul abu"))
+
+_CONNECTORS = frozenset(_words("of the for to and on in at"))
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_TRAILING_NOTE = re.compile(r"\s*\((?:[^()]{1,40})\)\s*$")
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_TRAILING_OF = re.compile(r"^(?P<head>.+?)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w’'\- ]+)$")
+_INITIAL_NAME = re.compile(r"^[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ][\w\-]+$")
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def _word(token: str) -> str:
+    return _POSSESSIVE.sub("", token).strip(",;").casefold()
+
+
+def _is_place(token: str) -> bool:
+    return _word(token) in COUNTRIES or _word(token) in DEMONYMS
+
+
+def _stops_name(token: str) -> bool:
+    """True when ``token`` cannot be part of a personal name read from the end."""
+    w = _word(token)
+    if w in PARTICLES:
+        return False
+    if not _is_capitalised(token):
+        return True
+    return w in ROLE_WORDS or w in ORG_WORDS or _is_place(token) or w in HONORIFICS
+
+
+def _titlecase_caps(phrase: str) -> str:
+    """"PRESIDENT BIDEN" → "President Biden"; mixed-case phrases are left alone."""
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return " ".join(
+            "-".join(p[:1].upper() + p[1:].lower() for p in tok.split("-"))
+            if _word(tok) not in _CONNECTORS | PARTICLES
+            else tok.lower()
+            for tok in phrase.split()
+        )
+    return phrase
+
+
+def _affiliation_of(role: str | None) -> str | None:
+    """"President of Russia" → "Russia"; "Russian Foreign Minister" → "Russia"."""
+    if not role:
+        return None
+    m = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.IGNORECASE)
+    if m:
+        return re.sub(r"^the\s+", "", m.group(1).strip(), flags=re.IGNORECASE)
+    first = role.split()[0] if role.split() else ""
+    if _word(first) in DEMONYMS:
+        return DEMONYMS[_word(first)]
+    return None
+
+
+def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
+    """Split a speaker phrase into ``(role, name, affiliation)``.
+
+    ``name`` is the personal name, or ``""`` when the phrase names only a role ("THE
+    VICE PRESIDENT", "Moderator"). ``role`` keeps the document's words ("President of
+    Russia"); all-capitals phrases come back in title case. A trailing note in
+    parentheses ("(retranslated)") and a possessive "’s" are dropped.
+
+    >>> split_role_name("President of Russia Vladimir Putin")
+    ('President of Russia', 'Vladimir Putin', 'Russia')
+    >>> split_role_name("Foreign Minister Sergey Lavrov")
+    ('Foreign Minister', 'Sergey Lavrov', None)
+    >>> split_role_name("PRESIDENT BIDEN")
+    ('President', 'Biden', None)
+    """
+    text = _TRAILING_NOTE.sub("", " ".join(phrase.split())).strip(" ,:;.")
+    text = _LEADING_THE.sub("", _titlecase_caps(text))
+    if not text:
+        return None, "", None
+    trailing_place: str | None = None
+    m = _TRAILING_OF.match(text)
+    if m and all(_is_place(t) or _word(t) in ORG_WORDS for t in m.group("place").split()):
+        # "Prime Minister Morrison of Australia": the place follows the name.
+        text, trailing_place = m.group("head"), m.group("place").strip()
+    tokens = text.split()
+    tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+    if len(tokens) == 1 and _INITIAL_NAME.match(tokens[0]):
+        return None, tokens[0], None
+    i = len(tokens)
+    while i > 0 and not _stops_name(tokens[i - 1]):
+        i -= 1
+    name_tokens = tokens[i:]
+    while name_tokens and _word(name_tokens[0]) in PARTICLES:
+        name_tokens = name_tokens[1:]
+        i += 1
+    role_tokens = tokens[:i]
+    while role_tokens and _word(role_tokens[-1]) in HONORIFICS:
+        role_tokens = role_tokens[:-1]  # "Mr" is not a role
+    while role_tokens and _word(role_tokens[0]) in HONORIFICS:
+        role_tokens = role_tokens[1:]
+    role = " ".join(role_tokens).strip(" ,") or None
+    if role and role.casefold() in _CONNECTORS:
+        role = None
+    name = " ".join(t.strip(",") for t in name_tokens)
+    affiliation = trailing_place or _affiliation_of(role)
+    return role, name, affiliation
+
+
+def surname(name: str) -> str:
+    """The last word of a personal name, the part other mentions keep ("Lavrov")."""
+    parts = name.replace(".", ". ").split()
+    return parts[-1] if parts else ""
