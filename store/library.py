@@ -1,0 +1,697 @@
+"""The imported corpus on disk: sqlite3 with an FTS5 index, in one library directory.
+
+The corpus is derived data (rebuildable from the source files), read far more often
+than written, and must open fast at 50,000 meetings. So it lives in sqlite (WAL mode)
+rather than TinyDB: cheap rows for the list views (``meetings``, indexed on date, title
+and remark count, never holding text), one compressed JSON body per meeting that is
+only read when a meeting is opened, a ``remarks`` table for speaker views and filters,
+and an FTS5 table of *passages* (each remark, plus every paragraph outside a remark)
+with the ``unicode61 remove_diacritics 2`` tokenizer, so search is case- and
+accent-insensitive and ranked by bm25. What people create (annotations) is not here:
+it lives in TinyDB under ``<library>/annotations/`` and is owned by
+``store.annotations``.
+
+If the schema version on disk differs from this code's, the tables are rebuilt from
+the recorded source paths: derived data is never migrated by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store import importer, paths
+from store.importer import FileResult, PreparedMeeting, Task
+from store.models import Meeting, Remark
+from store.search import ParsedQuery, QueryError, parse_query
+
+SCHEMA_VERSION = 1
+DB_NAME = "library.sqlite3"
+SORTS: dict[str, str] = {
+    "date_desc": "m.date DESC, m.id DESC",
+    "date_asc": "m.date ASC, m.id ASC",
+    "title": "m.title COLLATE NOCASE ASC, m.id ASC",
+    "remarks_desc": "m.n_remarks DESC, m.id ASC",
+}
+# Meetings loaded in full are kept for a few views' worth of back-and-forth.
+_MEETING_CACHE = 16
+# Files stored per transaction during an import: big enough to be fast, small enough
+# that a crash loses little and other readers are not kept waiting long.
+_BATCH = 200
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL DEFAULT 0,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT,
+    status TEXT NOT NULL,          -- 'ok' or 'failed'
+    error TEXT,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meetings (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    position INTEGER NOT NULL,     -- order of the meeting within its source file
+    date TEXT,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    kind TEXT NOT NULL,
+    place TEXT,
+    participants TEXT NOT NULL,    -- JSON list of canonical names
+    n_remarks INTEGER NOT NULL,
+    text_hash TEXT NOT NULL,
+    fts_first INTEGER NOT NULL,    -- passages rowids fts_first .. fts_last
+    fts_last INTEGER NOT NULL,
+    body BLOB NOT NULL             -- zlib(orjson(Meeting.to_json())), remark texts omitted
+);
+CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date, id);
+CREATE INDEX IF NOT EXISTS meetings_title ON meetings(title COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS meetings_remarks ON meetings(n_remarks, id);
+CREATE INDEX IF NOT EXISTS meetings_source ON meetings(source_id);
+CREATE INDEX IF NOT EXISTS meetings_outlet ON meetings(outlet COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS remarks (
+    meeting INTEGER NOT NULL,      -- meetings.rowid
+    idx INTEGER NOT NULL,
+    speaker TEXT,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (meeting, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS remarks_speaker ON remarks(speaker COLLATE NOCASE, meeting);
+CREATE TABLE IF NOT EXISTS people (
+    meeting INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT,
+    affiliation TEXT,
+    aliases TEXT NOT NULL          -- JSON list
+);
+CREATE INDEX IF NOT EXISTS people_name ON people(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS people_meeting ON people(meeting);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
+    text, meeting UNINDEXED, start UNINDEXED, "end" UNINDEXED,
+    speaker UNINDEXED, kind UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+class LibraryError(Exception):
+    """A library that cannot be opened or used; ``str(exc)`` is one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """A meeting as a list shows it: cheap to load by the thousand, no text."""
+
+    id: str
+    date: str | None
+    title: str
+    outlet: str | None
+    kind: str
+    place: str | None
+    participants: tuple[str, ...]
+    n_remarks: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Conditions on meetings and remarks; all optional, combined with AND.
+
+    ``speaker`` and ``participant`` match a canonical name or alias, ignoring case, or
+    a whole word of the name ("Lavrov" finds "Sergey Lavrov"). Dates are ISO and
+    inclusive. ``kinds`` are remark kinds. ``meeting_ids`` narrows to a set (from tag
+    or bookmark filters).
+    """
+
+    speaker: str | None = None
+    participant: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    kinds: tuple[str, ...] = ()
+    meeting_ids: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the matching remark (or paragraph) and where it sits."""
+
+    meeting_id: str
+    date: str | None
+    title: str
+    speaker: str | None
+    kind: str | None
+    start: int
+    end: int
+    snippet: str
+    score: float
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did. ``imported``/``unchanged`` are source paths."""
+
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    replaced: list[tuple[str, str]] = field(default_factory=list)
+    meetings: int = 0  # meetings added or replaced
+    reanchored: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+class Library:
+    """One library directory. Safe to share between threads (one connection, a lock)."""
+
+    path: Path
+    is_sample: bool
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, is_sample: bool = False):
+        self.path = path
+        self.is_sample = is_sample
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._cache: OrderedDict[str, Meeting] = OrderedDict()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, is_sample: bool = False) -> Library:
+        """Open (creating if missing) the library at ``path`` or the default place."""
+        root = paths.library_dir(path) if not isinstance(path, Path) else path
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                root / DB_NAME, timeout=30, isolation_level=None, check_same_thread=False
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(f"The library at {root} cannot be opened: {exc}.") from exc
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            lib = cls(root, conn, is_sample=is_sample)
+            lib._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LibraryError(
+                f"The library file {root / DB_NAME} is damaged ({exc}); move it aside and "
+                "import the documents again."
+            ) from exc
+        return lib
+
+    @classmethod
+    def open_default(cls, override: str | None = None) -> Library:
+        """The user's library; when it holds no meetings, the bundled sample library."""
+        lib = cls.open(paths.library_dir(override))
+        if lib.count() > 0:
+            return lib
+        lib.close()
+        sample = cls.open(paths.sample_library_dir(), is_sample=True)
+        if sample.count() == 0:
+            sample.import_paths([str(p) for p in paths.sample_documents()], jobs=0)
+        return sample
+
+    def _ensure_schema(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'meetings'"
+        ).fetchone()[0]
+        if has_tables and version != SCHEMA_VERSION:
+            self._rebuild()
+            return
+        self._conn.executescript(_SCHEMA)
+        self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _rebuild(self) -> None:
+        """Drop tables written by another schema version and re-import their sources."""
+        sources: list[str] = []
+        with contextlib.suppress(sqlite3.Error):
+            sources = [r[0] for r in self._conn.execute("SELECT path FROM sources")]
+        names = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'passages_%'"
+            )
+        ]
+        for name in names:
+            self._conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+        self._conn.executescript(_SCHEMA)
+        self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        existing = [p for p in sources if os.path.exists(p)]
+        if existing:
+            self.import_paths(existing)
+
+    def close(self) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------------ importing
+
+    def import_paths(
+        self,
+        paths_: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        jobs: int | None = None,
+        timeout: float | None = importer.DEFAULT_TIMEOUT,
+    ) -> ImportSummary:
+        """Import files and folders (recursively); failures are reported, never raised.
+
+        A file whose size and modification time are as recorded is "unchanged" without
+        being read; one whose bytes hash the same is "unchanged" without being parsed;
+        otherwise it is parsed and its meetings replace the ones it gave before.
+        ``jobs`` worker processes parse (default every core; 0 parses in-process).
+        """
+        summary = ImportSummary()
+        files, missing = importer.discover(paths_)
+        summary.failed.extend(missing)
+        total = len(files)
+        done = 0
+        if progress:
+            progress(0, total, "")
+        known = {
+            row[0]: (row[1], row[2], row[3], row[4])
+            for row in self._query("SELECT path, size, mtime_ns, sha256, status FROM sources")
+        }
+        tasks: list[Task] = []
+        for path in files:
+            old = known.get(path)
+            if old is not None and old[3] == "ok":
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    st = None
+                if st is not None and (st.st_size, st.st_mtime_ns) == (old[0], old[1]):
+                    summary.unchanged.append(path)
+                    done += 1
+                    if progress:
+                        progress(done, total, path)
+                    continue
+                tasks.append(Task(path, old[2]))
+            else:
+                tasks.append(Task(path, None))
+
+        batch: list[FileResult] = []
+
+        def on_result(result: FileResult) -> None:
+            nonlocal done
+            batch.append(result)
+            if len(batch) >= _BATCH:
+                self._store_batch(batch, summary)
+                batch.clear()
+            done += 1
+            if progress:
+                progress(done, total, result.path)
+
+        try:
+            importer.run_files(tasks, on_result, jobs=jobs, timeout=timeout)
+        finally:
+            if batch:
+                self._store_batch(batch, summary)
+        self._cache.clear()
+        if summary.replaced:
+            summary.reanchored = self._reanchor(summary.replaced)
+        return summary
+
+    def _store_batch(self, results: list[FileResult], summary: ImportSummary) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                next_fts = (conn.execute("SELECT max(rowid) FROM passages").fetchone()[0] or 0) + 1
+                for res in results:
+                    if res.status == "failed":
+                        summary.failed.append((res.path, res.error or f"{res.path} failed."))
+                        # Keep the meetings it gave before: a file that became unreadable
+                        # must not take its meetings (and their annotations) with it.
+                        conn.execute(
+                            "INSERT INTO sources(path, status, error, imported_at) "
+                            "VALUES (?, 'failed', ?, ?) ON CONFLICT(path) DO UPDATE SET "
+                            "status = CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE "
+                            "source_id = sources.id) THEN sources.status ELSE 'failed' END, "
+                            "error = excluded.error",
+                            (res.path, res.error, now),
+                        )
+                        continue
+                    source_id = self._upsert_source(res, now)
+                    if res.status == "unchanged":
+                        summary.unchanged.append(res.path)
+                        continue
+                    next_fts = self._replace_meetings(source_id, res, next_fts, summary)
+                    summary.imported.append(res.path)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _upsert_source(self, res: FileResult, now: str) -> int:
+        row = self._conn.execute(
+            "INSERT INTO sources(path, size, mtime_ns, sha256, status, error, imported_at) "
+            "VALUES (?, ?, ?, ?, 'ok', NULL, ?) ON CONFLICT(path) DO UPDATE SET "
+            "size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, "
+            "status = 'ok', error = NULL, imported_at = excluded.imported_at RETURNING id",
+            (res.path, res.size, res.mtime_ns, res.sha256, now),
+        ).fetchone()
+        return int(row[0])
+
+    def _replace_meetings(
+        self, source_id: int, res: FileResult, next_fts: int, summary: ImportSummary
+    ) -> int:
+        conn = self._conn
+        old = conn.execute(
+            "SELECT rowid, id, text_hash, fts_first, fts_last FROM meetings "
+            "WHERE source_id = ? ORDER BY position",
+            (source_id,),
+        ).fetchall()
+        for rowid, _mid, _h, first, last in old:
+            self._delete_meeting(rowid, first, last)
+        for position, pm in enumerate(res.meetings):
+            if position < len(old) and old[position][2] != pm.text_hash:
+                summary.replaced.append((old[position][1], pm.id))
+            next_fts = self._insert_meeting(source_id, position, pm, next_fts, summary)
+        return next_fts
+
+    def _delete_meeting(self, rowid: int, fts_first: int, fts_last: int) -> None:
+        conn = self._conn
+        conn.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (fts_first, fts_last))
+        conn.execute("DELETE FROM remarks WHERE meeting = ?", (rowid,))
+        conn.execute("DELETE FROM people WHERE meeting = ?", (rowid,))
+        conn.execute("DELETE FROM meetings WHERE rowid = ?", (rowid,))
+
+    def _insert_meeting(
+        self,
+        source_id: int,
+        position: int,
+        pm: PreparedMeeting,
+        next_fts: int,
+        summary: ImportSummary,
+    ) -> int:
+        conn = self._conn
+        first, last = next_fts, next_fts + len(pm.passages) - 1
+        cur = conn.execute(
+            "INSERT INTO meetings(id, source_id, position, date, title, outlet, kind, place, "
+            "participants, n_remarks, text_hash, fts_first, fts_last, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (
+                pm.id, source_id, position, pm.date, pm.title, pm.outlet, pm.kind, pm.place,
+                orjson.dumps(list(pm.participants)).decode(), pm.n_remarks, pm.text_hash,
+                first, last, pm.body,
+            ),
+        )
+        if cur.rowcount == 0:
+            # The same text is already in the library from another file: keep one copy.
+            return next_fts
+        rowid = cur.lastrowid
+        summary.meetings += 1
+        conn.executemany(
+            'INSERT INTO remarks(meeting, idx, speaker, kind, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(rowid, i, *r) for i, r in enumerate(pm.remarks)],
+        )
+        conn.executemany(
+            "INSERT INTO people(meeting, name, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?)",
+            [(rowid, n, r, a, orjson.dumps(list(al)).decode()) for n, r, a, al in pm.people],
+        )
+        conn.executemany(
+            'INSERT INTO passages(rowid, text, meeting, start, "end", speaker, kind) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(first + i, *p[:1], rowid, *p[1:]) for i, p in enumerate(pm.passages)],
+        )
+        return last + 1
+
+    def _reanchor(self, pairs: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+        """Move annotations of changed meetings to their new text, if annotations exist.
+
+        ``store.annotations`` is optional here so the library works on its own; any
+        failure in it is reported per meeting rather than undoing the import.
+        """
+        try:
+            module = importlib.import_module("store.annotations")
+        except ImportError:
+            return {}
+        out: dict[str, tuple[int, int]] = {}
+        try:
+            store = module.AnnotationStore.open(self.path)
+        except Exception:
+            return out
+        try:
+            for old, new in pairs:
+                try:
+                    out[old] = tuple(store.reanchor(old, new, self.meeting(new).text))
+                except Exception:
+                    continue
+        finally:
+            with contextlib.suppress(Exception):
+                store.close()
+        return out
+
+    # ------------------------------------------------------------------ reading
+
+    def _where(self, filters: Filters | None) -> tuple[str, list[Any]]:
+        """SQL conditions on ``meetings m`` for the meeting-level part of ``filters``."""
+        if filters is None:
+            return "", []
+        conds: list[str] = []
+        params: list[Any] = []
+        if filters.participant:
+            names = self.resolve_names(filters.participant)
+            conds.append(
+                "m.rowid IN (SELECT meeting FROM people WHERE name IN "
+                "(SELECT value FROM json_each(?)))"
+            )
+            params.append(orjson.dumps(names).decode())
+        if filters.speaker or filters.kinds:
+            sub = "SELECT meeting FROM remarks WHERE 1"
+            if filters.speaker:
+                sub += " AND speaker IN (SELECT value FROM json_each(?))"
+                params.append(orjson.dumps(self.resolve_names(filters.speaker)).decode())
+            if filters.kinds:
+                sub += " AND kind IN (SELECT value FROM json_each(?))"
+                params.append(orjson.dumps(list(filters.kinds)).decode())
+            conds.append(f"m.rowid IN ({sub})")
+        if filters.outlet:
+            conds.append("m.outlet = ? COLLATE NOCASE")
+            params.append(filters.outlet)
+        if filters.date_from:
+            conds.append("m.date >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            conds.append("m.date <= ?")
+            # "2015" or "2015-06" as an upper bound means the whole year or month.
+            to = filters.date_to
+            params.append(to + "\uffff" if len(to) < 10 else to)
+        if filters.meeting_ids is not None:
+            conds.append("m.id IN (SELECT value FROM json_each(?))")
+            params.append(orjson.dumps(sorted(filters.meeting_ids)).decode())
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def resolve_names(self, name: str) -> list[str]:
+        """Canonical names that ``name`` stands for: the name, an alias, or a word of it."""
+        key = name.strip()
+        if not key:
+            return []
+        rows = self._query(
+            "SELECT DISTINCT name, aliases FROM people WHERE name = ? COLLATE NOCASE "
+            "OR name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'",
+            (key, f"%{_like_escape(key)}%", f"%{_like_escape(key)}%"),
+        )
+        rows += [
+            (r[0], "[]")
+            for r in self._query(
+                "SELECT DISTINCT speaker FROM remarks WHERE speaker LIKE ? ESCAPE '\\'",
+                (f"%{_like_escape(key)}%",),
+            )
+        ]
+        folded = key.casefold()
+        out: list[str] = []
+        for canon, aliases_json in rows:
+            aliases = [a.casefold() for a in orjson.loads(aliases_json)]
+            words = canon.casefold().split()
+            if (
+                canon.casefold() == folded
+                or folded in aliases
+                or folded in words
+                or (" " in folded and folded in canon.casefold())
+            ) and canon not in out:
+                out.append(canon)
+        return out
+
+    def count(self, filters: Filters | None = None) -> int:
+        where, params = self._where(filters)
+        return int(self._query(f"SELECT count(*) FROM meetings m{where}", params)[0][0])
+
+    _ROW_SQL = (
+        "SELECT m.id, m.date, m.title, m.outlet, m.kind, m.place, m.participants, "
+        "m.n_remarks, s.path FROM meetings m JOIN sources s ON s.id = m.source_id"
+    )
+
+    def rows(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        sort: str = "date_desc",
+        filters: Filters | None = None,
+    ) -> list[MeetingRow]:
+        """A page of meetings for a list view, without loading any text."""
+        order = SORTS.get(sort)
+        if order is None:
+            raise ValueError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
+        where, params = self._where(filters)
+        sql = f"{self._ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else int(limit), max(0, int(offset))]
+        return [_row(r) for r in self._query(sql, params)]
+
+    def row(self, meeting_id: str) -> MeetingRow:
+        found = self._query(f"{self._ROW_SQL} WHERE m.id = ?", (meeting_id,))
+        if not found:
+            raise KeyError(meeting_id)
+        return _row(found[0])
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """The full meeting (text, remarks, people), decompressed on demand and cached."""
+        with self._lock:
+            cached = self._cache.get(meeting_id)
+            if cached is not None:
+                self._cache.move_to_end(meeting_id)
+                return cached
+            found = self._conn.execute(
+                "SELECT body FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
+            if found is None:
+                raise KeyError(meeting_id)
+            meeting = importer.decode_meeting(found[0])
+            self._cache[meeting_id] = meeting
+            while len(self._cache) > _MEETING_CACHE:
+                self._cache.popitem(last=False)
+            return meeting
+
+    def sources(self) -> list[tuple[str, str, str | None]]:
+        """Every source file recorded: (path, status, error sentence)."""
+        sql = "SELECT path, status, error FROM sources ORDER BY path"
+        return [(r[0], r[1], r[2]) for r in self._query(sql)]
+
+    # ------------------------------------------------------------------ searching
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 500) -> list[Hit]:
+        """Ranked passages matching ``query``; raises :class:`QueryError` (one sentence).
+
+        Words must all appear in the same remark or paragraph; see :mod:`store.search`
+        for the syntax. ``filters.speaker``/``kinds`` apply to the matching passage, the
+        other filters to its meeting.
+        """
+        parsed = parse_query(query)
+        return self.search_parsed(parsed, filters, limit)
+
+    def search_parsed(
+        self, parsed: ParsedQuery, filters: Filters | None = None, limit: int = 500
+    ) -> list[Hit]:
+        meeting_filters = filters
+        conds: list[str] = []
+        params: list[Any] = [parsed.fts()]
+        if filters is not None:
+            meeting_filters = Filters(
+                participant=filters.participant,
+                outlet=filters.outlet,
+                date_from=filters.date_from,
+                date_to=filters.date_to,
+                meeting_ids=filters.meeting_ids,
+            )
+            if filters.speaker:
+                conds.append("p.speaker IN (SELECT value FROM json_each(?))")
+                params.append(orjson.dumps(self.resolve_names(filters.speaker)).decode())
+            if filters.kinds:
+                conds.append("p.kind IN (SELECT value FROM json_each(?))")
+                params.append(orjson.dumps(list(filters.kinds)).decode())
+        where, mparams = self._where(meeting_filters)
+        if where:
+            conds.append(where.removeprefix(" WHERE "))
+            params += mparams
+        extra = "".join(f" AND {c}" for c in conds)
+        sql = (
+            "SELECT m.id, m.date, m.title, p.speaker, p.kind, p.start, p.\"end\", "
+            "snippet(passages, 0, '', '', '…', 24), bm25(passages) "
+            "FROM passages p JOIN meetings m ON m.rowid = p.meeting "
+            f"WHERE passages MATCH ?{extra} ORDER BY bm25(passages) LIMIT ?"
+        )
+        params.append(max(0, int(limit)))
+        try:
+            found = self._query(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"The search could not be run ({exc}).") from exc
+        return [
+            Hit(
+                meeting_id=r[0], date=r[1], title=r[2], speaker=r[3], kind=r[4],
+                start=int(r[5]), end=int(r[6]), snippet=" ".join(r[7].split()),
+                score=-float(r[8]),
+            )
+            for r in found
+        ]
+
+    # ------------------------------------------------------------------ people
+
+    def speakers(self) -> list[tuple[str, tuple[str, ...], int, int]]:
+        """Everyone who has remarks: (name, roles, n_meetings, n_remarks), most first."""
+        from store import analysis
+
+        with self._lock:
+            return analysis.speakers(self._conn)
+
+    def remarks_by(self, speaker: str) -> list[tuple[MeetingRow, Remark]]:
+        """Every remark of ``speaker`` (a name, alias or word of it), in date order."""
+        from store import analysis
+
+        names = self.resolve_names(speaker)
+        with self._lock:
+            return analysis.remarks_by(self._conn, names, self._ROW_SQL)
+
+
+def _row(r: Sequence[Any]) -> MeetingRow:
+    return MeetingRow(
+        id=r[0], date=r[1], title=r[2], outlet=r[3], kind=r[4], place=r[5],
+        participants=tuple(orjson.loads(r[6])), n_remarks=int(r[7]), source=r[8],
+    )
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+__all__ = [
+    "Filters",
+    "Hit",
+    "ImportSummary",
+    "Library",
+    "LibraryError",
+    "MeetingRow",
+    "QueryError",
+]

@@ -1,0 +1,123 @@
+"""Turn what a person types into a safe SQLite FTS5 query.
+
+People type search boxes the way they type into a web search: words that must all
+appear, ``"exact phrases"``, ``prefix*``, ``OR`` between alternatives, ``-word`` or
+``NOT word`` to exclude. FTS5's own syntax is stricter (a stray ``"``, ``(`` or ``AND``
+is a syntax error, and a word like ``U.S.`` or ``[bold]`` means something else), so
+the query is never handed to FTS5 as typed: it is parsed here into terms, each term is
+re-quoted as an FTS5 string, and the structure (AND of OR-groups, then NOT) is built
+explicitly. Whatever the input, the result is valid FTS5 or a :class:`QueryError`
+with one sentence for the user.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# What SQLite's unicode61 tokenizer keeps as token characters: letters and digits
+# (its separators are spaces, punctuation and symbols). Used to drop terms that would
+# tokenize to nothing, which FTS5 rejects or matches unpredictably.
+_TOKEN = re.compile(r"[^\W_]+")
+# A query is split into: quoted phrases (an unbalanced quote runs to the end), or runs
+# of anything that is not white space or a quote.
+_PART = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+
+class QueryError(ValueError):
+    """A search query that cannot be run; ``str(exc)`` is one sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing to look for: a word or phrase (as tokens), maybe a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    phrase: bool = False
+
+    def fts(self) -> str:
+        """This term as an FTS5 string: the tokens quoted, ``*`` for a prefix."""
+        body = " ".join(self.tokens).replace('"', '""')
+        return f'"{body}"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """The query's structure: every group must match (AND), any term of a group (OR)."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    def fts(self) -> str:
+        """The FTS5 MATCH expression for this query."""
+        parts = []
+        for group in self.groups:
+            inner = " OR ".join(t.fts() for t in group)
+            parts.append(f"({inner})" if len(group) > 1 else inner)
+        expr = " AND ".join(parts)
+        if self.excluded:
+            neg = " OR ".join(t.fts() for t in self.excluded)
+            expr = f"({expr}) NOT ({neg})"
+        return expr
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """All positive terms, e.g. for highlighting matches in a view."""
+        return tuple(t for g in self.groups for t in g)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The word tokens of ``text`` as FTS5's unicode61 tokenizer would see them."""
+    return tuple(_TOKEN.findall(unicodedata.normalize("NFKC", text)))
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Parse a typed query; raise :class:`QueryError` when nothing searchable is left."""
+    if len(query) > 2000:
+        raise QueryError("The search is too long; use fewer than 2,000 characters.")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    negate_next = False
+    for match in _PART.finditer(query):
+        phrase, word = match.group(1), match.group(2)
+        if phrase is None:
+            assert word is not None
+            if word == "OR" or word == "|":
+                pending_or = bool(groups)
+                continue
+            if word == "AND" or word == "&":
+                continue
+            if word == "NOT":
+                negate_next = True
+                continue
+            negate = negate_next
+            if word.startswith("-") and len(word) > 1:
+                negate, word = True, word[1:]
+            prefix = word.endswith("*")
+            toks = tokens(word)
+            term = Term(toks, prefix=prefix, phrase=len(toks) > 1)
+        else:
+            negate = negate_next
+            if match.start() > 0 and query[match.start() - 1] == "-":
+                negate = True
+            toks = tokens(phrase)
+            term = Term(toks, prefix=False, phrase=True)
+        negate_next = False
+        if not term.tokens:
+            continue
+        if negate:
+            excluded.append(term)
+            pending_or = False
+        elif pending_or:
+            groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+    if not groups:
+        if excluded:
+            raise QueryError("A search needs at least one word to look for, not only exclusions.")
+        raise QueryError("The search has no words to look for; type a word or a phrase.")
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
