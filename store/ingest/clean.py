@@ -1,9 +1,91 @@
-"""Page furniture out, scrape damage repaired. (Skeleton: identity.)"""
+"""Page furniture out, scrape damage repaired, with an exact map back to the source.
+
+Cleaning runs three passes over the page text, each expressed as edits (delete a span,
+insert a string) so the offset map can be carried through mechanically:
+
+1. drop the lines :mod:`store.ingest.furniture` calls page furniture;
+2. tidy white space: trailing spaces, the indentation every line shares, runs of
+   blank lines, blank lines at both ends (paragraph structure is kept);
+3. insert the spaces :mod:`store.ingest.repair` finds missing.
+
+``Cleaned.offsets[i]`` is the source index of cleaned character ``i``; an inserted
+character maps to the source character that follows it.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from store.ingest.document import Cleaned
+from store.ingest.furniture import furniture_lines
+from store.ingest.repair import space_insertions
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``insert``."""
+
+    start: int
+    end: int
+    insert: str = ""
+
+
+def apply_edits(cleaned: Cleaned, edits: list[Edit], source_len: int) -> Cleaned:
+    """Apply non-overlapping ``edits`` to ``cleaned``, carrying the offset map along."""
+    if not edits:
+        return cleaned
+    text, offsets = cleaned.text, cleaned.offsets
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:  # overlapping edit: the earlier one wins
+            continue
+        out.append(text[pos : e.start])
+        out_offsets.extend(offsets[pos : e.start])
+        if e.insert:
+            anchor = offsets[e.end] if e.end < len(offsets) else source_len
+            out.append(e.insert)
+            out_offsets.extend([anchor] * len(e.insert))
+        pos = e.end
+    out.append(text[pos:])
+    out_offsets.extend(offsets[pos:])
+    return Cleaned(text="".join(out), offsets=out_offsets)
+
+
+_TRAILING = re.compile(r"[ \t\u00a0]+(?=\n|\Z)")
+_BLANK_RUN = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
+
+
+def _whitespace_edits(text: str) -> list[Edit]:
+    edits = [Edit(m.start(), m.end()) for m in _TRAILING.finditer(text)]
+    # The indentation all non-blank lines share (a scraper's artefact, not structure).
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    indents = [len(ln) - len(ln.lstrip(" \t")) for _, ln in lines]
+    common = min(indents, default=0)
+    if common:
+        edits += [Edit(start, start + common) for start, _ in lines]
+    return edits
+
+
+def _blank_edits(text: str) -> list[Edit]:
+    edits = [Edit(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        edits.append(Edit(0, lead))
+    tail = len(text.rstrip())
+    if tail < len(text) and tail >= lead:
+        edits.append(Edit(tail, len(text)))
+    return edits
 
 
 def clean(text: str) -> Cleaned:
-    return Cleaned(text=text, offsets=list(range(len(text))))
+    """Cleaned text of a page, with ``offsets`` back into ``text``."""
+    n = len(text)
+    cleaned = Cleaned(text=text, offsets=list(range(n)))
+    cleaned = apply_edits(cleaned, [Edit(a, b) for a, b in furniture_lines(text)], n)
+    cleaned = apply_edits(cleaned, _whitespace_edits(cleaned.text), n)
+    cleaned = apply_edits(cleaned, _blank_edits(cleaned.text), n)
+    cleaned = apply_edits(cleaned, [Edit(i, i, " ") for i in space_insertions(cleaned.text)], n)
+    return cleaned

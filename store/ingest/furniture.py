@@ -1,0 +1,193 @@
+"""Which lines of a scraped page are page furniture rather than the document.
+
+A scraper keeps whatever the page showed around the article: the site's clock, share
+buttons, comment widgets, language switchers, view counters, breadcrumbs. None of that
+is a sentence. The rules here look for that *shape* instead of any site's exact
+strings:
+
+* a line made only of interface words ("Get short URL", "Comment via Facebook",
+  "Advanced settings"), also when two widgets were glued together
+  ("Community standardsDiscussion");
+* a line of locale codes or language names ("de-DE1 en-GB1", "English | Русский");
+* a page clock: a time with a time zone written together with a date
+  ("14:10 GMT +323 February 2019");
+* a bare counter ("0 01");
+* a short line without sentence punctuation that the page repeats (a breadcrumb).
+
+Lines that could be content are protected whatever they look like: anything ending in
+sentence punctuation or a colon (greetings, speaker labels), section markers ("* * *"),
+dates and times without a time zone (transcript headers), and everything between the
+first and last paragraph of prose, where only unmistakable widgets are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+#: Words that appear on page chrome (buttons, widgets, menus) and rarely all together
+#: in a line of prose. A line qualifies only when *every* word is in this set.
+UI_WORDS = frozenset(
+    str.split("""
+    listen live watch play pause audio video photo photos gallery galleries image images
+    get short url link links copy copied share shares shared print printable version pdf
+    download comment comments commenting via facebook twitter x telegram whatsapp viber
+    vk vkontakte odnoklassniki ok reddit linkedin pinterest tumblr instagram youtube
+    sputnik email e-mail mail send subscribe subscription unsubscribe newsletter follow us
+    rss feed feeds bookmark favourites favorites like likes tweet tweets retweet
+    community standards discussion discussions rules reply replies report login log logout
+    sign signin signup in up out register account profile my settings advanced additional
+    materials material asset publisher portlet web content display navigation menu
+    search home back to top next previous prev more read related tags tag topics topic
+    categories category archive archives news latest popular most viewed
+    views view counter cookie cookies accept privacy policy terms of use conditions
+    contact contacts about sitemap site map skip main close open expand collapse toggle
+    font size a+ a- text version mobile desktop full screen fullscreen language
+    languages select choose edition editions all rights reserved copyright and the
+    on our your to for with this
+    page pages loading please wait show hide see also advertisement advertising ads ad
+    sponsored partner partners content materials special projects project subscribe
+    """)
+)
+
+#: Words that make a line a widget even in the middle of an article; weaker UI words
+#: ("news", "live", "home") only count near the top or bottom of the page.
+STRONG_UI = frozenset(
+    str.split("""
+    facebook twitter telegram whatsapp viber vkontakte odnoklassniki reddit linkedin
+    pinterest tumblr instagram sputnik url rss newsletter subscribe unsubscribe cookie
+    cookies portlet publisher login logout signup signin advertisement
+    """)
+)
+
+LANGUAGE_NAMES = frozenset(
+    str.split("""
+    english русский russian français francais french deutsch german español espanol
+    spanish italiano italian português portugues 中文 chinese 日本語 한국어 العربية arabic
+    فارسی türkçe turkce українська беларуская қазақша oʻzbekcha o'zbekcha polski čeština
+    eng rus fra deu esp ara chn рус англ en ru fr de es ar zh
+    """)
+)
+
+_LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\d*$")
+_TIME = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+_TZ = re.compile(r"(?:\b(?:GMT|UTC|MSK|CET|CEST|EET|EEST|BST|[ECMP][SD]T)\b|(?<!\w)[+-]\d)")
+_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\d{1,2}[./]\d{1,2}[./]\d{2,4}",
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_COUNTER = re.compile(r"^[\d\s.,:|/]+$")
+_WORD = re.compile(r"[^\W\d_][\w'’+-]*|[A-Za-z][+-]")
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"[.!?:;…”\"»][)\]]?\s*$")
+_MARKER = re.compile(r"^[\W_]+$")  # "* * *", "<…>", "---": no letters or digits
+_BULLET = re.compile(r"^\s*(?:[•·*\-–—|>]+\s*)")
+
+#: A line of at least this many words with sentence punctuation is prose.
+_PROSE_WORDS = 8
+
+
+def _words(line: str) -> list[str]:
+    """The words of a line, with widgets that were glued together pulled apart."""
+    return [w.casefold() for w in _WORD.findall(_GLUE.sub(" ", line))]
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: enough words and a sentence mark somewhere in it."""
+    s = line.strip()
+    return len(_words(s)) >= _PROSE_WORDS and bool(re.search(r"[.!?;,:]", s))
+
+
+def is_protected(line: str) -> bool:
+    """Lines that are content whatever else they look like."""
+    s = line.strip()
+    if not s or _MARKER.match(s):
+        return True
+    return bool(_SENTENCE_END.search(s) and not _COUNTER.match(s))
+
+
+def is_ui_line(line: str, *, strong_only: bool) -> bool:
+    """Only interface words (``strong_only``: and at least one unmistakable one)."""
+    s = _BULLET.sub("", line.strip())
+    words = _words(s)
+    if not words or len(words) > 8:
+        return False
+    if re.search(r"[.!?]\s", s):  # two sentences are never a button
+        return False
+    if any(w not in UI_WORDS for w in words):
+        return False
+    if strong_only:
+        return any(w in STRONG_UI for w in words)
+    return True
+
+
+def is_language_switcher(line: str) -> bool:
+    """Locale codes ("de-DE1 en-GB1") or language names separated by bars/bullets."""
+    s = _BULLET.sub("", line.strip())
+    tokens = [t for t in re.split(r"[\s|/•·,]+", s) if t]
+    if not tokens:
+        return False
+    locale_like = sum(1 for t in tokens if _LOCALE.match(t) and re.search(r"[-_\d]", t))
+    names = sum(1 for t in tokens if t.casefold() in LANGUAGE_NAMES)
+    if locale_like + names != len(tokens):
+        return False
+    return locale_like >= 2 or names >= 2 or (locale_like >= 1 and names >= 1)
+
+
+def is_page_clock(line: str) -> bool:
+    """A time *with a time zone* and a date on one short line ("14:10 GMT +323 Feb 2019").
+
+    Transcript headers write a time without a zone next to a date ("February 21, 2013,
+    16:00") or a zone without a date ("12:10 P.M. EDT"); both stay.
+    """
+    s = line.strip()
+    if len(s) > 60 or not _TIME.search(s) or not _TZ.search(s):
+        return False
+    return bool(_MONTH.search(s) and _YEAR.search(s))
+
+
+def is_counter(line: str) -> bool:
+    """Digits alone ("0 01", "1 234"): view and comment counters."""
+    s = line.strip()
+    return bool(s) and bool(_COUNTER.match(s)) and any(c.isdigit() for c in s) and len(s) <= 12
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end incl. the newline) of the lines that are furniture."""
+    lines = text.splitlines(keepends=True)
+    starts: list[int] = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln)
+    prose = [i for i, ln in enumerate(lines) if is_prose(ln)]
+    first_prose = prose[0] if prose else len(lines)
+    last_prose = prose[-1] if prose else -1
+    short_counts = Counter(
+        ln.strip().casefold()
+        for ln in lines
+        if ln.strip() and not is_protected(ln) and len(ln.strip()) <= 60
+    )
+
+    drop = [False] * len(lines)
+    repeated = [False] * len(lines)
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s:
+            continue
+        edge = i < first_prose or i > last_prose
+        if is_page_clock(s) or is_language_switcher(s) or is_ui_line(s, strong_only=True):
+            drop[i] = True
+        elif edge and not is_protected(s):
+            drop[i] = is_ui_line(s, strong_only=False) or is_counter(s)
+            repeated[i] = short_counts[s.casefold()] >= 2 and len(_words(s)) <= 6
+    # A repeated short line is a breadcrumb only when it stands alone: a line wrapped
+    # into the next one ("Benjamin" / "Netanyahu: Thank you") is part of a paragraph.
+    for i, rep in enumerate(repeated):
+        if rep and not drop[i]:
+            drop[i] = all(
+                0 <= j < len(lines) and (not lines[j].strip() or drop[j])
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(lines)
+            )
+    return [(starts[i], starts[i] + len(ln)) for i, ln in enumerate(lines) if drop[i]]

@@ -1,0 +1,197 @@
+"""Put back the spaces a scraper lost, and nothing else.
+
+Scrapers that strip markup often glue words at tag boundaries: "Wemeetregularly",
+"MrMadani", "countries,the", "201518:30". Every repair here is the *insertion of one
+space*, which keeps the offset map trivial and the original characters untouched.
+
+A wrong split damages a real word or a name, which is worse than leaving a glued pair,
+so each rule is conservative:
+
+* a token is only split when it is not itself a known word (``wordfreq``) and every
+  part is a common word, with short parts held to a higher bar;
+* bound prefixes ("anti", "inter", "non" …) and suffixes ("less", "able" …) are never
+  cut off, so "antiterrorist" and "intercivilisational" stay whole;
+* capitalised tokens are split only after a very common first word ("Wemeet…");
+* camel joins ("VarvaraKaraulova") are split only when the joined form is unknown and
+  neither part is a name prefix (Mc, Mac, De, Van …), so "McDonald", "iPhone", "YouTube",
+  "PhD" stay;
+* a missing space after punctuation is added between letters only, never in numbers,
+  abbreviations ("U.S.", "e.g.", "a.m.") or addresses (URLs, e-mail).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from store.ingest.dates import MONTH_RE
+
+_TOKEN = re.compile(r"\S+")
+_CORE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|ru|int|edu|html?|php|uk|info)\b", re.I)
+_PUNCT_GLUE = re.compile(r"(?<=[a-z]{2})[,;:!?](?=[A-Za-z]{2})")
+_PERIOD_GLUE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})")
+_CLOCK_GLUE = re.compile(
+    rf"\b{MONTH_RE},?\s+(?P<year>(?:19|20)\d\d)(?=(?:[01]?\d|2[0-3]):[0-5]\d\b)", re.IGNORECASE
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof"})
+NAME_PREFIXES = frozenset(
+    {"mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "del", "della", "des",
+     "al", "el", "abu", "bin", "ibn", "o", "fitz", "ben", "dos", "das", "san", "st"}
+)  # fmt: skip
+BOUND_PREFIXES = frozenset(
+    str.split("""be anti inter intra non pre post multi counter co re un sub super over under trans
+    cross mis dis semi mid out bi tri mono poly pro pseudo neo geo eco euro macro micro
+    mega ultra extra hyper infra para socio vice self ex de con com en em in im ir il
+    auto bio tele photo hydro electro petro agro""")
+)
+BOUND_SUFFIXES = frozenset(
+    str.split("""less able ible like ship wise ward wards ness ful hood dom land side ism ist
+    ists ism isms ize ise ized ised ing ed er ers est ly ment ments tion sion ity ities
+    age ages ence ance ous ive al ally ial ian ans""")
+)
+
+#: Below this Zipf frequency a lowercase token is treated as "not a known word".
+UNKNOWN_ZIPF = 2.0
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+#: Closed-class words. A glued pair is only split when one of its parts is one of these
+#: ("howthe", "tomake", "wassigned") or all parts are long common words
+#: ("substantivediscussion"); two short content words ("fruit|fully", "spade|work") are
+#: far more often a real compound or a rare word than scrape damage.
+FUNCTION_WORDS = frozenset(
+    str.split("""the a an and or but nor of to in on at by for with from into onto as is are was
+    were been being has have had will would can could shall should may might must do does
+    did not no we i you he she it they us them our their his her its my your me him this
+    that these those how what which who whom whose when where why all any some each every
+    so if than then there here also very more most such only just about after before
+    over under between against during without within through""")
+)
+_LONG_PART = 7
+
+
+def _part_ok(part: str) -> bool:
+    n = len(part)
+    if n < 2:
+        return False
+    f = zipf(part)
+    if n == 2:
+        return part in FUNCTION_WORDS and f >= 5.0
+    if n == 3:
+        return f >= 4.0
+    if n <= 6:
+        return f >= 3.0
+    return f >= 2.5
+
+
+@lru_cache(maxsize=16384)
+def split_glued(word: str) -> tuple[str, ...] | None:
+    """The common words a glued lowercase ``word`` is made of, or None to leave it.
+
+    ``word`` is lowercase letters only. Two or three parts; the split with the fewest
+    parts wins, then the one whose rarest part is most common.
+    """
+    if len(word) < 5 or zipf(word) >= UNKNOWN_ZIPF:
+        return None
+    whole = zipf(word)
+    best: tuple[int, float, tuple[str, ...]] | None = None
+    n = len(word)
+    candidates: list[tuple[str, ...]] = []
+    for i in range(2, n - 1):
+        a, rest = word[:i], word[i:]
+        candidates.append((a, rest))
+        for j in range(2, len(rest) - 1):
+            candidates.append((a, rest[:j], rest[j:]))
+    for parts in candidates:
+        if parts[0] in BOUND_PREFIXES or parts[-1] in BOUND_SUFFIXES:
+            continue
+        if not all(_part_ok(p) for p in parts):
+            continue
+        if not (
+            any(p in FUNCTION_WORDS for p in parts) or all(len(p) >= _LONG_PART for p in parts)
+        ):
+            continue
+        low = min(zipf(p) for p in parts)
+        if low < whole + 1.5:
+            continue
+        key = (-len(parts), low, parts)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _split_token(core: str) -> list[int]:
+    """Offsets inside ``core`` (letters only) where a space belongs."""
+    if core.isupper() or len(core) < 4:
+        return []
+    cuts: list[int] = []
+    if _CAMEL.search(core):
+        if zipf(core.casefold()) >= UNKNOWN_ZIPF:
+            return []
+        bounds = [0, *[m.start() for m in _CAMEL.finditer(core)], len(core)]
+        for k in range(1, len(bounds) - 1):
+            left = core[bounds[k - 1] : bounds[k]]
+            right = core[bounds[k] : bounds[k + 1]]
+            lf = left.casefold()
+            if lf in NAME_PREFIXES or len(right) < 3:
+                continue
+            if lf in HONORIFICS or (len(left) >= 3 and (left[0].isupper() or zipf(lf) >= 3.0)):
+                cuts.append(bounds[k])
+        if cuts:
+            return cuts
+        return []
+    if core[0].isupper():
+        if not core[1:].islower():
+            return []
+        parts = split_glued(core.casefold())
+        if parts is None or zipf(parts[0]) < 5.5:
+            return []
+    elif core.islower():
+        parts = split_glued(core)
+        if parts is None:
+            return []
+    else:
+        return []
+    pos = 0
+    for p in parts[:-1]:
+        pos += len(p)
+        cuts.append(pos)
+    return cuts
+
+
+def space_insertions(text: str) -> list[int]:
+    """Sorted offsets in ``text`` before which one space should be inserted."""
+    cuts: set[int] = set()
+    for m in _CLOCK_GLUE.finditer(text):
+        cuts.add(m.end("year"))
+    for tok in _TOKEN.finditer(text):
+        t = tok.group()
+        if _URLISH.search(t) or any(c.isdigit() for c in t):
+            continue
+        base = tok.start()
+        for m in _PUNCT_GLUE.finditer(t):
+            cuts.add(base + m.end())
+        for m in _PERIOD_GLUE.finditer(t):
+            left = re.search(r"[A-Za-z]+$", t[: m.start()])
+            if left and zipf(left.group().casefold()) >= 3.0 and "." not in t[: m.start()]:
+                cuts.add(base + m.end())
+        for m in _CORE.finditer(t):
+            core = m.group()
+            # Only whole words: not part of a hyphenated or otherwise joined token.
+            before = t[m.start() - 1] if m.start() else ""
+            after = t[m.end()] if m.end() < len(t) else ""
+            joined = (before and before in "-‐/_") or (after and after in "-‐/_")
+            if joined or "'" in core or "’" in core:
+                continue
+            for c in _split_token(core):
+                cuts.add(base + m.start() + c)
+    return sorted(cuts)
