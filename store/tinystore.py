@@ -1,0 +1,462 @@
+"""Durable TinyDB files: atomic writes, per-file locks, rolling backups, damage checks.
+
+TinyDB's own ``JSONStorage`` overwrites its file in place (a ``kill -9`` mid-write
+leaves it half-written), caches its next document id per process (two processes
+overwrite each other), and rewrites the whole table on every write. This module keeps
+TinyDB's file format and ``Table`` API but fixes those three things:
+
+* ``AtomicJSONStorage`` writes the whole (small) file to a ``mkstemp`` file in the same
+  directory, fsyncs it, ``os.replace``s it over the old one and fsyncs the directory.
+  A reader, or a process killed at any instant, sees either the old or the new file.
+* ``StrIdTable`` uses string document ids chosen by the caller (uuid4 hex), so no
+  per-process id counter exists to go stale.
+* ``TinyFile`` pairs one such database with a ``filelock`` lock (an OS ``flock``, so
+  it vanishes with a crashed process: no stale lock) and remembers the stat signature
+  of the version it last read. The annotation store holds the lock for every
+  read-modify-write and re-reads the file first if another process replaced it.
+* ``Backups`` keeps the last few versions of each file (hard links to the replaced
+  inode: no data copied, so a backup costs a few microseconds) and session snapshots.
+
+A file that does not parse is never written over: loading it raises ``StoreDamaged``,
+whose message is one sentence and whose ``backups`` lists usable copies, newest first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import filelock
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+ROLLING_COPIES = 3
+"""Versions of each file kept in ``backups/rolling`` (``.1`` is the newest)."""
+
+SNAPSHOTS_KEPT = 5
+"""Whole-store snapshots kept in ``backups/snapshots`` (one per writable open)."""
+
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another Parley to finish writing a file before giving up."""
+
+Signature = tuple[int, int, int]
+
+
+# --- errors: every message is one sentence a person can act on -----------------------
+
+
+class StoreError(Exception):
+    """Something went wrong with the annotation files; ``str(e)`` is one sentence."""
+
+
+class StoreDamaged(StoreError):
+    """A file is not valid TinyDB JSON. It is kept as it is and never written over.
+
+    ``path`` is the damaged file, ``damaged`` every damaged file found, and ``backups``
+    the usable backups of ``path``, newest first (``AnnotationStore.restore_backup``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: Path,
+        backups: list[Path] | None = None,
+        damaged: list[Path] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backups = list(backups or ())
+        self.damaged = list(damaged or [path])
+
+
+class StoreReadOnly(StoreError):
+    """The annotations folder cannot be written (permissions, read-only disk)."""
+
+
+class StoreWriteFailed(StoreError):
+    """A write failed (disk full, I/O error); nothing was changed, in memory or on disk."""
+
+    def __init__(self, message: str, errno_: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno_
+
+
+class StoreTooNew(StoreError):
+    """The annotations were written by a newer Parley with a schema this one can't read."""
+
+
+class StoreBusy(StoreError):
+    """Another running Parley held a file's lock for longer than ``LOCK_TIMEOUT``."""
+
+
+def write_error(err: OSError, path: Path, what: str = "the change") -> StoreError:
+    """The one-sentence exception for an ``OSError`` raised while saving ``path``."""
+    reason = err.strerror or str(err)
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreReadOnly(
+            f"Could not save {what}: {path.parent} cannot be written ({reason}); "
+            "nothing was changed."
+        )
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreWriteFailed(
+            f"Could not save {what}: the disk holding {path.parent} is full; "
+            "nothing was changed, free some space and try again.",
+            err.errno,
+        )
+    return StoreWriteFailed(
+        f"Could not save {what} to {path.name} ({reason}); nothing was changed.", err.errno
+    )
+
+
+# --- low-level atomic file writing ------------------------------------------------------
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or a new file in ``directory`` survive a power cut."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> None:
+    """Replace ``path`` with ``data`` so that it is never seen half-written.
+
+    ``before_replace`` (a callable) runs after the new data is safely on disk and just
+    before the swap: the rolling backup hooks in there. On failure the temp file is
+    removed and the old file is untouched.
+    """
+    directory = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(directory)
+
+
+def remove_orphan_temp_files(root: Path) -> int:
+    """Delete temp files left by writers that died (the pid is in the file name).
+
+    A temp file of a live process is left alone: it may be about to be renamed.
+    """
+    removed = 0
+    for tmp in root.rglob(".*.tmp"):
+        parts = tmp.name.split(".")
+        try:
+            pid = int(parts[-3])
+        except (ValueError, IndexError):
+            continue
+        if pid == os.getpid() or _pid_alive(pid):
+            continue
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed += 1
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def signature(path: Path) -> Signature | None:
+    """What identifies one written version of ``path`` (a new inode on every write)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def parse_tables(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """Parse TinyDB JSON, raising ``StoreDamaged`` (without backups) if it isn't."""
+    if not raw.strip():
+        raise StoreDamaged(f"The annotations file {path} is empty.", path)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        raise StoreDamaged(
+            f"The annotations file {path} is damaged (not valid JSON: {err.msg}).", path
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise StoreDamaged(f"The annotations file {path} is damaged (not a TinyDB database).", path)
+    return data
+
+
+def is_usable(path: Path) -> bool:
+    """Whether ``path`` is a readable, parseable TinyDB file."""
+    try:
+        parse_tables(path.read_bytes(), path)
+    except (OSError, StoreDamaged):
+        return False
+    return True
+
+
+# --- backups ----------------------------------------------------------------------------
+
+
+def utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class Backups:
+    """Rolling copies of each file plus whole-store snapshots under ``root/backups``.
+
+    Files are only ever replaced, never changed in place, so a hard link to the old
+    inode *is* a frozen copy of the old version; it costs a few metadata syscalls
+    whatever the file size. (Falls back to a real copy where hard links fail.)
+    """
+
+    def __init__(self, root: Path, keep: int = ROLLING_COPIES) -> None:
+        self.root = root
+        self.dir = root / "backups"
+        self.keep = keep
+        self._made_dirs: set[Path] = set()
+
+    def _rolling(self, path: Path, n: int) -> Path:
+        rel = path.relative_to(self.root)
+        return self.dir / "rolling" / rel.parent / f"{rel.name}.{n}"
+
+    def rotate(self, path: Path) -> None:
+        """Keep the version of ``path`` about to be replaced as ``<name>.1``.
+
+        Best effort: a backup that cannot be made must not stop the save itself.
+        """
+        if not path.exists():
+            return
+        first = self._rolling(path, 1)
+        try:
+            if first.parent not in self._made_dirs:
+                first.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(first.parent)
+            for n in range(self.keep - 1, 0, -1):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(self._rolling(path, n), self._rolling(path, n + 1))
+            _link_or_copy(path, first)
+        except OSError:
+            return
+
+    def snapshot(self, files: list[Path], keep: int = SNAPSHOTS_KEPT) -> Path:
+        """Freeze the current version of every file; keep the newest ``keep`` snapshots."""
+        target = self.dir / "snapshots" / utc_stamp()
+        for f in files:
+            dest = target / f.relative_to(self.root)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(f, dest)
+        snaps = sorted(p for p in (self.dir / "snapshots").iterdir() if p.is_dir())
+        for old in snaps[:-keep]:
+            shutil.rmtree(old, ignore_errors=True)
+        return target
+
+    def candidates(self, path: Path) -> list[Path]:
+        """Every backup of ``path``, usable or not, newest first."""
+        rel = path.relative_to(self.root)
+        found = [self._rolling(path, n) for n in range(1, self.keep + 1)]
+        snaps = self.dir / "snapshots"
+        if snaps.is_dir():
+            found += [s / rel for s in snaps.iterdir()]
+        seen: set[tuple[int, int]] = set()
+        out: list[tuple[int, Path]] = []
+        for p in found:
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            out.append((st.st_mtime_ns, p))
+        return [p for _, p in sorted(out, key=lambda t: t[0], reverse=True)]
+
+    def usable(self, path: Path) -> list[Path]:
+        """The backups of ``path`` that parse, newest first."""
+        return [p for p in self.candidates(path) if is_usable(p)]
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        dest.unlink()
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+# --- TinyDB pieces ----------------------------------------------------------------------
+
+
+class StrIdTable(Table):
+    """A TinyDB table whose document ids are strings chosen by the caller.
+
+    TinyDB's int ids come from a per-process counter (``_next_id``) that another process
+    cannot see; with caller-chosen uuids two processes can never pick the same id.
+    """
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:  # pragma: no cover - we always pass ids
+        raise TypeError("StrIdTable documents need an explicit string id.")
+
+    def apply(self, changes: Mapping[str, Mapping[str, Any] | None]) -> None:
+        """Upsert or (for ``None``) remove several documents in one file write."""
+
+        def updater(table: dict[str, Mapping[str, Any]]) -> None:
+            for doc_id, doc in changes.items():
+                if doc is None:
+                    table.pop(doc_id, None)
+                else:
+                    table[doc_id] = dict(doc)
+
+        self._update_table(updater)  # type: ignore[arg-type]
+
+
+class StoreDB(TinyDB):
+    """TinyDB with string-id tables."""
+
+    table_class = StrIdTable
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that writes atomically and keeps the parsed data in memory.
+
+    ``read`` returns the version last read or written (no disk access), so the caller
+    decides when to look at the disk again (``changed_on_disk``/``reload``), under the
+    file's lock. A failed write forgets the cached data, so the next read comes from
+    disk: memory never runs ahead of the file.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backups: Backups | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.path = Path(path)
+        self.backups = backups
+        self.read_only = read_only
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._loaded = False
+        self._sig: Signature | None = None
+
+    def reload(self) -> None:
+        """Read the file from disk; ``StoreDamaged`` if it does not parse."""
+        self._loaded = False
+        self._data = None
+        try:
+            with open(self.path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                raw = fh.read()
+        except FileNotFoundError:
+            self._sig = None
+            self._loaded = True
+            return
+        self._data = parse_tables(raw, self.path)
+        self._sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        self._loaded = True
+
+    def forget(self) -> None:
+        """Drop the cached data: the next read comes from disk."""
+        self._loaded = False
+        self._data = None
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process replaced the file since we last read or wrote it."""
+        return not self._loaded or signature(self.path) != self._sig
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            self.reload()
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            self.forget()
+            raise StoreReadOnly(
+                f"The annotations in {self.path.parent} are open read-only; nothing was changed."
+            )
+        try:
+            payload = orjson.dumps(data)
+            rotate = (lambda: self.backups.rotate(self.path)) if self.backups else None
+            atomic_write_bytes(self.path, payload, before_replace=rotate)
+            self._sig = signature(self.path)
+        except OSError as err:
+            self.forget()
+            raise write_error(err, self.path) from err
+        except BaseException:
+            self.forget()
+            raise
+        self._data = data
+        self._loaded = True
+
+
+class TinyFile:
+    """One small TinyDB file of the store, with its lock and backups."""
+
+    def __init__(
+        self,
+        root: Path,
+        relpath: str,
+        lock: filelock.BaseFileLock,
+        *,
+        backups: Backups | None,
+        read_only: bool,
+    ) -> None:
+        self.root = root
+        self.relpath = relpath
+        self.path = root / relpath
+        self.lock = lock
+        self.db = StoreDB(
+            self.path, storage=AtomicJSONStorage, backups=backups, read_only=read_only
+        )
+        self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+
+    def table(self, name: str) -> dict[str, dict[str, Any]]:
+        """The raw documents of table ``name`` (id → dict); do not mutate them."""
+        data = self.storage.read() or {}
+        return data.get(name, {})
+
+    def refresh(self) -> bool:
+        """Re-read the file if another process replaced it; True if it did."""
+        if self.storage.changed_on_disk():
+            self.storage.reload()
+            return True
+        return False
+
+    def apply(self, table: str, changes: Mapping[str, Mapping[str, Any] | None]) -> None:
+        """Write ``changes`` to ``table`` in one atomic file write (hold ``locked()``)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db.table(table).apply(changes)  # type: ignore[attr-defined]
+
+
+def make_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> filelock.BaseFileLock:
+    """An OS-level (flock) lock: released by the kernel if its holder dies."""
+    return filelock.FileLock(path, timeout=timeout)
