@@ -1,0 +1,566 @@
+"""HTML → the page's own text, title, date and bold speaker labels.
+
+Official transcripts are published as web pages whose markup says more than their text:
+the speaker of each turn is set in bold (``<p><b>President of Russia Vladimir
+Putin:</b> …``), the date sits in ``<time datetime>``, and the title in ``<h1>``.
+General extractors (trafilatura, readability) keep the text but lose some of this, so
+this module reads the page itself:
+
+1. :class:`_TreeBuilder` turns markup into a light tree with the standard library's
+   event parser. Unlike libxml2 (lxml), which silently drops all text below 256 (or,
+   with ``huge_tree``, 2048) levels of nesting, it has no depth limit, never recurses,
+   and copes with broken markup by closing what is open.
+2. The main container is chosen (``<article>``, ``<main>``, ``role=main``,
+   ``itemprop=articleBody``, else ``<body>``) and page furniture is dropped: scripts,
+   styles, iframes, navigation, footers, forms, hidden elements, link lists.
+3. Block elements become paragraphs separated by blank lines; a bold run that opens a
+   paragraph and ends in a colon becomes a label, written ``Label: text``.
+
+Everything walks the tree with explicit stacks, so 10,000 nested tags cost no more
+than 10,000 siblings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen",
+                  "link", "meta", "param", "source", "track", "wbr"})
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "thead", "tfoot", "tr", "ul", "caption",
+})
+# Elements whose whole subtree is never document text.
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "svg", "math", "canvas", "template", "nav", "footer", "aside", "form",
+    "button", "select", "option", "textarea", "input", "label", "video", "audio",
+    "picture", "img", "map", "head", "title", "meta", "link", "dialog", "menu",
+})
+DROP_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "search",
+                        "dialog", "menu", "menubar", "toolbar", "tablist", "alert"})
+# Class/id words that mark furniture on most sites (the Readability idea, trimmed).
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:hidden|share|sharing|social|tooltip|breadcrumbs?|sidebar|menu|"
+    r"related|comments?|advert|ads|promo|subscribe|newsletter|cookie|banner|pagination|"
+    r"pager|slider|carousel|gallery|video|media|categ|tags?|taglist|masthead|popup|modal|"
+    r"print_link)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|sr-only|visually-hidden)(?:$|[\s_-])", re.I)
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i",
+                     "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
+                     "time", "u"})
+_CONTAINER_TAGS = frozenset({"div", "section", "ul", "ol", "table", "dl", "header"})
+_SELF_CLOSING_SIBLINGS = frozenset({"li", "dt", "dd", "tr", "td", "th", "option"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TEXT_BLOCKS = _HEADINGS | {"p", "blockquote", "li"}
+_BOLD = frozenset({"b", "strong"})
+# End tags are matched against at most this many open elements; an end tag with no
+# opener that close is ignored. Keeps broken markup linear.
+_END_TAG_SEARCH = 64
+_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?")
+_TITLE_SUFFIX = re.compile(r"\s+[•|–—-]\s+[^•|–—-]{1,60}$")
+# What may follow a bold name before the colon: "(retranslated)", "(via interpreter)".
+_AFTER_BOLD = re.compile(r"\s*(\([^()\n]{1,40}\))?\s*:")
+_MAX_LABEL_CHARS = 120
+_MAX_LABEL_WORDS = 14
+_META_BLOCK_CHARS = 200
+
+
+class Node:
+    """An element: tag, attributes and children (nodes or text), nothing else."""
+
+    __slots__ = ("attrs", "children", "parent", "tag")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+        self.parent = parent
+
+
+class _TreeBuilder(HTMLParser):
+    """Standard-library parser events → :class:`Node` tree, forgiving of bad markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {}, None)
+        self.stack: list[Node] = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        parent = self.stack[-1]
+        node = Node(tag, {k: v or "" for k, v in attrs}, parent)
+        parent.children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        stack = self.stack
+        low = max(1, len(stack) - _END_TAG_SEARCH)
+        for i in range(len(stack) - 1, low - 1, -1):
+            if stack[i].tag == tag:
+                del stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+    def _close_implied(self, tag: str) -> None:
+        """HTML's implied end tags that matter for text: ``<p>`` ends at a block, and
+        list items, table cells and definition terms end at their next sibling."""
+        top = self.stack[-1].tag
+        ends_paragraph = top == "p" and tag in BLOCK
+        if ends_paragraph or (tag == top and tag in _SELF_CLOSING_SIBLINGS):
+            self.stack.pop()
+
+
+def parse_html(markup: str) -> Node:
+    """The document tree of ``markup`` (never raises on bad markup)."""
+    builder = _TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+def looks_like_html(text: str, source: str = "") -> bool:
+    """True for an HTML page, judged by its content (a file name only tips the balance).
+
+    A page starts with a doctype, ``<html>``, ``<head>`` or ``<body>``, or is a fragment
+    that opens with a tag and has several common HTML tags. Plain text that merely
+    contains "<…>" (an omission mark in transcripts) is not HTML.
+    """
+    head = text[:4096].lstrip().lower()
+    if not head.startswith("<"):
+        return False
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<?xml")):
+        return "<html" in head or "<body" in head or "<head" in head or "<!doctype" in head
+    tags = len(re.findall(r"</?(?:p|div|br|span|b|a|i|em|strong|h[1-6]|li|ul|table|article)"
+                          r"\b[^>]{0,200}>", head))
+    if source.lower().endswith((".htm", ".html", ".xhtml")):
+        return tags >= 1
+    return tags >= 3
+
+
+@dataclass(slots=True)
+class HtmlText:
+    """What :func:`html_to_text` reads out of a page."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    labels: frozenset[str] = field(default_factory=frozenset)
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """The page's main text (paragraphs separated by blank lines), title, date, labels.
+
+    The text starts with the title line; a short block holding the publication
+    ``<time>`` (date, clock, place) follows it on its own lines, as a plain-text copy of
+    the page would have it. ``text`` is empty when the page has no text.
+    """
+    root = parse_html(markup)
+    metas = _meta_values(root)
+    container = _main_container(root)
+    dropped = _furniture(container)
+    pub_time = _publication_time(container, dropped)
+    title = _page_title(root, container, metas, dropped)
+    date = _page_date(pub_time, metas)
+    meta_block = _meta_block(pub_time, container, dropped) if pub_time is not None else None
+    skip = set(dropped)
+    if meta_block is not None:
+        skip.add(id(meta_block))
+    paragraphs = _paragraphs(container, skip)
+    header_lines: list[str] = []
+    if meta_block is not None:
+        header_lines = _header_lines(_paragraphs(meta_block, set(dropped)))
+    paragraphs = [p for p in paragraphs if p.text]
+    if title and (not paragraphs or paragraphs[0].text != title):
+        paragraphs.insert(0, _Paragraph(title))
+    if paragraphs and header_lines:
+        paragraphs[0] = _Paragraph("\n".join([paragraphs[0].text, *header_lines]))
+    paragraphs = _join_lone_labels(paragraphs)
+    labels = frozenset(p.label for p in paragraphs if p.label)
+    text = "\n\n".join(p.text for p in paragraphs)
+    if not _has_words(text):
+        text = ""
+    return HtmlText(text=text, title=title, date=date, labels=labels)
+
+
+def _has_words(text: str) -> bool:
+    return re.search(r"[^\W_]", text) is not None
+
+
+# ---------------------------------------------------------------- tree walking
+
+
+def _walk(node: Node, skip: set[int] | frozenset[int] = frozenset()):
+    """Every element under ``node`` (itself included) in document order, no recursion,
+    leaving out subtrees whose ``id`` is in ``skip``."""
+    stack: list[Node] = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in skip:
+            continue
+        yield current
+        stack.extend(c for c in reversed(current.children) if isinstance(c, Node))
+
+
+def _find(node: Node, tag: str) -> list[Node]:
+    return [n for n in _walk(node) if n.tag == tag]
+
+
+def _meta_values(root: Node) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased name/property/itemprop (first one wins)."""
+    values: dict[str, str] = {}
+    for node in _walk(root):
+        if node.tag != "meta":
+            continue
+        content = node.attrs.get("content", "").strip()
+        for key in ("property", "name", "itemprop"):
+            name = node.attrs.get(key, "").strip().lower()
+            if name and content and name not in values:
+                values[name] = content
+    return values
+
+
+def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset()
+                  ) -> dict[int, tuple[int, int]]:
+    """For every element under ``node``: (characters of text, characters inside links),
+    computed bottom-up in one pass."""
+    lengths: dict[int, tuple[int, int]] = {}
+    order = list(_walk(node, skip))
+    for element in reversed(order):
+        total = links = 0
+        for child in element.children:
+            if isinstance(child, str):
+                n = len(child.strip())
+                total += n
+                if element.tag == "a":
+                    links += n
+            elif id(child) in lengths:
+                t, lk = lengths[id(child)]
+                total += t
+                links += t if element.tag == "a" else lk
+        lengths[id(element)] = (total, links)
+    return lengths
+
+
+def _main_container(root: Node) -> Node:
+    """The element that holds the article: the longest ``<article>``, else ``<main>``
+    or ``role=main``, else the article body, else ``<body>`` (or the whole fragment)."""
+    lengths = _text_lengths(root)
+
+    def longest(nodes: list[Node]) -> Node | None:
+        nodes = [n for n in nodes if lengths.get(id(n), (0, 0))[0] > 0]
+        return max(nodes, key=lambda n: lengths[id(n)][0]) if nodes else None
+
+    elements = list(_walk(root))
+    for pick in (
+        [n for n in elements if n.tag == "article"],
+        [n for n in elements if n.tag == "main" or n.attrs.get("role") == "main"],
+        [n for n in elements if n.attrs.get("itemprop", "").lower() == "articlebody"],
+        [n for n in elements if n.tag == "body"],
+    ):
+        found = longest(pick)
+        if found is not None:
+            return found
+    return root
+
+
+def _is_furniture(node: Node) -> bool:
+    """True for an element that is page furniture by its tag or attributes alone."""
+    if node.tag in DROP_TAGS:
+        return True
+    attrs = node.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return True
+    if attrs.get("role", "").lower() in DROP_ROLES:
+        return True
+    style = attrs.get("style", "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    marks = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    if node.tag in _INLINE:  # a speaker's name may be a link styled "person_tag"
+        rel = attrs.get("rel", "").lower().split()
+        return _HIDDEN_CLASS.search(marks) is not None or "category" in rel or "tag" in rel
+    return node.tag != "body" and _FURNITURE.search(marks) is not None
+
+
+def _furniture(container: Node) -> set[int]:
+    """Ids of the subtrees under ``container`` that are not the page's text: furniture
+    by tag or attribute, and blocks that are mostly links (tag lists, "see also")."""
+    dropped = {id(n) for n in _walk(container) if n is not container and _is_furniture(n)}
+    lengths = _text_lengths(container, dropped)
+    for node in _walk(container, dropped):
+        if node is container or node.tag not in _CONTAINER_TAGS:
+            continue
+        total, links = lengths.get(id(node), (0, 0))
+        if total and links * 2 >= total:
+            dropped.add(id(node))
+    return dropped
+
+
+def _publication_time(container: Node, dropped: set[int]) -> Node | None:
+    """The ``<time>`` that dates the page: one marked as the publication date, else the
+    first ``<time>`` with a ``datetime`` in the article."""
+    times = [n for n in _walk(container, dropped) if n.tag == "time"]
+    for node in times:
+        marks = f"{node.attrs.get('itemprop', '')} {node.attrs.get('class', '')}".lower()
+        if "datepublished" in marks or "publish" in marks or "pubdate" in node.attrs:
+            return node
+    return next((n for n in times if n.attrs.get("datetime")), None)
+
+
+def _page_date(pub_time: Node | None, metas: dict[str, str]) -> str | None:
+    """ISO date of the page from its ``<time datetime>`` or publication metadata."""
+    values = []
+    if pub_time is not None:
+        values.append(pub_time.attrs.get("datetime", ""))
+    for key in ("article:published_time", "datepublished", "og:published_time",
+                "date", "dc.date", "dc.date.issued", "dcterms.date", "pubdate",
+                "publish-date", "sailthru.date", "parsely-pub-date"):
+        values.append(metas.get(key, ""))
+    for value in values:
+        match = _ISO_DATE.search(value)
+        if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31:
+            return match.group(0)
+    return None
+
+
+def _page_title(root: Node, container: Node, metas: dict[str, str],
+                dropped: set[int]) -> str | None:
+    """The page's own title: its ``<h1>``, else the Open Graph title, else ``<title>``
+    without the site name after a separator ("… • President of Russia")."""
+    for node in _walk(container, dropped):
+        if node.tag == "h1":
+            text = _collapse(_plain_text(node))
+            if text:
+                return text
+    og = _collapse(metas.get("og:title", "") or metas.get("twitter:title", ""))
+    if og:
+        return og
+    titles = _find(root, "title")
+    if titles:
+        text = _collapse(_plain_text(titles[0]))
+        if text:
+            return _TITLE_SUFFIX.sub("", text) or text
+    return None
+
+
+def _plain_text(node: Node) -> str:
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    return "".join(parts)
+
+
+def _collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _meta_block(pub_time: Node, container: Node, dropped: set[int]) -> Node | None:
+    """The short block around the publication time (date, clock, place), which a plain
+    copy of the page shows under the title; ``None`` if the time is inside the text."""
+    lengths = _text_lengths(container, dropped)
+    node = pub_time
+    while (node.parent is not None and node.parent is not container
+           and lengths.get(id(node.parent), (10**9, 0))[0] <= _META_BLOCK_CHARS
+           and not any(n.tag in _TEXT_BLOCKS for n in _walk(node.parent, dropped))):
+        node = node.parent
+    if node.tag in ("p", "li") or lengths.get(id(node), (0, 0))[0] > _META_BLOCK_CHARS:
+        return None
+    return node
+
+
+def _header_lines(paragraphs: list[_Paragraph]) -> list[str]:
+    """Lines of the date block; a bare clock joins the date before it
+    ("February 21, 2013" + "16:00" → "February 21, 2013, 16:00")."""
+    lines: list[str] = []
+    for p in paragraphs:
+        for line in p.text.split("\n"):
+            if not line:
+                continue
+            if lines and _CLOCK.fullmatch(line):
+                lines[-1] = f"{lines[-1]}, {line}"
+            else:
+                lines.append(line)
+    return lines
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    text: str
+    label: str | None = None
+
+
+class _ParagraphBuilder:
+    """Collects inline text into paragraphs, noting a bold run that opens one."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[_Paragraph] = []
+        self.parts: list[str] = []
+        self.bold_depth = 0
+        self.bold_opened_paragraph = False
+        self.bold_text: str | None = None
+        self.bullet = False
+
+    def has_text(self) -> bool:
+        return any(p.strip() for p in self.parts)
+
+    def text(self, data: str, pre: bool = False) -> None:
+        if pre:
+            lines = data.split("\n")
+            for i, line in enumerate(lines):
+                if i:
+                    self.parts.append("\n")
+                self.parts.append(_WS.sub(" ", line))
+        else:
+            self.parts.append(_WS.sub(" ", data))
+
+    def line_break(self) -> None:
+        self.parts.append("\n")
+
+    def open_bold(self) -> None:
+        if self.bold_depth == 0:
+            if not self.has_text():
+                self.bold_opened_paragraph = True
+                self.parts = []
+            elif self.bold_text is not None and self._only_space_since_bold():
+                self.bold_text = None  # "<b>President of X </b><a><b>Name</b></a>": one run
+        self.bold_depth += 1
+
+    def close_bold(self) -> None:
+        self.bold_depth = max(0, self.bold_depth - 1)
+        if self.bold_depth == 0 and self.bold_opened_paragraph and self.bold_text is None:
+            self.bold_text = "".join(self.parts)
+
+    def _only_space_since_bold(self) -> bool:
+        assert self.bold_text is not None
+        return not "".join(self.parts)[len(self.bold_text):].strip()
+
+    def end(self) -> None:
+        """Finish the paragraph being built (if it has any text)."""
+        raw = "".join(self.parts)
+        lines = [" ".join(line.split(" ")).strip() for line in raw.split("\n")]
+        lines = [re.sub(r" {2,}", " ", line) for line in lines if line.strip()]
+        text = "\n".join(lines)
+        if text:
+            label = None
+            if self.bold_text is not None:
+                label, text = _split_label(_collapse(self.bold_text), text)
+            if self.bullet and label is None:
+                text = f"- {text}"
+            self.paragraphs.append(_Paragraph(text, label))
+        self.parts = []
+        self.bold_opened_paragraph = False
+        self.bold_text = None
+        self.bullet = False
+
+
+def _split_label(bold: str, text: str) -> tuple[str | None, str]:
+    """``("Label", "Label: rest")`` when the paragraph opens with a bold run that ends
+    with a colon (inside or just after the bold), else ``(None, text)``."""
+    if not bold or not text.startswith(bold):
+        return None, text
+    rest = text[len(bold):]
+    if bold.endswith(":"):
+        name = bold[:-1].strip()
+    elif (after := _AFTER_BOLD.match(rest)) is not None:
+        name = f"{bold.strip()} {after.group(1)}" if after.group(1) else bold.strip()
+        rest = rest[after.end():]
+    else:
+        return None, text
+    if not _plausible_label(name):
+        return None, text
+    rest = rest.strip()
+    return name, f"{name}: {rest}" if rest else f"{name}:"
+
+
+def _plausible_label(name: str) -> bool:
+    """A speaker label is a short name or title, not a sentence."""
+    return (
+        0 < len(name) <= _MAX_LABEL_CHARS
+        and len(name.split()) <= _MAX_LABEL_WORDS
+        and _has_words(name)
+        and "\n" not in name
+        and not name.endswith((".", "!", "?", ":"))
+    )
+
+
+def _paragraphs(container: Node, skip: set[int]) -> list[_Paragraph]:
+    """The container's text as paragraphs, one per block element, walking with an
+    explicit stack of (node, entering) pairs."""
+    builder = _ParagraphBuilder()
+    stack: list[tuple[Node | str, bool]] = [(container, True)]
+    pre_depth = 0
+    while stack:
+        item, entering = stack.pop()
+        if isinstance(item, str):
+            builder.text(item, pre=pre_depth > 0)
+            continue
+        tag = item.tag
+        if entering:
+            if id(item) in skip:
+                continue
+            if tag in BLOCK or tag in _HEADINGS:
+                builder.end()
+                if tag == "li":
+                    builder.bullet = True
+            elif tag == "br":
+                builder.line_break()
+            elif tag in ("td", "th"):
+                builder.text(" ")
+            elif tag in _BOLD:
+                builder.open_bold()
+            if tag == "pre":
+                pre_depth += 1
+            stack.append((item, False))
+            stack.extend((c, True) for c in reversed(item.children))
+        else:
+            if tag in _BOLD:
+                builder.close_bold()
+            elif tag in BLOCK or tag in _HEADINGS:
+                builder.end()
+            if tag == "pre":
+                pre_depth -= 1
+    builder.end()
+    return builder.paragraphs
+
+
+def _join_lone_labels(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """A label alone in its paragraph belongs to the paragraph after it."""
+    out: list[_Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if p.label and p.text == f"{p.label}:" and nxt is not None and nxt.label is None:
+            out.append(_Paragraph(f"{p.label}: {nxt.text}", p.label))
+            i += 2
+            continue
+        out.append(p)
+        i += 1
+    return out
