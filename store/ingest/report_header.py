@@ -1,13 +1,219 @@
 """The header of a news report: dateline, year inference, outlet, one-line title.
 
-(Skeleton: recognises nothing; the reports helper fills it in.)
+A wire report opens with a dateline: "MOSCOW, May 21 (RIA Novosti) - …",
+"WASHINGTON (Reuters) -", "KUALA LUMPUR, Jan. 5 (AP) —", "Moscow, 12 March, TASS.".
+The dateline, not the page around it, says where and when: a page clock or archive
+stamp is when somebody looked at the page, never the meeting date, so this module only
+reads the dateline and the article body.
+
+A dateline often has no year. The body usually pins it down ("the summit in Kuala
+Lumpur [Malaysia, fall 2003]" … "last year's summit"): :func:`infer_year` links a
+relative phrase ("last year", "this year", "next year") to a dated mention of the same
+thing and reports the year with ``date_inferred=True``; without such a link the date
+stays partial (``--MM-DD``).
 """
 
 from __future__ import annotations
 
+import re
+
+from store.ingest.dates import MONTH_RE, iso_date, parse_date, years_in
 from store.ingest.document import Header, Page
+
+#: News agencies and papers a dateline names, with the spelling Parley shows.
+OUTLETS: dict[str, str] = {
+    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "reuters": "Reuters",
+    "ap": "AP", "associated press": "AP", "afp": "AFP", "tass": "TASS", "itar-tass": "TASS",
+    "interfax": "Interfax", "xinhua": "Xinhua", "upi": "UPI", "dpa": "dpa", "efe": "EFE",
+    "ansa": "ANSA", "kyodo": "Kyodo", "yonhap": "Yonhap", "anadolu": "Anadolu",
+    "irna": "IRNA", "bernama": "Bernama", "sputnik": "Sputnik", "bloomberg": "Bloomberg",
+    "cnn": "CNN", "bbc": "BBC", "pti": "PTI", "ani": "ANI", "wam": "WAM", "spa": "SPA",
+    "mena": "MENA", "qna": "QNA", "kuna": "KUNA", "belta": "BelTA", "kazinform": "Kazinform",
+    "prensa latina": "Prensa Latina", "itar tass": "TASS", "ukrinform": "Ukrinform",
+    "trend": "Trend", "apa": "APA", "armenpress": "Armenpress", "regnum": "Regnum",
+}  # fmt: skip
+
+_PLACE = r"(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})"
+_MONTH = rf"(?i:{MONTH_RE})"
+_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+(?:19|20)\d\d)?)"
+_OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
+_DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
+
+#: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
+_WIRE = re.compile(
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}\s*(?:,\s*{_DATE}\s*)?(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
+    re.MULTILINE,
+)
+#: "Moscow, 12 March, TASS." / "MOSCOW, March 12. /TASS/." (TASS's own style).
+_AGENCY_LAST = re.compile(
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE},\s*{_DATE}[.,]?\s*/?(?P<outlet>[A-Z][A-Za-z\-]+)/?\.\s*",
+    re.MULTILINE,
+)
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|No))(?<!\bMrs)[.!?](?=\s|$)")
+_RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "a year ago": -1}
+_STOP = frozenset(
+    str.split("""the a an of in on at to and or for with by from as is was were be been that
+    this which who its it his her their our we he she they last year years next ago
+    since after before when while also more than during fall spring summer autumn winter
+    s said says""")
+)
+_MAX_TITLE = 110
+
+
+def outlet_name(raw: str) -> str | None:
+    """The outlet's usual spelling, or None when ``raw`` does not look like an outlet."""
+    key = re.sub(r"\s+", " ", raw.strip().strip("/").strip()).casefold()
+    if key in OUTLETS:
+        return OUTLETS[key]
+    words = key.split()
+    if 1 <= len(words) <= 4 and raw.strip()[:1].isupper():
+        return raw.strip().strip("/").strip()
+    return None
+
+
+def place_name(raw: str) -> str:
+    """ "KUALA LUMPUR" → "Kuala Lumpur"; mixed-case places are kept as written."""
+    raw = raw.strip().rstrip(",")
+    if raw.isupper():
+        small = {"of", "the", "and", "de", "la", "al", "el"}
+        words = raw.title().split()
+        return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
+    return raw
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.casefold()
+        for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text)
+        if w.casefold() not in _STOP and len(w) > 2
+    }
+
+
+def _sentence_around(text: str, i: int) -> str:
+    start = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i)) + 1
+    ends = [e for e in (text.find(". ", i), text.find("\n", i)) if e != -1]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def infer_year(body: str) -> int | None:
+    """The year of the reported event, worked out from the body, or None.
+
+    A relative phrase ("last year's OIC summit") is tied to an explicit mention of the
+    same thing ("the OIC summit in Kuala Lumpur [Malaysia, fall 2003]") when the two
+    sentences share a content word; the report's year is then that year plus the
+    offset. With several candidates the best-supported one wins; ties give nothing.
+    """
+    dated = [
+        (pos, year, _content_words(_sentence_around(body, pos))) for pos, year in years_in(body)
+    ]
+    if not dated:
+        return None
+    votes: dict[int, int] = {}
+    for phrase, offset in _RELATIVE.items():
+        for m in re.finditer(rf"\b{phrase}(?:'s|’s)?\b", body, re.IGNORECASE):
+            words = _content_words(_sentence_around(body, m.start()))
+            for _, year, other in dated:
+                shared = len(words & other)
+                if shared:
+                    votes[year - offset] = votes.get(year - offset, 0) + shared
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
+    """A one-line title from a lead sentence: trimmed of parentheses, cut at a clause.
+
+    The lead of a wire report says who did what; its tail (where, with whom exactly)
+    is what gets cut. Cutting happens at a comma or a preposition near the limit,
+    never inside a word, and an ellipsis marks the cut.
+    """
+    s = re.sub(r"\s+", " ", sentence).strip()
+    s = re.sub(r"\s*\([^()]{1,40}\)", "", s).strip()
+    s = s.rstrip(".")
+    if len(s) <= limit:
+        return s
+    cut = s[: limit + 1]
+    for pattern in (r",\s", r"\s(?:in|at|on|with|from|for|of|to|after|during|and|but)\s"):
+        starts = [m.start() for m in re.finditer(pattern, cut) if m.start() > limit // 2]
+        if starts:
+            return cut[: starts[-1]].rstrip(" ,;:") + "…"
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
+
+
+def _headline_before(text: str, start: int) -> str | None:
+    """A headline line just above the dateline: short, capitalised, no final period."""
+    before = text[:start].rstrip().splitlines()
+    if not before:
+        return None
+    line = before[-1].strip()
+    looks_like_headline = (
+        3 <= len(line.split()) <= 20
+        and line[:1].isupper()
+        and not line.endswith((".", ":"))
+        and parse_date(line) is None
+        and not re.search(r"\d:\d\d", line)
+    )
+    return line if looks_like_headline else None
+
+
+def find_dateline(text: str, window: int = 3000) -> re.Match[str] | None:
+    """The dateline match in the first paragraphs of ``text``, if there is one.
+
+    A dateline must carry an outlet or a date, or an all-caps place followed by a dash:
+    a plain "Moscow:" inside a transcript is not one.
+    """
+    head = text[:window]
+    candidates = []
+    for pattern in (_AGENCY_LAST, _WIRE):
+        for m in pattern.finditer(head):
+            place = m.group("place")
+            outlet = m.groupdict().get("outlet")
+            if outlet and outlet_name(outlet) is None:
+                continue
+            bare_place = place.isupper() and len(place) > 2 and "." not in place
+            if pattern is _WIRE and not (outlet or m.group("date") or bare_place):
+                continue
+            if pattern is _AGENCY_LAST and m.group("outlet").casefold() not in OUTLETS:
+                continue
+            candidates.append(m)
+            break
+    return min(candidates, key=lambda m: m.start()) if candidates else None
 
 
 def read_report_header(text: str, page: Page) -> Header | None:
     """A :class:`Header` when ``text`` opens like a news report (a dateline), else None."""
-    return None
+    m = find_dateline(text)
+    if m is None:
+        return None
+    outlet = outlet_name(m.group("outlet")) if m.group("outlet") else None
+    place = place_name(m.group("place"))
+    body_start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    body = text[m.end() :]
+
+    date: str | None = None
+    inferred = False
+    if m.group("date"):
+        parsed = parse_date(m.group("date"))
+        if parsed:
+            year, month, day = parsed
+            if year is None:
+                year = infer_year(body)
+                inferred = year is not None
+            date = iso_date(year, month, day)
+
+    lead_end = _SENTENCE_END.search(body)
+    lead = body[: lead_end.end()] if lead_end else body.split("\n", 1)[0]
+    title = _headline_before(text, body_start) or lead_title(lead) or page.title or place
+    return Header(
+        title=title,
+        date=date,
+        date_inferred=inferred,
+        place=place,
+        outlet=outlet,
+        body_start=body_start,
+    )
