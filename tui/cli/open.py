@@ -1,26 +1,16 @@
-"""``parley`` with no subcommand: open the library.
-
-Until the Textual app lands this prints the library's meetings as a table: the
-user's library, or the bundled samples when it is empty, exactly what the app will
-open on. ``open_app(args) -> int`` is the entry point the app replaces.
-"""
+"""``parley`` with no subcommand: open the library in the terminal browser."""
 
 from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
-
-from tui.cli.listing import open_for_reading, print_rows
-
 
 def open_app(args: argparse.Namespace) -> int:
-    lib = open_for_reading(getattr(args, "library", None), Console(stderr=True))
-    if lib is None:
-        return 1
-    try:
-        rows = lib.rows()
-    finally:
-        lib.close()
-    print_rows(Console(), rows)
-    return 0
+    """Run the app on ``--library`` (or the default library, or the bundled sample)."""
+    from store.library import Library
+    from tui.app import ParleyApp
+
+    override = getattr(args, "library", None)
+    app = ParleyApp(lambda: Library.open_default(override))
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,162 @@
+"""Every call into the library and the annotation store, run off the UI thread.
+
+The library sits on sqlite3, whose connections belong to the thread that made them, and
+opening the bundled sample library may import documents. So the client owns one worker
+thread: the library is opened there and every call runs there, while widgets ``await`` the
+results from Textual workers and the screen keeps painting. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from store.models import Meeting
+
+T = TypeVar("T")
+
+SORTS: tuple[str, ...] = ("date_desc", "date_asc", "title", "remarks_desc")
+SORT_LABELS: dict[str, str] = {
+    "date_desc": "date, newest first",
+    "date_asc": "date, oldest first",
+    "title": "title",
+    "remarks_desc": "most remarks first",
+}
+
+
+class MeetingRowLike(Protocol):
+    """What the meetings list reads from a ``store.library.MeetingRow``."""
+
+    id: str
+    date: str | None
+    title: str
+    outlet: str | None
+    kind: str
+    place: str | None
+    participants: tuple[str, ...]
+    n_remarks: int
+    source: str
+
+
+class LibraryLike(Protocol):
+    """The part of ``store.library.Library`` the browser uses."""
+
+    path: Path
+    is_sample: bool
+
+    def count(self, filters: Any = None) -> int: ...
+    def rows(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        sort: str = "date_desc",
+        filters: Any = None,
+    ) -> Sequence[MeetingRowLike]: ...
+    def row(self, meeting_id: str) -> MeetingRowLike: ...
+    def meeting(self, meeting_id: str) -> Meeting: ...
+    def close(self) -> None: ...
+
+
+def open_annotation_counts(library_dir: Path) -> tuple[dict[str, tuple[int, int]], str | None]:
+    """Tag and bookmark counts per meeting, and a sentence if the store could not be read.
+
+    The annotation store is written by another part of Parley and may not be installed
+    yet, so its absence means zero counts rather than an error.
+    """
+    try:
+        from store.annotations import AnnotationStore
+    except ImportError:
+        return {}, None
+    try:
+        store = AnnotationStore.open(library_dir)
+    except Exception as error:  # a damaged or locked store must not stop browsing
+        return {}, f"Tag and bookmark counts are not shown: {error}"
+    try:
+        return dict(store.counts_by_meeting()), None
+    finally:
+        with contextlib.suppress(Exception):
+            store.close()
+
+
+class LibraryClient:
+    """Runs a library's methods on one dedicated thread and hands back awaitables."""
+
+    def __init__(self, opener: Callable[[], LibraryLike]) -> None:
+        self._opener = opener
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-library")
+        self._library: LibraryLike | None = None
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    @property
+    def library(self) -> LibraryLike | None:
+        """The open library, or ``None`` before :meth:`open` finished."""
+        return self._library
+
+    async def _run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    async def open(self) -> tuple[LibraryLike, str | None]:
+        """Open the library and read annotation counts; return it and any warning sentence."""
+
+        def _open() -> tuple[LibraryLike, str | None]:
+            library = self._opener()
+            counts, warning = open_annotation_counts(Path(library.path))
+            self.counts = counts
+            return library, warning
+
+        library, warning = await self._run(_open)
+        self._library = library
+        return library, warning
+
+    def _need(self) -> LibraryLike:
+        if self._library is None:
+            raise RuntimeError("The library is not open yet.")
+        return self._library
+
+    async def count(self) -> int:
+        return await self._run(lambda: self._need().count())
+
+    async def rows(self, offset: int, limit: int, sort: str) -> list[MeetingRowLike]:
+        return await self._run(lambda: list(self._need().rows(offset, limit, sort)))
+
+    async def meeting(self, meeting_id: str) -> Meeting:
+        return await self._run(lambda: self._need().meeting(meeting_id))
+
+    async def find_index(
+        self, meeting_id: str, sort: str, hint: int = 0, page: int = 500
+    ) -> int | None:
+        """Where ``meeting_id`` sits in ``sort`` order: checks ``hint`` first, then scans pages."""
+
+        def _find() -> int | None:
+            library = self._need()
+            near = list(library.rows(max(0, hint - 5), 11, sort))
+            for i, row in enumerate(near):
+                if row.id == meeting_id:
+                    return max(0, hint - 5) + i
+            offset = 0
+            while True:
+                rows = list(library.rows(offset, page, sort))
+                for i, row in enumerate(rows):
+                    if row.id == meeting_id:
+                        return offset + i
+                if len(rows) < page:
+                    return None
+                offset += page
+
+        return await self._run(_find)
+
+    def close(self) -> None:
+        """Close the library on its own thread and stop the thread."""
+        library = self._library
+        self._library = None
+        if library is not None:
+            with contextlib.suppress(Exception):
+                self._executor.submit(library.close).result(timeout=5)
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,253 @@
+"""The main screen: meetings on the left, the open meeting on the right.
+
+The right side is the meeting header over either the remarks list or the transcript
+(``v`` switches). The screen wires the panes together — a highlighted meeting is loaded
+on the library thread and shown; a remark opened with enter is shown in the transcript —
+and keeps the reader's place in each meeting in :class:`tui.ui_state.UIState`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from store.models import Meeting
+from tui.ui_state import MeetingPlace
+from tui.widgets.meetings.meeting_list import MeetingList
+from tui.widgets.reader.meeting_header import MeetingHeader
+from tui.widgets.reader.remark_list import RemarkList
+from tui.widgets.reader.transcript_view import TextSelection, TranscriptView
+
+if TYPE_CHECKING:
+    from tui.app import ParleyApp
+
+SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
+
+
+class MainScreen(Screen[None]):
+    """Meetings pane, meeting header, remarks or transcript, footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "toggle_view", "Remarks/Transcript", id="reader.toggle_view"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="screen.focus_next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous pane",
+            show=False,
+            id="screen.focus_previous",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    MainScreen {
+        layout: vertical;
+        & > #panes { height: 1fr; }
+        & #meetings { width: 2fr; min-width: 30; }
+        & #reader { width: 3fr; }
+        & ContentSwitcher { height: 1fr; }
+    }
+    """
+
+    app: ParleyApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meeting: Meeting | None = None
+        self._save_timer = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield MeetingList(id="meetings")
+            with Vertical(id="reader"):
+                yield MeetingHeader(id="meeting-header")
+                with ContentSwitcher(initial="remarks", id="views"):
+                    yield RemarkList(id="remarks")
+                    yield TranscriptView(id="transcript")
+        yield Footer()
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        meetings = self.query_one(MeetingList)
+        meetings.loading = True
+        meetings.focus()
+        self.open_library()
+
+    @work(exclusive=True, group="open-library")
+    async def open_library(self) -> None:
+        """Open the library on the library thread, then show where the reader left off."""
+        client = self.app.client
+        meetings = self.query_one(MeetingList)
+        try:
+            library, warning = await client.open()
+            total = await client.count()
+        except Exception as error:  # one sentence; the app stays up to say it
+            meetings.loading = False
+            meetings.border_title = "Meetings (none)"
+            self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
+            return
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
+        if library.is_sample:
+            self.notify(
+                "Showing the bundled sample documents; import your own with: parley import FOLDER",
+                timeout=6,
+            )
+        meetings._counts = lambda: client.counts
+        state = self.app.state
+        self.sub_title = f"{library.path}{' (sample library)' if library.is_sample else ''}"
+        self.app.sub_title = self.sub_title
+        index = 0
+        if state.last_meeting:
+            found = await client.find_index(state.last_meeting, state.sort, state.last_index)
+            index = found if found is not None else 0
+        meetings.attach(client, total, state.sort, index)
+        meetings.loading = False
+        if self.focused is None:
+            meetings.focus()
+        self.refresh_bindings()
+        if total == 0:
+            self.query_one(MeetingHeader).show_meeting(None)
+            self.notify("The library is empty: import documents with `parley import FOLDER`.")
+
+    # -- meetings -> reader --------------------------------------------------------------
+
+    def on_meeting_list_highlighted(self, event: MeetingList.Highlighted) -> None:
+        if event.row is None:
+            return
+        if self.meeting is not None and self.meeting.id == event.row.id:
+            return
+        self.app.state.last_index = event.index
+        self.load_meeting(event.row.id)
+
+    def on_meeting_list_opened(self, event: MeetingList.Opened) -> None:
+        self._current_view().focus()
+
+    def on_meeting_list_sort_changed(self, event: MeetingList.SortChanged) -> None:
+        self.app.state.sort = event.sort
+        self._schedule_save()
+
+    @work(exclusive=True, group="load-meeting")
+    async def load_meeting(self, meeting_id: str) -> None:
+        """Load a meeting on the library thread (the newest request wins) and show it."""
+        self._remember_scroll()
+        header = self.query_one(MeetingHeader)
+        if self.meeting is None:
+            header.show_meeting(None, loading=True)
+        try:
+            meeting = await self.app.client.meeting(meeting_id)
+        except Exception as error:
+            self.notify(f"That meeting could not be loaded: {error}", severity="error")
+            return
+        self.show_meeting(meeting)
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        """Show ``meeting`` in the header, remarks and transcript, where the reader left it."""
+        self.meeting = meeting
+        state = self.app.state
+        state.last_meeting = meeting.id
+        place = state.place(meeting.id)
+        self.query_one(MeetingHeader).show_meeting(meeting)
+        self.query_one(RemarkList).show_meeting(meeting, place.remark, place.remarks_scroll)
+        self.query_one(TranscriptView).show_meeting(
+            meeting, place.cursor, place.anchor, place.transcript_scroll
+        )
+        switcher = self.query_one(ContentSwitcher)
+        focus_was_reader = self.focused is not None and self.focused.parent is switcher
+        switcher.current = place.view
+        if focus_was_reader:
+            self._current_view().focus()
+        self._schedule_save()
+
+    # -- reader -------------------------------------------------------------------------
+
+    def _current_view(self) -> RemarkList | TranscriptView:
+        switcher = self.query_one(ContentSwitcher)
+        return (
+            self.query_one(TranscriptView)
+            if switcher.current == "transcript"
+            else self.query_one(RemarkList)
+        )
+
+    def _place(self) -> MeetingPlace | None:
+        return self.app.state.meetings.get(self.meeting.id) if self.meeting else None
+
+    def action_toggle_view(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        view = "transcript" if switcher.current == "remarks" else "remarks"
+        self.set_view(view)
+
+    def set_view(self, view: str, focus: bool | None = None) -> None:
+        """Show the remarks list or the transcript; keep the focus on the reader if it was."""
+        switcher = self.query_one(ContentSwitcher)
+        had_focus = self.focused is not None and self.focused.parent is switcher
+        switcher.current = view
+        if focus or (focus is None and had_focus):
+            self._current_view().focus()
+        place = self._place()
+        if place is not None:
+            place.view = view
+            self._schedule_save()
+
+    def on_remark_list_highlighted(self, event: RemarkList.Highlighted) -> None:
+        place = self._place()
+        if place is not None:
+            place.remark = event.index
+            self._schedule_save()
+
+    def on_remark_list_opened(self, event: RemarkList.Opened) -> None:
+        self.set_view("transcript", focus=True)
+        self.query_one(TranscriptView).go_to(event.remark.start)
+
+    def on_transcript_view_moved(self, event: TranscriptView.Moved) -> None:
+        place = self._place()
+        if place is not None:
+            place.cursor = event.cursor
+            self._schedule_save()
+
+    def on_transcript_view_selection_changed(self, event: TranscriptView.SelectionChanged) -> None:
+        place = self._place()
+        if place is not None:
+            place.anchor = event.view.anchor
+            self._schedule_save()
+
+    @property
+    def selection(self) -> TextSelection | None:
+        """The span selected in the transcript (meeting id, start, end), if any."""
+        return self.query_one(TranscriptView).selection
+
+    # -- remembering ---------------------------------------------------------------------
+
+    def _remember_scroll(self) -> None:
+        place = self._place()
+        if place is not None:
+            place.remarks_scroll = int(self.query_one(RemarkList).scroll_offset.y)
+            place.transcript_scroll = int(self.query_one(TranscriptView).scroll_offset.y)
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        """Write the reader's place (also called when the app closes)."""
+        self._remember_scroll()
+        self.app.save_state()
+
+    @work(exclusive=True, group="jump")
+    async def jump_to(self, meeting_id: str) -> None:
+        """Move the meetings cursor to ``meeting_id`` (found on the library thread)."""
+        meetings = self.query_one(MeetingList)
+        index = await self.app.client.find_index(meeting_id, meetings.sort, meetings.cursor)
+        if index is None:
+            self.notify("That meeting is no longer in the library.", severity="warning")
+            return
+        meetings.cursor = index
+        meetings.focus()

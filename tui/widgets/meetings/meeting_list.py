@@ -1,0 +1,331 @@
+"""The meetings pane: every meeting in the library, drawn a page at a time.
+
+A library may hold 50,000 meetings, so this is a Line-API ``ScrollView`` (like Toolong's
+``LogLines``) that never holds them all: it knows only the count, and when a line is drawn
+whose page of rows is not in its cache it draws a placeholder and asks the library for that
+page on the library thread. Each meeting takes two lines: date and title, then participants
+and the counts of remarks, tagged passages and bookmarks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
+from tui.widgets.strips import text_strip
+
+ROW_HEIGHT = 2
+PAGE_SIZE = 100
+CACHED_PAGES = 64
+
+
+class MeetingList(ScrollView, can_focus=True):
+    """A virtual list of meetings with a cursor, fed page by page from the library."""
+
+    HELP: ClassVar[str] = """\
+## Meetings
+
+Every meeting in the library, newest first. Each shows its date and title, then the
+participants, the number of remarks (¶), of tagged passages (#) and of bookmarks (★).
+Moving the cursor shows the meeting on the right; **enter** moves into its remarks.
+**s** cycles the order: date (newest or oldest first), title, most remarks.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="meetings.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="meetings.up"),
+        Binding("g,home", "first", "First", show=False, id="meetings.first"),
+        Binding("G,end", "last", "Last", show=False, id="meetings.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="meetings.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="meetings.page_up"),
+        Binding("enter,l", "open", "Open", id="meetings.open"),
+        Binding("s", "cycle_sort", "Sort", id="meetings.sort"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "meeting-list--cursor",
+        "meeting-list--date",
+        "meeting-list--title",
+        "meeting-list--meta",
+        "meeting-list--counts",
+        "meeting-list--placeholder",
+    }
+
+    DEFAULT_CSS = """
+    MeetingList {
+        width: 1fr;
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        padding: 0;
+        &:focus {
+            border: round $accent;
+            border-title-color: $text;
+        }
+        & > .meeting-list--cursor { background: $surface-lighten-2; }
+        &:focus > .meeting-list--cursor { background: $accent 40%; }
+        & > .meeting-list--date { color: $text-accent; text-style: bold; }
+        & > .meeting-list--title { color: $text; }
+        & > .meeting-list--meta { color: $text-muted; }
+        & > .meeting-list--counts { color: $text-secondary; }
+        & > .meeting-list--placeholder { color: $text-disabled; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted meeting in the current order."""
+    sort: reactive[str] = reactive("date_desc", init=False)
+    """The order: one of ``library_client.SORTS``."""
+    total: reactive[int] = reactive(0, init=False)
+    """How many meetings the library holds."""
+
+    class Highlighted(Message):
+        """The cursor moved onto a meeting (its row may still be loading: ``row`` is None)."""
+
+        def __init__(self, meeting_list: MeetingList, index: int, row: MeetingRowLike | None):
+            super().__init__()
+            self.meeting_list = meeting_list
+            self.index = index
+            self.row = row
+
+    class Opened(Message):
+        """Enter on a meeting: the reader should take focus."""
+
+        def __init__(self, meeting_list: MeetingList, row: MeetingRowLike):
+            super().__init__()
+            self.meeting_list = meeting_list
+            self.row = row
+
+    class SortChanged(Message):
+        """The order changed (to remember it)."""
+
+        def __init__(self, meeting_list: MeetingList, sort: str):
+            super().__init__()
+            self.meeting_list = meeting_list
+            self.sort = sort
+
+    def __init__(
+        self,
+        client: LibraryClient | None = None,
+        *,
+        counts: Callable[[], dict[str, tuple[int, int]]] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.client = client
+        self._counts = counts or (lambda: {})
+        self._pages: LRUCache[int, list[MeetingRowLike]] = LRUCache(CACHED_PAGES)
+        self._pending: set[tuple[str, int]] = set()
+        self._generation = 0  # bumped when the order changes, so stale pages are dropped
+        self._pending_highlight = False
+        self.border_title = "Meetings"
+
+    # -- data -------------------------------------------------------------------------
+
+    def attach(self, client: LibraryClient, total: int, sort: str, cursor: int = 0) -> None:
+        """Start showing ``client``'s library: ``total`` meetings in ``sort`` order."""
+        self.client = client
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        self.set_reactive(MeetingList.sort, sort if sort in SORTS else "date_desc")
+        self.total = total
+        self.cursor = min(max(0, cursor), max(0, total - 1))
+        self._update_titles()
+        self.call_after_refresh(self._scroll_cursor_visible, center=True)
+
+    def row_at(self, index: int) -> MeetingRowLike | None:
+        """The row at ``index`` if its page is loaded; otherwise ask for the page."""
+        if not 0 <= index < self.total:
+            return None
+        page = index // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request_page(page)
+            return None
+        offset = index - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def highlighted_row(self) -> MeetingRowLike | None:
+        return self.row_at(self.cursor)
+
+    def _request_page(self, page: int) -> None:
+        key = (self.sort, page)
+        if self.client is None or key in self._pending:
+            return
+        self._pending.add(key)
+        self.run_worker(self._load_page(page, self.sort, self._generation), group="meeting-pages")
+
+    async def _load_page(self, page: int, sort: str, generation: int) -> None:
+        assert self.client is not None
+        try:
+            rows = await self.client.rows(page * PAGE_SIZE, PAGE_SIZE, sort)
+        finally:
+            self._pending.discard((sort, page))
+        if generation != self._generation:
+            return
+        self._pages[page] = rows
+        self.refresh()
+        if self._pending_highlight and self.cursor // PAGE_SIZE == page:
+            self._pending_highlight = False
+            self._post_highlight()
+
+    def refresh_counts(self) -> None:
+        """Redraw after the annotation counts changed."""
+        self.refresh()
+
+    # -- reactive watchers ---------------------------------------------------------------
+
+    def watch_total(self, total: int) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, total * ROW_HEIGHT)
+        self._update_titles()
+        self.refresh()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_visible()
+        self.refresh()
+        self._post_highlight()
+
+    def watch_sort(self, sort: str) -> None:
+        self._pages.clear()
+        self._generation += 1
+        self._update_titles()
+        self.post_message(self.SortChanged(self, sort))
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+
+    def _post_highlight(self) -> None:
+        row = self.row_at(self.cursor)
+        if row is None:
+            self._pending_highlight = True
+        if self.total:
+            self.post_message(self.Highlighted(self, self.cursor, row))
+
+    def _update_titles(self) -> None:
+        self.border_title = f"Meetings ({self.total:,})"
+        self.border_subtitle = f"by {SORT_LABELS.get(self.sort, self.sort)} · ¶ # ★"
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.total * ROW_HEIGHT)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        index, part = divmod(line, ROW_HEIGHT)
+        base = self.rich_style
+        if not 0 <= index < self.total:
+            return Strip.blank(width, base)
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("meeting-list--cursor")
+        row = self.row_at(index)
+        if row is None:
+            text = Text("  …" if part == 0 else "")
+            text.stylize(self.get_component_rich_style("meeting-list--placeholder", partial=True))
+            return text_strip(self.app.console, text, width, base)
+        text = self._row_line(row, part, width)
+        return text_strip(self.app.console, text, width, base)
+
+    def _row_line(self, row: MeetingRowLike, part: int, width: int) -> Text:
+        if part == 0:
+            text = Text(" ")
+            text.append(
+                f"{row.date or '—':<10}",
+                self.get_component_rich_style("meeting-list--date", partial=True),
+            )
+            text.append("  ")
+            text.append(
+                row.title or "(untitled)",
+                self.get_component_rich_style("meeting-list--title", partial=True),
+            )
+            return text
+        tagged, bookmarked = self._counts().get(row.id, (0, 0))
+        counts = f" ¶{row.n_remarks:>3} #{tagged:>2} ★{bookmarked:>2} "
+        meta_width = max(0, width - len(counts) - 13)
+        meta = ", ".join(row.participants) or row.outlet or row.place or ""
+        if len(meta) > meta_width:
+            meta = meta[: max(0, meta_width - 1)] + "…" if meta_width else ""
+        text = Text(" " * 13)
+        text.append(
+            meta.ljust(meta_width),
+            self.get_component_rich_style("meeting-list--meta", partial=True),
+        )
+        text.append(counts, self.get_component_rich_style("meeting-list--counts", partial=True))
+        return text
+
+    def _scroll_cursor_visible(self, center: bool = False) -> None:
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        top = self.cursor * ROW_HEIGHT
+        scroll_y = int(self.scroll_offset.y)
+        if center:
+            self.scroll_to(y=max(0, top - height // 2), animate=False)
+        elif top < scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ROW_HEIGHT > scroll_y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _move(self, to: int) -> None:
+        if self.total:
+            self.cursor = min(max(0, to), self.total - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(self.total - 1)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_open(self) -> None:
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Opened(self, row))
+
+    def action_cycle_sort(self) -> None:
+        position = SORTS.index(self.sort) if self.sort in SORTS else -1
+        self.sort = SORTS[(position + 1) % len(SORTS)]
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (int(self.scroll_offset.y) + offset.y) // ROW_HEIGHT
+        if 0 <= index < self.total:
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_open()

@@ -1,0 +1,312 @@
+"""The remarks pane: who said what in the open meeting, one remark after another.
+
+A meeting may have hundreds of remarks and each wraps over several lines, so this is a
+Line-API ``ScrollView``: when the meeting or the width changes it works out, with
+:func:`tui.text_layout.wrap_spans`, which screen line shows which part of which remark
+(cheap: offsets only), and it draws only the lines on screen. The speaker's name is in the
+speaker's colour everywhere (``tui.speaker_colours``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.models import Meeting, Remark
+from tui.speaker_colours import speaker_style
+from tui.text_layout import display_text, wrap_spans
+from tui.widgets.strips import text_strip
+
+INDENT = 3  # the speaker bar, then two spaces before the remark's text
+
+
+class RemarkList(ScrollView, can_focus=True):
+    """The remarks of one meeting, each headed by its speaker, with a remark cursor."""
+
+    HELP: ClassVar[str] = """\
+## Remarks
+
+What each person said in the meeting on the left: the speaker (in the speaker's own
+colour, the same everywhere), their role, the kind of remark (statement, question,
+answer, quote, reported speech) and the words. **enter** opens the remark at its place
+in the transcript; **]** and **[** jump to the same speaker's next or previous remark.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="remarks.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="remarks.up"),
+        Binding("g,home", "first", "First", show=False, id="remarks.first"),
+        Binding("G,end", "last", "Last", show=False, id="remarks.last"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="remarks.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="remarks.page_up"),
+        Binding(
+            "right_square_bracket", "same_speaker(1)", "Speaker's next", id="remarks.speaker_next"
+        ),
+        Binding(
+            "left_square_bracket", "same_speaker(-1)", "Speaker's prev", id="remarks.speaker_prev"
+        ),
+        Binding("enter", "open", "In transcript", id="remarks.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "remark-list--cursor",
+        "remark-list--role",
+        "remark-list--kind",
+        "remark-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    RemarkList {
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        &:focus { border: round $accent; border-title-color: $text; }
+        & > .remark-list--cursor { background: $surface-lighten-1; }
+        &:focus > .remark-list--cursor { background: $accent 25%; }
+        & > .remark-list--role { color: $text-muted; }
+        & > .remark-list--kind { color: $text-secondary; text-style: italic; }
+        & > .remark-list--empty { color: $text-muted; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted remark."""
+
+    class Highlighted(Message):
+        """The cursor moved onto a remark."""
+
+        def __init__(self, remark_list: RemarkList, index: int, remark: Remark | None):
+            super().__init__()
+            self.remark_list = remark_list
+            self.index = index
+            self.remark = remark
+
+    class Opened(Message):
+        """Enter on a remark: show it in the transcript."""
+
+        def __init__(self, remark_list: RemarkList, remark: Remark):
+            super().__init__()
+            self.remark_list = remark_list
+            self.remark = remark
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ):
+        super().__init__(name=name, id=id, classes=classes)
+        self.meeting: Meeting | None = None
+        self._text = ""
+        self._remarks: tuple[Remark, ...] = ()
+        self._roles: dict[str | None, str] = {}
+        self._layout_width = -1
+        self._starts: list[int] = []  # first screen line of each remark
+        self._lines: list[tuple[int, int, int]] = []  # (remark, start, end); start -1 = header
+        self._fallback: dict[int, str] = {}
+        self.border_title = "Remarks"
+
+    # -- data ------------------------------------------------------------------------------
+
+    def show_meeting(
+        self, meeting: Meeting | None, cursor: int = 0, scroll_y: int | None = None
+    ) -> None:
+        """Show ``meeting``'s remarks with the cursor on remark ``cursor``."""
+        self.meeting = meeting
+        self._remarks = meeting.remarks if meeting else ()
+        self._text = display_text(meeting.text) if meeting else ""
+        self._roles = {}
+        if meeting:
+            for person in meeting.participants:
+                if person.role:
+                    self._roles[person.name] = person.role
+        self._layout_width = -1
+        self._layout()
+        self.border_title = f"Remarks ({len(self._remarks)})" if meeting else "Remarks"
+        self.set_reactive(RemarkList.cursor, min(max(0, cursor), max(0, len(self._remarks) - 1)))
+        if scroll_y is not None:
+            self.scroll_to(y=scroll_y, animate=False)
+        else:
+            self._scroll_cursor_visible()
+        self.refresh()
+
+    @property
+    def remark(self) -> Remark | None:
+        """The highlighted remark."""
+        return self._remarks[self.cursor] if 0 <= self.cursor < len(self._remarks) else None
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._fallback = {}
+        lines: list[tuple[int, int, int]] = []
+        starts: list[int] = []
+        text_width = max(8, width - INDENT - 1)
+        for index, remark in enumerate(self._remarks):
+            starts.append(len(lines))
+            lines.append((index, -1, -1))
+            start, end = self._span(remark)
+            if start < 0:  # offsets that do not fit the text: wrap the remark's own words
+                self._fallback[index] = display_text(remark.text)
+                spans = wrap_spans(self._fallback[index], text_width)
+                lines.extend((index, s, e) for s, e in spans)
+            else:
+                lines.extend(
+                    (index, s, e) for s, e in wrap_spans(self._text, text_width, start, end)
+                )
+            lines.append((index, -2, -2))  # the blank line after each remark
+        self._lines = lines
+        self._starts = starts
+        height = len(lines) if lines else 1
+        self.virtual_size = Size(width, height)
+
+    def _span(self, remark: Remark) -> tuple[int, int]:
+        """Where the remark's text is in the display text (its own text if offsets are off)."""
+        if 0 <= remark.start <= remark.end <= len(self._text) and remark.end > remark.start:
+            return remark.start, remark.end
+        return -1, -1
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self._layout_width != width:
+            self._layout()
+        line = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if not self._remarks:
+            if y == 0:
+                message = (
+                    "No meeting selected."
+                    if self.meeting is None
+                    else ("No remarks were found in this meeting; press v to read its transcript.")
+                )
+                text = Text(f" {message}")
+                text.stylize(self.get_component_rich_style("remark-list--empty", partial=True))
+                return text_strip(self.app.console, text, width, base)
+            return Strip.blank(width, base)
+        if not 0 <= line < len(self._lines):
+            return Strip.blank(width, base)
+        index, start, end = self._lines[line]
+        remark = self._remarks[index]
+        if index == self.cursor and start != -2:
+            base = base + self.get_component_rich_style("remark-list--cursor")
+        colour = speaker_style(remark.speaker)
+        if start == -2:
+            return Strip.blank(width, self.rich_style)
+        text = Text()
+        text.append("▌", Style(color=colour.color))
+        if start == -1:
+            text.append(" ")
+            text.append(remark.speaker or "Unnamed speaker", colour)
+            role = self._roles.get(remark.speaker)
+            if role:
+                text.append(
+                    f" · {role}", self.get_component_rich_style("remark-list--role", partial=True)
+                )
+            text.append(
+                f"  {remark.kind}", self.get_component_rich_style("remark-list--kind", partial=True)
+            )
+        else:
+            source = self._fallback.get(index, self._text)
+            text.append("  ")
+            text.append(source[start:end])
+        return text_strip(self.app.console, text, width, base)
+
+    # -- cursor --------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_visible()
+        self.refresh()
+        self.post_message(self.Highlighted(self, new, self.remark))
+
+    def _scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        if not self._starts or height <= 0:
+            return
+        top = self._starts[self.cursor]
+        bottom = (
+            self._starts[self.cursor + 1]
+            if self.cursor + 1 < len(self._starts)
+            else len(self._lines)
+        )
+        scroll_y = int(self.scroll_offset.y)
+        if top < scroll_y or bottom - top > height:
+            self.scroll_to(y=top, animate=False)
+        elif bottom > scroll_y + height:
+            self.scroll_to(y=bottom - height, animate=False)
+
+    def _move(self, to: int) -> None:
+        if self._remarks:
+            self.cursor = min(max(0, to), len(self._remarks) - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(len(self._remarks) - 1)
+
+    def _line_to_remark(self, line: int) -> int:
+        return max(0, bisect_right(self._starts, line) - 1)
+
+    def action_page_down(self) -> None:
+        if self._starts:
+            target = self._starts[self.cursor] + self.scrollable_content_region.height
+            self._move(max(self.cursor + 1, self._line_to_remark(target)))
+
+    def action_page_up(self) -> None:
+        if self._starts:
+            target = self._starts[self.cursor] - self.scrollable_content_region.height
+            self._move(min(self.cursor - 1, self._line_to_remark(max(0, target))))
+
+    def action_same_speaker(self, step: int) -> None:
+        """Move to the next (``step`` 1) or previous (-1) remark by the same speaker."""
+        current = self.remark
+        if current is None:
+            return
+        index = self.cursor + step
+        while 0 <= index < len(self._remarks):
+            if self._remarks[index].speaker == current.speaker:
+                self.cursor = index
+                return
+            index += step
+        self.app.bell()
+
+    def action_open(self) -> None:
+        if self.remark is not None:
+            self.post_message(self.Opened(self, self.remark))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines:
+            return
+        line = int(self.scroll_offset.y) + offset.y
+        if 0 <= line < len(self._lines):
+            self.cursor = self._lines[line][0]
+            if event.chain >= 2:
+                self.action_open()
