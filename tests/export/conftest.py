@@ -23,3 +23,27 @@ def meetings() -> dict[str, Meeting]:
 @pytest.fixture()
 def annotations(meetings: dict[str, Meeting]) -> list[Annotation]:
     return seed_annotations(meetings)
+
+
+@pytest.fixture()
+def annotation_store(tmp_path):
+    """A real, empty annotation store in a fresh library directory."""
+    from store.annotations import AnnotationStore
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    store = AnnotationStore.open(lib)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def second_store(tmp_path):
+    """Another colleague's annotation store."""
+    from store.annotations import AnnotationStore
+
+    lib = tmp_path / "colleague"
+    lib.mkdir()
+    store = AnnotationStore.open(lib)
+    yield store
+    store.close()
