@@ -2,37 +2,66 @@
 
 Kept apart from ``read`` (which only sees bytes) so that ingest stays pure: this is the
 only ingest module that touches the file system.
+
+Size cap: files over :data:`MAX_BYTES` (16 MB) are refused at once, before a byte is
+read. Real meeting records are far smaller (a four-hour press conference is about
+0.3 MB of text, its web page about 1 MB); reading itself is linear and would cope with
+more, but the later stages cost seconds per megabyte, so a 50 MB dump is better
+refused in one sentence than imported for minutes. A 10 MB single-line file is read.
 """
 
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from pathlib import Path
 
 from store.ingest.document import Unreadable
+from store.ingest.read import display_name
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 def read_source(path: Path) -> bytes:
-    """The file's bytes, or :class:`Unreadable` saying in one sentence what is wrong."""
+    """The file's bytes, or :class:`Unreadable` saying in one sentence what is wrong.
+
+    Only regular files are read (a named pipe or a device would block or never end),
+    and never more than :data:`MAX_BYTES`, even if the file grows while it is read.
+    """
+    name = display_name(str(path))
     try:
-        if path.is_dir():
-            raise Unreadable(f"{path} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise Unreadable(
-                f"{path} is {size // (1024 * 1024)} MB, larger than the "
-                f"{MAX_BYTES // (1024 * 1024)} MB Parley reads."
-            )
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise Unreadable(f"{name} is a folder, not a file.")
+            if not stat.S_ISREG(info.st_mode):
+                raise Unreadable(f"{name} is not a regular file (a pipe, socket or device).")
+            if info.st_size > MAX_BYTES:
+                raise Unreadable(too_large(name, info.st_size))
+            data = handle.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise Unreadable(too_large(name, MAX_BYTES + 1))
+            return data
     except Unreadable:
         raise
+    except IsADirectoryError as exc:
+        raise Unreadable(f"{name} is a folder, not a file.") from exc
     except FileNotFoundError as exc:
-        raise Unreadable(f"{path} does not exist (it may have been moved or deleted).") from exc
+        raise Unreadable(f"{name} does not exist (it may have been moved or deleted).") from exc
     except PermissionError as exc:
-        raise Unreadable(f"{path} cannot be read: permission denied.") from exc
+        raise Unreadable(f"{name} cannot be read: permission denied.") from exc
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise Unreadable(f"{name} is not a valid file name.") from exc
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise Unreadable(f"{path} is a symbolic link that loops.") from exc
-        raise Unreadable(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+            raise Unreadable(f"{name} is a symbolic link that loops.") from exc
+        reason = (exc.strerror or "unknown error").rstrip(".")
+        raise Unreadable(f"{name} cannot be read: {reason}.") from exc
+
+
+def too_large(name: str, size: int) -> str:
+    """The sentence that refuses a file over the size cap."""
+    shown = f"{size / _MB:.0f} MB" if size >= _MB else f"{size} bytes"
+    return f"{name} is {shown}, larger than the {MAX_BYTES // _MB} MB Parley reads."
