@@ -1,14 +1,408 @@
-"""Title, date, place, outlet. (Skeleton: first line as title.)"""
+"""Title, date, place, outlet and the people a transcript's header names.
+
+Transcripts open with a short header before anyone speaks: a title line, a date line
+("February 21, 2013, 16:00", or a scraper's glued "11 June 201518:30"), a place line
+("The Kremlin, Moscow", "James S. Brady Press Briefing Room"), a clock ("12:10 P.M.
+EDT"). :func:`read_header` reads that header line by line, classifying each line, and
+stops at the first line of prose: that is where the meeting's own text begins
+(``Header.body_start``). News reports are recognised first by
+``report_header.read_report_header`` (the reports engineer's module); its answer wins.
+
+A date is only taken from what the document says: a header date line, then the title,
+then a date line near the top of the body, then an ISO date in the file name (marked
+inferred). A page clock such as "14:10 GMT +3 23 February 2019" is never a meeting date.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import PurePath
+
 from store.ingest.document import Header, Page
+from store.ingest.names import COUNTRIES, DEMONYMS, is_name_word, split_role_name, surname
 from store.ingest.report_header import read_report_header
+from store.models import Person, Section
+
+
+def _vocab(text: str) -> frozenset[str]:
+    """A vocabulary written as one white-space separated block."""
+    return frozenset(text.split())
+
+
+_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A year may be glued to a following clock by a scraper: "201518:30".
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d:\d\d))"
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
+    re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+_CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5}\b)?", re.I)
+_PAGE_CLOCK = re.compile(r"\b(?:GMT|UTC|MSK)\b\s*[+-−]?\s*\d*", re.I)
+_TIME_LINE = re.compile(
+    r"^\s*(?:END\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,5})?\s*$", re.I
+)
+_NOT_PLACE_STARTS = frozenset(["following", "after", "before", "during", "ladies", "dear"])
+_SENTENCE_END = re.compile(r"[.!?:;,…]$")
+_CONNECTORS = _vocab("of the and de for in at on to a an und la le del")
+_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
+_LABEL_START = re.compile(r"^[^\n:]{1,80}:\s")
+_TITLE_PLACE_TAIL = re.compile(
+    rf",\s*(?P<place>[A-Z][\w’'.\- ]+?),\s*(?:(?:{_MONTH})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{_MONTH}))",
+    re.I,
+)
+# Headings that divide one event's record into parts (kept as Header.sections).
+SECTION_HEADING = re.compile(
+    r"^(?:\*\s*\*\s*\*|\*{3}|-{3,}|_{3,}|To be continued\.?|The end\.?"
+    r"|(?:Beginning|End|Continuation) of (?:the )?[^\n]{3,150}"
+    r"|(?:Press )?[Ss]tatements? (?:following|after|at|before) [^\n]{3,120}"
+    r"|(?:Opening|Closing|Introductory) (?:remarks|statement)[^\n]{0,80}"
+    r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80})\s*$"
+)
+_SECTION_TRAILING_COLON = re.compile(r":\s*$")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str, limit: int | None = None) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(pos + (len(raw) - len(raw.lstrip())), raw))
+            if limit is not None and len(out) >= limit:
+                break
+        pos += len(raw) + 1
+    return out
+
+
+def find_date(text: str) -> str | None:
+    """The first full date (with a year) in ``text`` as ISO, skipping page clocks."""
+    best: tuple[int, str] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month_s = m.group("month")
+            month = int(month_s) if month_s.isdigit() else _MONTHS.get(month_s.casefold())
+            if not month:
+                continue
+            try:
+                iso = _date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+            except ValueError:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if _PAGE_CLOCK.search(line):
+                continue  # "14:10 GMT +3 23 February 2019": the page's clock, not the meeting
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso)
+            break
+    return best[1] if best else None
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is a date (and perhaps a clock), with few other words."""
+    if _TIME_LINE.match(line):
+        return True
+    if find_date(line) is None and not _PAGE_CLOCK.search(line):
+        return False
+    rest = _CLOCK.sub(" ", line)
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _PAGE_CLOCK.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def _is_furniture_line(line: str) -> bool:
+    """Tokens mostly codes ("• de-DE1 en-GB1"): a widget, not a heading or a place."""
+    tokens = line.replace("•", " ").split()
+    if not tokens:
+        return True
+    coded = sum(1 for t in tokens if re.search(r"\d", t) and re.search(r"[A-Za-z]", t))
+    return coded >= max(2, len(tokens) // 2)
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w’'\-.]*", line)
+
+
+def _looks_like_place(line: str) -> bool:
+    """ "The Kremlin, Moscow", "Oval Office", "En Route Phnom Penh, Cambodia"."""
+    if _SENTENCE_END.search(line) or len(line) > 80 or _LABEL_START.match(line + " "):
+        return False
+    words = _words(line)
+    if not 1 <= len(words) <= 8 or words[0].casefold() in _NOT_PLACE_STARTS:
+        return False
+    return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
+
+
+def _title_candidate(line: str) -> bool:
+    if _is_date_line(line) or _is_furniture_line(line) or _LABEL_START.match(line + " "):
+        return False
+    return not re.search(r"[.!;]$", line) and len(line) <= 400
+
+
+def _title_score(line: str) -> bool:
+    words = _words(line)
+    return len(words) >= 4 or any(w[0].islower() for w in words)
+
+
+@dataclass(slots=True)
+class _HeaderLines:
+    title: str | None
+    title_index: int
+    date: str | None
+    places: list[str]
+    body_start: int
+
+
+def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
+    """Classify the opening lines: furniture, date/clock, title, place; then prose."""
+    lines = _lines(text, limit=14)
+    title: str | None = None
+    title_index = -1
+    if page_title:
+        key = " ".join(page_title.split()).casefold()
+        for i, ln in enumerate(lines[:6]):
+            if " ".join(ln.stripped.split()).casefold() == key:
+                title, title_index = ln.stripped, i
+                break
+    if title is None and not page_title:
+        candidates = [i for i, ln in enumerate(lines[:5]) if _title_candidate(ln.stripped)]
+        strong = [i for i in candidates if _title_score(lines[i].stripped)]
+        pick = strong[0] if strong else (candidates[0] if candidates else None)
+        if pick is not None:
+            title, title_index = lines[pick].stripped, pick
+    date: str | None = None
+    places: list[str] = []
+    body_start = len(text)
+    for i, ln in enumerate(lines):
+        s = ln.stripped
+        if i == title_index:
+            continue
+        if i < title_index:
+            if date is None and _is_date_line(s):
+                date = find_date(s)
+            continue
+        if _is_date_line(s):
+            if date is None:
+                date = find_date(s)
+            continue
+        if _is_furniture_line(s):
+            continue
+        place = s.replace("*", "").strip()
+        if (
+            title_index >= 0
+            and i <= title_index + 4
+            and _looks_like_place(place)
+            and (not places or (len(places) == 1 and "," not in places[0]))
+        ):
+            places.append(place)
+            continue
+        body_start = ln.start
+        break
+    return _HeaderLines(title, title_index, date, places, body_start)
+
+
+def _clean_title(title: str) -> str:
+    return " ".join(title.replace("\u2060", "").split()).strip("# ")
+
+
+def _date_from_source(source: str) -> str | None:
+    m = _FILENAME_DATE.search(PurePath(source).name) if source else None
+    if not m:
+        return None
+    try:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _place_from_title(title: str) -> str | None:
+    m = _TITLE_PLACE_TAIL.search(title)
+    if m:
+        place = m.group("place").strip()
+        words = place.split()
+        if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+            return place
+    return None
+
+
+_TITLE_SPLIT = re.compile(
+    r"(’s\b|'s\b|,|;|\s[–—-]\s|\s(?:and|with|by|between|from|at|in|on|before|after|"
+    r"during|following|ahead|aboard|en route|via|near|met|meets|holds|held|has|had|says|said|"
+    r"talks|statement|remarks|interview|answers|press|news|joint)\s)",
+    re.IGNORECASE,
+)
+# After these a title names a place, not a person ("… in Press Conference", "En Route Phnom Penh").
+_PLACE_SEPARATORS = frozenset(["at", "in", "on", "en route", "aboard", "near", "via"])
+# Words that make a capitalised phrase an event or a group rather than a person.
+_NOT_NAME_WORDS = _vocab(
+    "meeting meetings briefing gaggle conference line talks summit session forum officials "
+    "team call conversation statement statements remarks interview visit ceremony cities "
+    "partner partners health response questions answers media press news greeting greetings "
+    "address message day week year club discussion council report"
+)
+
+
+def people_in_title(title: str) -> list[Person]:
+    """People the title names with a role or a full name: the meeting's participants.
+
+    "Foreign Minister Sergey Lavrov’s statement … following talks with Secretary General
+    of the Organisation of Islamic Cooperation Iyad Ameen Madani, Moscow, June 11, 2015"
+    gives Lavrov and Madani; places and dates give no one.
+    """
+    people: list[Person] = []
+    parts = _TITLE_SPLIT.split(title)
+    for k in range(0, len(parts), 2):
+        separator = parts[k - 1].strip().casefold() if k else ""
+        chunk = parts[k].strip(' .:"“”')
+        if not chunk or re.search(r"\d", chunk) or separator in _PLACE_SEPARATORS:
+            continue
+        tokens = chunk.split()
+        # Keep the trailing run that reads like "Role of the Org Name".
+        start = len(tokens)
+        while start > 0 and (
+            is_name_word(tokens[start - 1]) or tokens[start - 1].casefold() in _CONNECTORS
+        ):
+            start -= 1
+        while start < len(tokens) and not tokens[start][:1].isupper():
+            start += 1
+        phrase = " ".join(tokens[start:])
+        if not phrase:
+            continue
+        role, name, affiliation = split_role_name(phrase)
+        if not name or name.casefold() in _MONTHS or surname(name).casefold() in COUNTRIES:
+            continue
+        if any(w.casefold() in _NOT_NAME_WORDS for w in name.split()):
+            continue
+        if role is None and len(name.split()) < 2:
+            continue  # a lone capitalised word is not evidence of a person
+        if any(w.casefold() in _CONNECTORS for w in name.split()[:1]):
+            continue
+        aliases = tuple(dict.fromkeys(a for a in (phrase, surname(name)) if a and a != name))
+        people.append(Person(name=name, role=role, affiliation=affiliation, aliases=aliases))
+    return people
+
+
+_COUNTRY_DEMONYM = {country: demonym.capitalize() for demonym, country in DEMONYMS.items()}
+_MFA_TITLE = re.compile(
+    r"\b(?:Foreign Minister|Minister of Foreign Affairs|Foreign Ministry|"
+    r"Deputy Foreign Minister|Foreign Affairs Minister)\b",
+)
+_STATE_DEPT = re.compile(
+    r"\b(?:Department Press Briefing|Office of the Spokesperson|U\.S\. Department of State|"
+    r"Secretary of State|state\.gov)\b"
+)
+_WHITE_HOUSE = re.compile(
+    r"\b(?:James S\. Brady Press Briefing Room|THE WHITE HOUSE|Office of the Press Secretary|"
+    r"whitehouse\.gov|Oval Office|Roosevelt Room|Air Force One)\b"
+)
+_KREMLIN = re.compile(r"(?m)^\s*(?:President of Russia [A-Z]|The Kremlin, Moscow\s*$)|kremlin\.ru")
+_WH_CLOCK = re.compile(r"(?m)^\s*(?:END\s+)?[0-2]?\d:[0-5]\d\s*[AP]\.M\.\s*[A-Z]{2,4}\s*$")
+
+
+def _main_country(text: str) -> str | None:
+    """The country a foreign-ministry record belongs to, from its own wording.
+
+    "the Russian Foreign Ministry", "the Russian Federation" and plain mentions are
+    counted; the most mentioned country wins.
+    """
+    m = re.search(
+        r"\b([A-Z][a-z]+) (?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Minister)\b",
+        text,
+    )
+    if m and m.group(1).casefold() in DEMONYMS:
+        return DEMONYMS[m.group(1).casefold()]
+    counts: Counter[str] = Counter()
+    for word in re.findall(r"\b[A-Z][a-z]+\b", text):
+        w = word.casefold()
+        if w in DEMONYMS:
+            counts[DEMONYMS[w]] += 1
+        elif w in COUNTRIES:
+            counts[word] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_outlet(text: str, title: str, source: str) -> str | None:
+    """Who published the record, from general signals of the publisher's house style."""
+    src = source.casefold()
+    head = text[:3000]
+    if "kremlin" in src or _KREMLIN.search(text):
+        return "President of Russia (kremlin.ru)"
+    if "whitehouse" in src or PurePath(src).name.startswith("wh__") or _WHITE_HOUSE.search(head):
+        return "The White House"
+    if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
+        return "The White House"
+    if _STATE_DEPT.search(head) or "state.gov" in src:
+        return "U.S. Department of State"
+    if _MFA_TITLE.search(title) or "mid.ru" in src:
+        country = _main_country(text)
+        demonym = _COUNTRY_DEMONYM.get(country or "")
+        return (
+            f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"
+        )
+    return None
+
+
+def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
+    """Headings that divide one record into parts: "* * *", "Beginning of meeting with …"."""
+    sections: list[Section] = []
+    for ln in _lines(text):
+        if ln.start < start:
+            continue
+        s = _SECTION_TRAILING_COLON.sub("", ln.stripped)
+        if len(s) <= 160 and SECTION_HEADING.match(s):
+            sections.append(Section(title=s, start=ln.start))
+    return tuple(sections)
 
 
 def read_header(text: str, page: Page) -> Header:
+    """The meeting's header: a news dateline if the reports reader sees one, else ours."""
     report = read_report_header(text, page)
     if report is not None:
         return report
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Untitled")
-    return Header(title=page.title or first)
+    scan = _scan_header(text, page.title)
+    title = _clean_title(page.title or scan.title or "") or "Untitled"
+    date_inferred = False
+    date = page.date or scan.date or find_date(title)
+    if date is None:
+        early = "\n".join(
+            ln.stripped
+            for ln in _lines(text[scan.body_start :], limit=8)
+            if _is_date_line(ln.stripped)
+        )
+        date = find_date(early)
+    if date is None:
+        date = _date_from_source(page.source)
+        date_inferred = date is not None
+    place = _place_from_title(title) or (", ".join(scan.places) if scan.places else None)
+    return Header(
+        title=title,
+        date=date,
+        date_inferred=date_inferred,
+        place=place,
+        outlet=find_outlet(text, title, page.source),
+        people=tuple(people_in_title(title)),
+        body_start=scan.body_start if scan.body_start < len(text) else 0,
+        sections=find_sections(text, scan.body_start),
+    )

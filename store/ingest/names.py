@@ -19,6 +19,7 @@ def _words(text: str) -> list[str]:
     """The white-space separated words of a vocabulary block."""
     return text.split()
 
+
 # Words that belong to a role ("Prime Minister", "Secretary General", "Press Secretary").
 ROLE_WORDS = frozenset(
     _words(
@@ -49,7 +50,8 @@ ORG_WORDS = frozenset(
     house independent industry institute intelligence interior international investigative
     islamic islands justice kingdom league legislature ministry mission movement nations
     navy northwestern office organisation organization parliament party police presidium
-    programme program province region regional republic revolutionary senate service
+    programme program province region regional republic communications policy relations
+    strategic operations response homeland revolutionary senate service
     services society southern central eastern western northern states summit supreme
     territory trade treasury tribunal union unions united university bolivarian democratic
     people's peoples socialist arab islamic federative plurinational hellenic
@@ -84,27 +86,76 @@ COUNTRIES = frozenset(
 )
 
 DEMONYMS: dict[str, str] = {
-    "afghan": "Afghanistan", "american": "United States", "armenian": "Armenia",
-    "australian": "Australia", "austrian": "Austria", "azerbaijani": "Azerbaijan",
-    "belarusian": "Belarus", "belgian": "Belgium", "brazilian": "Brazil",
-    "british": "United Kingdom", "bulgarian": "Bulgaria", "canadian": "Canada",
-    "chinese": "China", "cuban": "Cuba", "czech": "Czech Republic", "danish": "Denmark",
-    "dutch": "Netherlands", "egyptian": "Egypt", "estonian": "Estonia", "finnish": "Finland",
-    "french": "France", "georgian": "Georgia", "german": "Germany", "greek": "Greece",
-    "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia", "iranian": "Iran",
-    "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy",
-    "japanese": "Japan", "jordanian": "Jordan", "kazakh": "Kazakhstan",
-    "kazakhstani": "Kazakhstan", "korean": "Korea", "kyrgyz": "Kyrgyzstan",
-    "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya",
-    "lithuanian": "Lithuania", "malaysian": "Malaysia", "mexican": "Mexico",
-    "moldovan": "Moldova", "mongolian": "Mongolia", "norwegian": "Norway",
-    "pakistani": "Pakistan", "palestinian": "Palestine", "polish": "Poland",
-    "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania", "russian": "Russia",
-    "saudi": "Saudi Arabia", "serbian": "Serbia", "slovak": "Slovakia",
-    "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
-    "tajik": "Tajikistan", "tanzanian": "Tanzania", "turkish": "Turkey",
-    "turkmen": "Turkmenistan", "ukrainian": "Ukraine", "uzbek": "Uzbekistan",
-    "uzbekistani": "Uzbekistan", "venezuelan": "Venezuela", "vietnamese": "Vietnam",
+    "afghan": "Afghanistan",
+    "american": "United States",
+    "armenian": "Armenia",
+    "australian": "Australia",
+    "austrian": "Austria",
+    "azerbaijani": "Azerbaijan",
+    "belarusian": "Belarus",
+    "belgian": "Belgium",
+    "brazilian": "Brazil",
+    "british": "United Kingdom",
+    "bulgarian": "Bulgaria",
+    "canadian": "Canada",
+    "chinese": "China",
+    "cuban": "Cuba",
+    "czech": "Czech Republic",
+    "danish": "Denmark",
+    "dutch": "Netherlands",
+    "egyptian": "Egypt",
+    "estonian": "Estonia",
+    "finnish": "Finland",
+    "french": "France",
+    "georgian": "Georgia",
+    "german": "Germany",
+    "greek": "Greece",
+    "hungarian": "Hungary",
+    "indian": "India",
+    "indonesian": "Indonesia",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "irish": "Ireland",
+    "israeli": "Israel",
+    "italian": "Italy",
+    "japanese": "Japan",
+    "jordanian": "Jordan",
+    "kazakh": "Kazakhstan",
+    "kazakhstani": "Kazakhstan",
+    "korean": "Korea",
+    "kyrgyz": "Kyrgyzstan",
+    "latvian": "Latvia",
+    "lebanese": "Lebanon",
+    "libyan": "Libya",
+    "lithuanian": "Lithuania",
+    "malaysian": "Malaysia",
+    "mexican": "Mexico",
+    "moldovan": "Moldova",
+    "mongolian": "Mongolia",
+    "norwegian": "Norway",
+    "pakistani": "Pakistan",
+    "palestinian": "Palestine",
+    "polish": "Poland",
+    "portuguese": "Portugal",
+    "qatari": "Qatar",
+    "romanian": "Romania",
+    "russian": "Russia",
+    "saudi": "Saudi Arabia",
+    "serbian": "Serbia",
+    "slovak": "Slovakia",
+    "spanish": "Spain",
+    "swedish": "Sweden",
+    "swiss": "Switzerland",
+    "syrian": "Syria",
+    "tajik": "Tajikistan",
+    "tanzanian": "Tanzania",
+    "turkish": "Turkey",
+    "turkmen": "Turkmenistan",
+    "ukrainian": "Ukraine",
+    "uzbek": "Uzbekistan",
+    "uzbekistani": "Uzbekistan",
+    "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam",
 }
 
 HONORIFICS = frozenset(
@@ -118,6 +169,8 @@ HONORIFICS = frozenset(
 PARTICLES = frozenset(_words("bin ibn bint al el de da di du dos van von der den la le ul abu"))
 
 _CONNECTORS = frozenset(_words("of the for to and on in at"))
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|bin|ibn|abu|d|l)[-’'][A-Z]")
+_PLACE_GLUE = frozenset(_words("of the state"))
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _TRAILING_NOTE = re.compile(r"\s*\((?:[^()]{1,40})\)\s*$")
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -140,7 +193,7 @@ def _is_place(token: str) -> bool:
 def _stops_name(token: str) -> bool:
     """True when ``token`` cannot be part of a personal name read from the end."""
     w = _word(token)
-    if w in PARTICLES:
+    if w in PARTICLES or _PARTICLE_PREFIX.match(token):
         return False
     if not _is_capitalised(token):
         return True
@@ -148,7 +201,7 @@ def _stops_name(token: str) -> bool:
 
 
 def _titlecase_caps(phrase: str) -> str:
-    """"PRESIDENT BIDEN" → "President Biden"; mixed-case phrases are left alone."""
+    """ "PRESIDENT BIDEN" → "President Biden"; mixed-case phrases are left alone."""
     letters = [c for c in phrase if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:
         return " ".join(
@@ -161,7 +214,7 @@ def _titlecase_caps(phrase: str) -> str:
 
 
 def _affiliation_of(role: str | None) -> str | None:
-    """"President of Russia" → "Russia"; "Russian Foreign Minister" → "Russia"."""
+    """ "President of Russia" → "Russia"; "Russian Foreign Minister" → "Russia"."""
     if not role:
         return None
     m = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.IGNORECASE)
@@ -194,7 +247,10 @@ def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
         return None, "", None
     trailing_place: str | None = None
     m = _TRAILING_OF.match(text)
-    if m and all(_is_place(t) or _word(t) in ORG_WORDS for t in m.group("place").split()):
+    if m and all(
+        _is_place(t) or _word(t) in ORG_WORDS or _word(t) in _PLACE_GLUE
+        for t in m.group("place").split()
+    ):
         # "Prime Minister Morrison of Australia": the place follows the name.
         text, trailing_place = m.group("head"), m.group("place").strip()
     tokens = text.split()
@@ -219,6 +275,13 @@ def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
     name = " ".join(t.strip(",") for t in name_tokens)
     affiliation = trailing_place or _affiliation_of(role)
     return role, name, affiliation
+
+
+def is_name_word(token: str) -> bool:
+    """Capitalised, or a lower-case name particle ("bin", "al", "el-Sisi", "d’Estaing")."""
+    return (
+        _is_capitalised(token) or _word(token) in PARTICLES or bool(_PARTICLE_PREFIX.match(token))
+    )
 
 
 def surname(name: str) -> str:

@@ -41,7 +41,13 @@ def extract_page(page: Page) -> list[Meeting]:
     if reading is None:
         kind = "report"
         reading = quotes.find_report_remarks(text, header)
-    participants = _merge_people(header.people, reading.people)
+    # A transcript's speaker book already holds the title's people under their final
+    # canonical names; merging the header's copies again could duplicate "Biden".
+    participants = (
+        _merge_people(reading.people)
+        if kind == "transcript"
+        else _merge_people(header.people, reading.people)
+    )
     return [
         Meeting(
             id=meeting_id(text),

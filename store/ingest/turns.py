@@ -1,9 +1,587 @@
-"""Transcript turns. (Skeleton: finds none.)"""
+"""Transcript turns, found by an ordered list of small named rules ("sieves").
+
+Like the sieves of CoreNLP's quote attribution, each rule is small, has a name, and is
+tested on its own with short documents. A sieve looks at one line start and either
+claims it as a speaker label (returning a :class:`LabelHit`) or passes. The first
+sieve that claims a line wins, so the most reliable evidence goes first:
+
+1. ``bold-label``  a label the HTML page set in bold (``Page.labels``);
+2. ``question``    ``Question:``, ``Q:``, ``Q`` + spaces, ``Вопрос:``, ``Remark:``;
+3. ``colon``       ``Sergey Lavrov:``, ``PRESIDENT BIDEN:``, ``В.Путин:``, with a note
+                   such as ``(retranslated)`` allowed before the colon;
+4. ``label-line``  a label alone on its line (``Sergey Lavrov:``), words on the next;
+5. ``full-stop``   ``The President.`` / ``Secretary Rice.`` (old State Dept and White
+                   House style), kept only when such labels repeat in the document.
+
+Candidates then pass an evidence check (:func:`_credible`): a one-off ``Note:`` or
+``Moscow:`` is not a speaker, a label that repeats or reads like a role and a name is.
+Paragraphs without a label belong to the current speaker; headings ("* * *",
+"Beginning of meeting with …") end a remark and become ``Header.sections``. Before the
+first label, paragraphs are a statement only when the title names their speaker
+("Foreign Minister Sergey Lavrov’s statement and answers …").
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from wordfreq import zipf_frequency
+
 from store.ingest.document import Header, Page, Reading
+from store.ingest.metadata import people_in_title
+from store.ingest.names import is_name_word, split_role_name, surname
+from store.ingest.speakers import QUESTION_LABELS, SpeakerBook, is_question_label
+from store.models import Person, Remark, RemarkKind
+
+
+def _vocab(text: str) -> frozenset[str]:
+    """A vocabulary written as one white-space separated block."""
+    return frozenset(text.split())
+
+
+# Notes a transcript puts between a speaker's name and the colon.
+NOTE = (
+    r"(?:retranslated|via (?:an )?interpreter|through (?:an )?interpreter|in English|"
+    r"in Russian|as translated|translated|translation|transcript|speaking \w+|"
+    r"speaks \w+|interpreted|inaudible|off[- ]mic|via video(?:link)?|by video(?:link)?|"
+    r"video(?:link)?)"
+)
+_NOTE_RE = rf"(?P<note>\s*\({NOTE}\))?"
+_COLON_LABEL = re.compile(
+    rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>[^\s:*_][^\n:]{{0,99}}?){_NOTE_RE}\s*"
+    rf"(?:\*\*|__)?:(?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
+)
+_Q_LABEL = re.compile(
+    rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>Q|QUESTION|Question|Вопрос|Remark|Реплика)"
+    rf"{_NOTE_RE}\s*(?:(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)|(?P<gap2>[^\S\n]{{2,}}|\t))"
+)
+_FULL_STOP_LABEL = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<label>(?:The|THE) (?:Vice |VICE )?(?:President|PRESIDENT|Secretary|"
+    r"SECRETARY|First Lady|FIRST LADY|Prime Minister|PRIME MINISTER|Chancellor|CHANCELLOR)"
+    r"|(?:Mr|Ms|Mrs|Dr|MR|MS|MRS|DR)\. [A-Z][\w’'\-]+"
+    r"|(?:Secretary|President|Prime Minister|Chancellor|Ambassador|Minister|Senator|"
+    r"SECRETARY|PRESIDENT|PRIME MINISTER|AMBASSADOR|MINISTER|SENATOR) [A-Z][\w’'\-]+)"
+    rf"{_NOTE_RE}\.(?P<gap>[^\S\n]+)(?=[\"“(A-ZА-Я])"
+)
+_LABEL_CHARS = re.compile(r"^[^\W\d_][\w .’'\-]*$")
+_LOWER_OK = _vocab("of the for to and de da di du der den van von bin ibn al el la le on in at y e")
+# Words that start a line with a colon but never name a speaker.
+NOT_SPEAKERS = _vocab("""
+    note notes nb ps p.s source sources photo photos video update updated editor's note
+    subject topic date time location place venue tags tag see also attendees participants
+    agenda warning example summary background contact tel phone email e-mail fax website
+    address re cc from to sent headline title keywords category categories transcript
+    translation moscow washington london paris berlin beijing kyiv kiev tokyo brussels
+    geneva end continued question answer results result total print share read more
+    related links link caption credit credits attachment attachments file files reference
+    references disclaimer copyright key points highlights step item items a b c d i ii iii
+    important warning remarks statement statements press release announcement
+    """)
+_END_MARKERS = re.compile(
+    r"^\s*(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|END(?:\s+[0-2]?\d[:.][0-5]\d.*)?|"
+    r"[0-2]?\d[:.][0-5]\d\s*[AP]\.?M\.?\s*[A-Z]{0,5}|\(?END\)?|###|\*\*\*END\*\*\*)\s*$",
+    re.IGNORECASE,
+)
+_OPENING_BY_TITLE = (
+    re.compile(
+        r"^(?P<who>[^,]+?)[’']s?\s+(?:opening\s+|introductory\s+|closing\s+|keynote\s+)?"
+        r"(?:statement|remarks|speech|address|comments|lecture|message|words)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:Opening |Introductory |Closing |Keynote )?(?:Statement|Remarks|Speech|Address|"
+        r"Comments|Lecture) by (?P<who>.+?)(?=\s+(?:at|on|to|before|during|following|in|"
+        r"for|after|with|regarding)\s|,|:|$)",
+        re.IGNORECASE,
+    ),
+)
+_BOLD_TAIL = re.compile(rf"{_NOTE_RE}\s*(?:\*\*|__)?:?(?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelHit:
+    """A speaker label found at a line start.
+
+    ``label`` is the label as written, without its note; ``text_start`` is where the
+    speaker's words begin (after the label, its note, the colon and white space).
+    """
+
+    line_start: int
+    label: str
+    text_start: int
+    sieve: str
+    note: str | None = None
+    paragraph_start: bool = True
+
+
+@dataclass(slots=True)
+class TurnDoc:
+    """What every sieve may look at: the text, its lines and the page's evidence."""
+
+    text: str
+    header: Header
+    page: Page
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (offset, line)
+    views: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def make(cls, text: str, header: Header, page: Page) -> TurnDoc:
+        lines: list[tuple[int, str]] = []
+        pos = 0
+        for raw in text.split("\n"):
+            lines.append((pos, raw))
+            pos += len(raw) + 1
+        return cls(text=text, header=header, page=page, lines=lines)
+
+    def view(self, index: int) -> str:
+        """What the sieves read at line ``index``.
+
+        At a paragraph start this is the paragraph's opening (up to 300 characters)
+        with its line breaks turned into spaces, so a label that a scraper wrapped
+        ("President\nof Russia Vladimir Putin: …") is read whole. Offsets are kept:
+        one character in the view is one character in the text.
+        """
+        cached = self.views.get(index)
+        if cached is not None:
+            return cached
+        line = self.lines[index][1]
+        if not self.paragraph_start(index):
+            return line
+        parts = [line]
+        size = len(line)
+        for _, nxt in self.lines[index + 1 :]:
+            if not nxt.strip() or size > 300:
+                break
+            parts.append(nxt)
+            size += len(nxt) + 1
+        view = " ".join(parts)[:400]
+        self.views[index] = view
+        return view
+
+    def text_after(self, pos: int) -> int | None:
+        """Offset of the first non-white-space character at or after ``pos``."""
+        m = re.compile(r"\S").search(self.text, pos)
+        return m.start() if m else None
+
+    def paragraph_start(self, index: int) -> bool:
+        """True when line ``index`` opens a paragraph (the line before is blank)."""
+        return index == 0 or not self.lines[index - 1][1].strip()
+
+    def next_text_start(self, index: int) -> int | None:
+        """Offset of the first non-blank line after line ``index``."""
+        for offset, line in self.lines[index + 1 :]:
+            if line.strip():
+                return offset + len(line) - len(line.lstrip())
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Sieve:
+    """A named rule: ``find(doc, index)`` claims line ``index`` as a label, or passes."""
+
+    name: str
+    find: Callable[[TurnDoc, int], LabelHit | None]
+
+
+def _hit(doc: TurnDoc, index: int, m: re.Match[str], sieve: str) -> LabelHit | None:
+    offset = doc.lines[index][0]
+    label = " ".join(m.group("label").split())
+    note = (m.groupdict().get("note") or "").strip() or None
+    text_start = doc.text_after(offset + m.end())
+    if text_start is None:
+        return None
+    return LabelHit(
+        line_start=offset + len(m.group("indent")),
+        label=label,
+        text_start=text_start,
+        sieve=sieve,
+        note=note,
+        paragraph_start=doc.paragraph_start(index),
+    )
+
+
+def bold_label_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """A label the page set in bold, at the line start, with or without a colon."""
+    if not doc.page.labels:
+        return None
+    offset = doc.lines[index][0]
+    line = doc.view(index)
+    body = line.lstrip(" \t*_")
+    indent = len(line) - len(body)
+    for label in sorted(doc.page.labels, key=len, reverse=True):
+        bare = label.strip().rstrip(":").strip()
+        if not bare or not body.startswith(bare):
+            continue
+        rest = body[len(bare) :]
+        m = _BOLD_TAIL.match(rest)
+        # Without a colon the label must stand alone on its line: "Vladimir Putin said"
+        # is prose that starts with a name.
+        if not m or (":" not in m.group(0) and rest[m.end() :].strip()):
+            continue
+        end = indent + len(bare) + m.end()
+        note = (m.group("note") or "").strip() or None
+        text_start = doc.text_after(offset + end)
+        if text_start is None:
+            return None
+        return LabelHit(offset + indent, bare, text_start, "bold-label", note,
+                        doc.paragraph_start(index))  # fmt: skip
+    return None
+
+
+def question_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """``Question:``, ``Q:``, ``Q.``, ``Q`` + two spaces, ``Вопрос:``, ``Remark:``."""
+    m = _Q_LABEL.match(doc.view(index))
+    if not m:
+        return None
+    if m.group("gap2") is not None and m.group("label") not in ("Q",):
+        return None
+    return _hit(doc, index, m, "question")
+
+
+def colon_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """``Name: words`` at a line start, the label shaped like a speaker."""
+    line = doc.view(index)
+    m = _COLON_LABEL.match(line)
+    if not m or not line[m.end() :].strip():
+        return None
+    if not looks_like_label(m.group("label")):
+        return None
+    return _hit(doc, index, m, "colon")
+
+
+def label_line_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """A label alone on its own line (``Sergey Lavrov:``), the words on the next line."""
+    line = doc.view(index)
+    m = _COLON_LABEL.match(line)
+    if not m or line[m.end() :].strip() or not looks_like_label(m.group("label")):
+        return None
+    return _hit(doc, index, m, "label-line")
+
+
+def full_stop_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """``The President. Thank you …``: a role or name ended by a full stop."""
+    m = _FULL_STOP_LABEL.match(doc.view(index))
+    if not m:
+        return None
+    return _hit(doc, index, m, "full-stop")
+
+
+SIEVES: tuple[Sieve, ...] = (
+    Sieve("bold-label", bold_label_sieve),
+    Sieve("question", question_sieve),
+    Sieve("colon", colon_sieve),
+    Sieve("label-line", label_line_sieve),
+    Sieve("full-stop", full_stop_sieve),
+)
+
+
+def looks_like_label(label: str) -> bool:
+    """Shape test: a few capitalised words, no digits, no sentence punctuation."""
+    label = " ".join(label.split())
+    if not label or len(label) > 100 or not _LABEL_CHARS.match(label):
+        return False
+    if not label[0].isupper():
+        return False
+    words = label.split()
+    if len(words) > 12:
+        return False
+    for w in words:
+        bare = w.strip(".’'-")
+        if not bare:
+            continue
+        if is_name_word(bare) or bare.casefold() in _LOWER_OK or "." in w[:-1]:
+            continue
+        return False
+    if words[-1].casefold() in _LOWER_OK:
+        return False
+    return label.casefold().rstrip(".") not in NOT_SPEAKERS
+
+
+def _rare_word(words: Sequence[str]) -> bool:
+    """True when some word is uncommon in English: names are, headings are not."""
+    for w in words:
+        bare = re.sub(r"[^\w\-]", "", w).casefold()
+        if bare and zipf_frequency(bare, "en") < 3.6:
+            return True
+    return False
+
+
+def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
+    """The evidence check every candidate label must pass."""
+    key = hit.label.casefold()
+    if hit.sieve in ("bold-label", "question"):
+        return True
+    if key in NOT_SPEAKERS:
+        return False
+    repeats = counts[key] >= 2
+    role, name, _ = split_role_name(hit.label)
+    title_names = {p.name.casefold() for p in doc.header.people} | {
+        a.casefold() for p in doc.header.people for a in p.aliases
+    }
+    in_title = key in title_names or (name and name.casefold() in title_names)
+    caps = hit.label.upper() == hit.label and any(c.isalpha() for c in hit.label)
+    if hit.sieve == "full-stop":
+        return sum(counts.values()) >= 2
+    if not hit.paragraph_start and not (repeats or in_title):
+        return False  # a wrapped line that happens to start with "Word:"
+    if hit.note or in_title:
+        return True
+    if repeats:
+        return bool(name or role or caps)
+    words = hit.label.split()
+    if role and name:
+        return True
+    if name and len(name.split()) >= 2 and _rare_word(name.split()):
+        return True
+    if caps and role and len(words) >= 1 and role.casefold() not in NOT_SPEAKERS:
+        return True  # "MODERATOR:" once in a briefing
+    return bool(re.match(r"^[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", hit.label))  # "В.Путин:"
+
+
+def find_labels(doc: TurnDoc, sieves: Sequence[Sieve] = SIEVES) -> list[LabelHit]:
+    """Every credible label in document order, each line claimed by the first sieve."""
+    start_line = 0
+    for i, (offset, _line) in enumerate(doc.lines):
+        if offset >= doc.header.body_start:
+            start_line = i
+            break
+    candidates: list[LabelHit] = []
+    for index in range(start_line, len(doc.lines)):
+        if not doc.lines[index][1].strip():
+            continue
+        for sieve in sieves:
+            hit = sieve.find(doc, index)
+            if hit is not None:
+                candidates.append(hit)
+                break
+    by_style: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for hit in candidates:
+        if hit.sieve == "full-stop":
+            by_style[hit.label.casefold()] += 1
+        else:
+            counts[hit.label.casefold()] += 1
+    strict = {
+        i
+        for i, hit in enumerate(candidates)
+        if _credible(hit, by_style if hit.sieve == "full-stop" else counts, doc)
+    }
+    if strict:
+        # The document is a transcript: a one-off "Vladimir Putin:" that reads like a
+        # person (or shares a surname with a speaker already found) is a speaker too.
+        known = {surname(p.name).casefold() for p in doc.header.people}
+        for i in strict:
+            name = split_role_name(candidates[i].label)[1]
+            if name:
+                known.add(surname(name).casefold())
+        for i, hit in enumerate(candidates):
+            if i not in strict and _person_like(hit, known):
+                strict.add(i)
+    return [hit for i, hit in enumerate(candidates) if i in strict]
+
+
+def _person_like(hit: LabelHit, known_surnames: set[str]) -> bool:
+    """Second chance for a one-off label in a document already shown to be a transcript."""
+    if hit.sieve not in ("colon", "label-line") or not hit.paragraph_start:
+        return False
+    name = split_role_name(hit.label)[1]
+    if not name:
+        return False
+    if surname(name).casefold() in known_surnames:
+        return True
+    words = [w.casefold() for w in name.split()]
+    return 2 <= len(words) <= 5 and not any(w in NOT_SPEAKERS for w in words)
+
+
+def _opening_speaker(title: str, people: Sequence[Person]) -> str | None:
+    """The one speaker a title names for an unlabelled opening ("X’s statement …")."""
+    for pattern in _OPENING_BY_TITLE:
+        m = pattern.search(title)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        if re.search(r"\band\b|&|,", who):
+            return None
+        _, name, _ = split_role_name(who)
+        if not name:
+            continue
+        for p in people:
+            if p.name.casefold() == name.casefold() or name.casefold() in (
+                a.casefold() for a in p.aliases
+            ):
+                return who
+        return who
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past white space and trailing end markers ("END 12:45")."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        line_start = text.rfind("\n", start, end) + 1
+        if line_start > start and _END_MARKERS.match(text[line_start:end]):
+            end = line_start
+            continue
+        if line_start <= start and _END_MARKERS.match(text[start:end]):
+            return start, start
+        return start, end
+
+
+def _spans(
+    text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``[start, end)`` minus the section headings in ``cuts``, trimmed, non-empty."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for c_start, c_end in cuts:
+        if c_end <= pos or c_start >= end:
+            continue
+        pieces.append((pos, c_start))
+        pos = max(pos, c_end)
+    pieces.append((pos, end))
+    out = []
+    for a, b in pieces:
+        a, b = _trim(text, a, b)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+@dataclass(slots=True)
+class _Turn:
+    label: str | None  # None: the title's speaker for an unlabelled opening
+    speaker: Person | None
+    questioner: bool
+    spans: list[tuple[int, int]]
 
 
 def find_turns(text: str, header: Header, page: Page) -> Reading | None:
-    return None
+    """The transcript's remarks and speakers, or None when ``text`` is no transcript."""
+    doc = TurnDoc.make(text, header, page)
+    hits = find_labels(doc)
+    title_people = list(header.people) or people_in_title(header.title)
+    opening = _opening_speaker(header.title, title_people)
+    strong = any(h.sieve in ("bold-label",) or h.note for h in hits)
+    if len(hits) < 2 and not (hits and (strong or opening)) and not (opening and not hits):
+        return None
+    if not hits and opening is None:
+        return None
+    book = SpeakerBook(title_people)
+    if opening:
+        book.add(opening)
+    for h in hits:
+        book.add(h.label)
+
+    cuts = [
+        (s.start, text.find("\n", s.start) if text.find("\n", s.start) >= 0 else len(text))
+        for s in header.sections
+    ]
+    turns: list[_Turn] = []
+    body_start = header.body_start
+    first = hits[0].line_start if hits else len(text)
+    if opening and first > body_start:
+        spans = _spans(text, _opening_start(text, body_start, first), first, cuts)
+        if spans:
+            turns.append(_Turn(opening, book.resolve(opening), False, spans))
+    for k, h in enumerate(hits):
+        end = hits[k + 1].line_start if k + 1 < len(hits) else len(text)
+        spans = _spans(text, h.text_start, end, cuts)
+        if not spans:
+            continue
+        turns.append(_Turn(h.label, book.resolve(h.label), book.is_questioner(h.label), spans))
+    if not turns:
+        return None
+    _mark_named_questioners(turns, book, text)
+    remarks: list[Remark] = []
+    previous: RemarkKind | None = None
+    section_starts = sorted(s.start for s in header.sections)
+    for turn in turns:
+        kind: RemarkKind
+        if turn.questioner:
+            kind = "question"
+        elif previous in ("question", "answer") and not _section_between(
+            section_starts, remarks[-1].end if remarks else 0, turn.spans[0][0]
+        ):
+            kind = "answer"
+        else:
+            kind = "statement"
+        for a, b in turn.spans:
+            remarks.append(
+                Remark(
+                    speaker=turn.speaker.name if turn.speaker else None,
+                    kind=kind,
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                )
+            )
+        previous = kind
+    return Reading(remarks=remarks, people=book.people())
+
+
+def _opening_start(text: str, body_start: int, first: int) -> int:
+    """Skip short header-like lines (clocks, places) before an unlabelled opening."""
+    pos = body_start
+    for m in re.finditer(r"[^\n]*\n?", text[body_start:first]):
+        line = m.group(0).strip()
+        if not line:
+            pos = body_start + m.end()
+            continue
+        if _END_MARKERS.match(line):
+            pos = body_start + m.end()
+            continue
+        break
+    return pos
+
+
+def _section_between(starts: Sequence[int], a: int, b: int) -> bool:
+    return any(a <= s < b for s in starts)
+
+
+def _mark_named_questioners(turns: list[_Turn], book: SpeakerBook, text: str) -> None:
+    """A named speaker from outside the title who mostly asks is a journalist.
+
+    In an interview ("Andrei Vandenko: …") the interviewer is named, is not among the
+    people the title names, and asks; his turns are questions. The people the title
+    names, and the speaker who says most, are never taken for journalists.
+    """
+    words: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for t in turns:
+        if t.speaker is None:
+            continue
+        body = " ".join(text[a:b] for a, b in t.spans)
+        words[t.speaker.name] += len(body.split())
+        if t.label is None or t.questioner or book.from_title(t.label):
+            continue
+        total[t.speaker.name] += 1
+        if "?" in body:
+            asks[t.speaker.name] += 1
+    if len(words) < 2:
+        return
+    main = words.most_common(1)[0][0]
+    for t in turns:
+        name = t.speaker.name if t.speaker else None
+        if name and name != main and total[name] >= 2 and asks[name] * 2 >= total[name]:
+            t.questioner = True
+
+
+__all__ = [
+    "QUESTION_LABELS",
+    "SIEVES",
+    "LabelHit",
+    "Sieve",
+    "TurnDoc",
+    "find_labels",
+    "find_turns",
+    "is_question_label",
+    "looks_like_label",
+]

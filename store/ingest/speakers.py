@@ -1,0 +1,188 @@
+"""Speaker labels → one canonical :class:`Person` per speaker within a meeting.
+
+One record calls the same man "President of Russia Vladimir Putin", "Vladimir Putin",
+"V.Putin", "PRESIDENT PUTIN" and "THE PRESIDENT". :class:`SpeakerBook` starts from the
+people the title names, then reads every label of the meeting once: a label with a
+personal name joins the person with the same surname (or, for "PRESIDENT SAMIA", the
+person one of whose names it is); a label with only a role ("THE VICE PRESIDENT") joins
+the one person holding that role. The canonical name is the fullest personal name seen;
+every label as written stays among the aliases, because other records (and gold
+readings) refer to a speaker by the full label.
+
+Journalists' labels ("Question", "Q", "Вопрос", "Remark") are not people: they resolve
+to ``None`` and their turns are questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.ingest.names import split_role_name, surname
+from store.models import Person
+
+# Labels that stand for an unnamed voice from the floor.
+QUESTION_LABELS = frozenset(
+    [
+        "q", "question", "questions", "remark", "comment", "journalist", "reporter",
+        "audience member", "audience", "participant", "voice", "voices", "off-mic",
+        "вопрос", "реплика", "журналист", "вопрос из зала", "реплика из зала",
+    ]
+)  # fmt: skip
+# Roles whose holders ask rather than answer.
+QUESTIONER_ROLES = re.compile(
+    r"\b(?:journalist|correspondent|reporter|anchor|interviewer|host|editor|columnist|"
+    r"audience|participant)\b",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def normalise_label(label: str) -> str:
+    """The label without a trailing note ("(retranslated)") or extra white space."""
+    return _NOTE.sub("", " ".join(label.split())).strip(" :.")
+
+
+def is_question_label(label: str) -> bool:
+    """True for "Question", "Q", "Question (retranslated)", "Вопрос": an unnamed journalist."""
+    return normalise_label(label).casefold() in QUESTION_LABELS
+
+
+@dataclass(slots=True)
+class _Record:
+    name: str
+    role: str | None
+    affiliation: str | None
+    aliases: list[str] = field(default_factory=list)
+    from_title: bool = False
+    personal: bool = True  # False when the name is only a role ("Moderator")
+
+    def tokens(self) -> list[str]:
+        return [t.casefold() for t in self.name.replace(".", ". ").split()]
+
+    def surname_key(self) -> str:
+        return surname(self.name).casefold() if self.personal else ""
+
+    def person(self) -> Person:
+        aliases = [a for a in dict.fromkeys(self.aliases) if a and a != self.name]
+        if self.personal:
+            last = surname(self.name)
+            if last and last != self.name and last not in aliases:
+                aliases.append(last)
+        return Person(
+            name=self.name, role=self.role, affiliation=self.affiliation, aliases=tuple(aliases)
+        )
+
+
+class SpeakerBook:
+    """The speakers of one meeting, built from the title's people and every label."""
+
+    def __init__(self, title_people: tuple[Person, ...] | list[Person] = ()) -> None:
+        self._records: list[_Record] = []
+        self._by_label: dict[str, _Record | None] = {}
+        for p in title_people:
+            self._records.append(
+                _Record(
+                    name=p.name,
+                    role=p.role,
+                    affiliation=p.affiliation,
+                    aliases=list(p.aliases),
+                    from_title=True,
+                )
+            )
+
+    # -- building ---------------------------------------------------------------------
+    def add(self, label: str) -> None:
+        """Read one label (in order of first appearance) into the book."""
+        key = normalise_label(label)
+        if key.casefold() in self._by_label:
+            self._by_label.setdefault(label.casefold(), self._by_label[key.casefold()])
+            return
+        if is_question_label(key):
+            self._by_label[key.casefold()] = None
+            return
+        role, name, affiliation = split_role_name(key)
+        record = self._match(role, name)
+        if record is None:
+            record = _Record(
+                name=name or _display(key),
+                role=role,
+                affiliation=affiliation,
+                personal=bool(name),
+            )
+            self._records.append(record)
+        else:
+            if name and len(name.split()) > len(record.name.split()) and record.personal:
+                record.aliases.append(record.name)
+                record.name = name
+            record.role = record.role or role
+            record.affiliation = record.affiliation or affiliation
+        record.aliases.append(key)
+        self._by_label[key.casefold()] = record
+        self._by_label[label.casefold()] = record
+
+    def _match(self, role: str | None, name: str) -> _Record | None:
+        if name:
+            last = surname(name).casefold()
+            same = [r for r in self._records if r.personal and r.surname_key() == last]
+            if len(same) == 1:
+                return same[0]
+            if len(same) > 1:
+                full = [r for r in same if r.name.casefold() == name.casefold()]
+                return full[0] if full else same[0]
+            if len(name.split()) == 1:
+                # "PRESIDENT SAMIA" for "President Samia Suluhu Hassan".
+                holders = [r for r in self._records if r.personal and last in r.tokens()]
+                if len(holders) == 1:
+                    return holders[0]
+            return None
+        if not role:
+            return None
+        want = _THE.sub("", role).casefold()
+        holders = [
+            r
+            for r in self._records
+            if r.role and (r.role.casefold() == want or r.role.casefold().startswith(want + " "))
+        ]
+        if len(holders) == 1:
+            return holders[0]
+        titled = [r for r in holders if r.from_title]
+        if titled:
+            return titled[0]  # "THE PRESIDENT": the host, named first in the title
+        return None
+
+    # -- reading ----------------------------------------------------------------------
+    def resolve(self, label: str) -> Person | None:
+        """The canonical person behind ``label``; None for an unnamed journalist."""
+        record = self._by_label.get(label.casefold())
+        if record is None and label.casefold() not in self._by_label:
+            self.add(label)
+            record = self._by_label.get(label.casefold())
+        return record.person() if record is not None else None
+
+    def is_questioner(self, label: str) -> bool:
+        """A journalist's label: unnamed ("Question") or a role like "Correspondent"."""
+        if is_question_label(label):
+            return True
+        record = self._by_label.get(label.casefold())
+        return bool(record and record.role and QUESTIONER_ROLES.search(record.role))
+
+    def from_title(self, label: str) -> bool:
+        record = self._by_label.get(label.casefold())
+        return bool(record and record.from_title)
+
+    def people(self) -> list[Person]:
+        """Everyone in the book: the title's people and every named speaker."""
+        return [r.person() for r in self._records]
+
+
+def _display(label: str) -> str:
+    """A role-only label as a name: "MODERATOR" → "Moderator"."""
+    role, _, _ = split_role_name(label)
+    if role:
+        return role
+    letters = [c for c in label if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return label.title()
+    return label
