@@ -1,0 +1,392 @@
+"""The coding keys (tag, bookmark, note, undo, redo) as a mixin for the main screen.
+
+The main screen knows what is selected; the coding screens know how to tag, list and find
+things. This module is the small contract between them, so neither has to know the
+other's insides:
+
+* the main screen inherits :class:`CodingActions` (before ``Screen``) and gets the
+  coding bindings and the keys that open the codebook, bookmarks, search, speakers and
+  analysis screens;
+* it provides the :class:`CodingHost` protocol: :meth:`CodingHost.current_passage` (what
+  ``t``/``b``/``n`` act on) and :meth:`CodingHost.refresh_coding` (redraw marks and
+  counts after a change);
+* it handles the :class:`JumpTo` message (``on_jump_to``) by showing that span of that
+  meeting in context. Every coding screen that lists passages sends it through
+  :func:`request_jump`, which first closes the coding screens above the host.
+
+The library and the annotation store are found through :meth:`CodingActions.coding_library`
+and :meth:`CodingActions.coding_annotations`; by default they are the app's ``library``
+and ``annotations`` attributes, and a host that keeps them elsewhere overrides the two
+methods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, runtime_checkable
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from store.tinystore import StoreError
+from tui.widgets.coding.passage_list import PassageList
+
+if TYPE_CHECKING:
+    from store.annotations import AnnotationStore
+    from store.library import Library
+
+
+class Passage(NamedTuple):
+    """A span of one meeting's text that a coding action applies to.
+
+    ``meeting_text`` travels with the span because the annotation store anchors the
+    annotation by the quoted text and its context, not only by offsets.
+    """
+
+    meeting_id: str
+    start: int
+    end: int
+    meeting_text: str
+
+
+@runtime_checkable
+class CodingHost(Protocol):
+    """What the screen that inherits :class:`CodingActions` must provide."""
+
+    def current_passage(self) -> tuple[str, int, int, str] | None:
+        """The selected span as ``(meeting_id, start, end, meeting_text)``.
+
+        The selected text span if there is one, else the remark or paragraph under the
+        cursor; ``None`` when nothing is selected (the coding keys then say so).
+        """
+        ...
+
+    def refresh_coding(self) -> None:
+        """Redraw tag marks, bookmark flags and counts after a coding change."""
+        ...
+
+
+class JumpTo(Message):
+    """Show ``meeting.text[start:end]`` of ``meeting_id`` in context.
+
+    Posted to the host screen (the one that inherits :class:`CodingActions`) once the
+    coding screens above it are closed; the host handles it in ``on_jump_to``.
+    """
+
+    def __init__(self, meeting_id: str, start: int, end: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"JumpTo({self.meeting_id!r}, {self.start}, {self.end})"
+
+
+def request_jump(source: Screen[Any], meeting_id: str, start: int, end: int) -> None:
+    """Close the coding screens above the host and ask the host to show the span.
+
+    The host is the nearest screen below ``source`` that inherits :class:`CodingActions`.
+    Without one (a coding screen opened on its own) the message goes to the app, so an
+    app without a main screen can still react.
+    """
+    app = source.app
+    host = next((s for s in reversed(app.screen_stack) if isinstance(s, CodingActions)), None)
+    message = JumpTo(meeting_id, start, end)
+    if host is None:
+        app.post_message(message)
+        return
+    while app.screen is not host and len(app.screen_stack) > 1:
+        app.pop_screen()
+    # Popping skips the screens' dismiss callbacks, so redraw the marks here: the
+    # coding screens may have renamed, merged or deleted tags.
+    host.refresh_coding()
+    host.post_message(message)
+
+
+CODING_ERRORS: tuple[type[Exception], ...] = (StoreError, LookupError, ValueError)
+"""What a coding action can raise with a one-sentence message: a read-only or busy store,
+a failed write, a meeting or tag that is gone, a name with no text. Shown, never fatal."""
+
+
+def _passage(value: tuple[str, int, int, str] | None) -> Passage | None:
+    return None if value is None else Passage(*value)
+
+
+class CodingActions(Screen[None]):
+    """Base for the main screen: coding keys and the keys that open the coding screens.
+
+    It is a ``Screen`` subclass rather than a plain mixin because Textual only merges
+    ``BINDINGS`` from DOM classes in the MRO; the main screen declares
+    ``class MainScreen(CodingActions)`` (or ``(CodingActions, Screen[None])``) and gets
+    these bindings merged with its own. Every binding has an id, so the keymap file can
+    rebind it.
+    """
+
+    HELP: ClassVar[str | None] = (
+        "Coding: t tag the passage, b bookmark it, n write a note, u undo, ctrl+r redo. "
+        "C codebook, B bookmarks, / search, P speakers, A analysis."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "coding_tag", "Tag", id="coding.tag"),
+        Binding("b", "coding_bookmark", "Bookmark", id="coding.bookmark"),
+        Binding("n", "coding_note", "Note", id="coding.note"),
+        Binding("u", "coding_undo", "Undo", id="coding.undo"),
+        Binding("ctrl+r", "coding_redo", "Redo", id="coding.redo"),
+        Binding("slash", "open_search", "Search", key_display="/", id="coding.search"),
+        Binding("C", "open_codebook", "Codebook", id="coding.codebook"),
+        Binding("B", "open_bookmarks", "Bookmarks", id="coding.bookmarks"),
+        Binding("P", "open_speakers", "Speakers", id="coding.speakers"),
+        Binding("A", "open_analysis", "Analysis", id="coding.analysis"),
+    ]
+
+    # -- where the stores are ------------------------------------------------------------
+
+    def coding_library(self) -> Library:
+        """The open library: the app's ``client.library`` or ``library``; override to change."""
+        client = getattr(self.app, "client", None)
+        library = getattr(client, "library", None) or getattr(self.app, "library", None)
+        if library is None:
+            raise LookupError("The library is not open yet.")
+        return library
+
+    def coding_annotations(self) -> AnnotationStore:
+        """The app's annotation store, opened beside the library on first use.
+
+        Kept on the app as ``annotations`` so every screen shares one store (and one
+        undo history). Override if the app opens it itself.
+        """
+        store = getattr(self.app, "annotations", None)
+        if store is None:
+            from store.annotations import AnnotationStore
+
+            store = AnnotationStore.open(self.coding_library().path)
+            self.app.annotations = store  # type: ignore[attr-defined]
+        return store
+
+    # -- the protocol the host fills in -----------------------------------------------
+
+    def current_passage(self) -> tuple[str, int, int, str] | None:
+        """See :meth:`CodingHost.current_passage`; the host screen overrides this."""
+        return None
+
+    def refresh_coding(self) -> None:
+        """See :meth:`CodingHost.refresh_coding`; the host screen overrides this."""
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _coding_passage(self) -> Passage | None:
+        passage = _passage(self.current_passage())
+        if passage is None:
+            self.notify("Select a remark or a span of text first.", severity="warning")
+        return passage
+
+    def _store_or_say(self) -> AnnotationStore | None:
+        try:
+            return self.coding_annotations()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return None
+
+    def _coding_changed(self) -> None:
+        self.refresh_coding()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_coding_tag(self) -> None:
+        """Open the tag picker on the selected passage."""
+        from tui.widgets.coding.tag_picker import TagPicker
+
+        passage = self._coding_passage()
+        store = self._store_or_say() if passage else None
+        if passage is None or store is None:
+            return
+        picker = TagPicker(store, passage)
+        self.app.push_screen(picker, lambda _: self._coding_changed())
+
+    def action_coding_bookmark(self) -> None:
+        """Toggle the bookmark on the selected passage."""
+        passage = self._coding_passage()
+        store = self._store_or_say() if passage else None
+        if passage is None or store is None:
+            return
+        try:
+            annotation = store.toggle_bookmark(*passage)
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(
+            "Bookmarked." if annotation.bookmark else "Bookmark removed.", timeout=2
+        )
+        self._coding_changed()
+
+    def action_coding_note(self) -> None:
+        """Write or edit the note on the selected passage."""
+        from tui.widgets.coding.note_editor import NoteEditor
+
+        passage = self._coding_passage()
+        store = self._store_or_say() if passage else None
+        if passage is None or store is None:
+            return
+        existing = store.find_span(passage.meeting_id, passage.start, passage.end)
+        quote = passage.meeting_text[passage.start : passage.end]
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                store.set_note(*passage, note)
+            except CODING_ERRORS as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+            self.notify("Note saved." if note.strip() else "Note removed.", timeout=2)
+            self._coding_changed()
+
+        editor = NoteEditor(existing.note if existing else "", quote=quote)
+        self.app.push_screen(editor, save)
+
+    def action_coding_undo(self) -> None:
+        """Undo the last coding action and say what it was."""
+        store = self._store_or_say()
+        if store is None:
+            return
+        try:
+            done = store.undo()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3)
+        if done:
+            self._coding_changed()
+
+    def action_coding_redo(self) -> None:
+        """Redo the last undone coding action and say what it was."""
+        store = self._store_or_say()
+        if store is None:
+            return
+        try:
+            done = store.redo()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3)
+        if done:
+            self._coding_changed()
+
+    def _open(self, make: Any) -> None:
+        """Open a coding screen built by ``make(library, store)``, or say why not."""
+        store = self._store_or_say()
+        if store is None:
+            return
+        try:
+            library = self.coding_library()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.app.push_screen(make(library, store), lambda _: self._coding_changed())
+
+    def action_open_search(self) -> None:
+        """Open the search screen."""
+        from tui.screens.search import SearchScreen
+
+        self._open(SearchScreen)
+
+    def action_open_codebook(self) -> None:
+        """Open the codebook."""
+        from tui.screens.codebook import CodebookScreen
+
+        self._open(CodebookScreen)
+
+    def action_open_bookmarks(self) -> None:
+        """Open the list of bookmarks."""
+        from tui.screens.bookmarks import BookmarksScreen
+
+        self._open(BookmarksScreen)
+
+    def action_open_speakers(self) -> None:
+        """Open the speakers view."""
+        from tui.screens.speakers import SpeakersScreen
+
+        self._open(SpeakersScreen)
+
+    def action_open_analysis(self) -> None:
+        """Open the analysis screen (tag co-occurrence and timeline)."""
+        from tui.screens.analysis import AnalysisScreen
+
+        self._open(AnalysisScreen)
+
+
+class CodingScreen(Screen[None]):
+    """Base of the coding screens: the library and store, escape, j/k, jump on enter.
+
+    j/k move whatever list has focus (inputs keep their letters: they handle printable
+    keys before screen bindings are looked at). A :class:`PassageList.Chosen` from any
+    list on the screen jumps to that passage in context.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="coding.close"),
+        Binding("j", "cursor('down')", "Down", show=False, id="coding.down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="coding.up"),
+        Binding("u", "undo", "Undo", id="coding.undo"),
+        Binding("ctrl+r", "redo", "Redo", id="coding.redo"),
+    ]
+
+    DEFAULT_CSS = """
+    CodingScreen #title {
+        height: 1; padding: 0 1; background: $panel; color: $text; text-style: bold;
+    }
+    CodingScreen .pane-title { height: 1; padding: 0 1; color: $text-muted; text-style: bold; }
+    CodingScreen .status { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, library: Library, store: AnnotationStore) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store
+
+    def action_close(self) -> None:
+        """Close this screen and go back to where it was opened."""
+        self.dismiss(None)
+
+    def action_undo(self) -> None:
+        """Undo the last coding action (here too: a rename is a coding action)."""
+        try:
+            done = self.store.undo()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3)
+        if done:
+            self.coding_changed()
+
+    def action_redo(self) -> None:
+        """Redo the last undone coding action."""
+        try:
+            done = self.store.redo()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3)
+        if done:
+            self.coding_changed()
+
+    def coding_changed(self) -> None:
+        """Redraw after an undo or redo; screens that show coding override this."""
+
+    def action_cursor(self, direction: str) -> None:
+        """Move the cursor of the focused list or tree (j/k)."""
+        action = getattr(self.focused, f"action_cursor_{direction}", None)
+        if action is not None:
+            action()
+
+    def tag_colours(self) -> dict[str, str]:
+        """Tag name to colour, for swatches in passage rows."""
+        return {tag.name: tag.colour for tag in self.store.tags()}
+
+    def on_passage_list_chosen(self, event: PassageList.Chosen) -> None:
+        """Jump to the chosen passage in its meeting."""
+        event.stop()
+        item = event.item
+        request_jump(self, item.meeting_id, item.start, item.end)

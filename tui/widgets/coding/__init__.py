@@ -1,0 +1,1 @@
+"""Widgets for coding passages: tag picker, note editor, dialogs and passage lists."""
