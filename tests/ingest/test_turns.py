@@ -116,7 +116,8 @@ def test_label_shape() -> None:
 
 # -- whole documents ---------------------------------------------------------------
 
-LAVROV = """Foreign Minister Sergey Lavrov’s statement and answers to media questions, Moscow, June 11, 2015
+LAVROV = """Foreign Minister Sergey Lavrov’s statement and answers to media questions, \
+Moscow, June 11, 2015
 
 Ladies and gentlemen,
 
@@ -283,7 +284,7 @@ def test_kremlin_wrapped_label_notes_and_sections() -> None:
     assert got[-1][2] == "Let us begin."
     putin = m.participant("President of Russia Vladimir Putin")
     assert putin is not None and putin.role == "President of Russia"
-    assert "Vladimir Putin" == putin.name
+    assert putin.name == "Vladimir Putin"
     assert [s.title for s in m.sections] == ["* * *"]
     assert m.date == "2016-04-21" and m.place == "The Kremlin, Moscow"
     assert m.outlet and "President of Russia" in m.outlet
