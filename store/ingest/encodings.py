@@ -102,10 +102,9 @@ def binary_kind(data: bytes) -> str | None:
     few stray NULs still imports), over 2 % otherwise (legacy-encoded text has none).
     UTF-16 text is full of NULs, so callers check :func:`utf16_without_bom` first.
     """
-    head = data[:64]
-    for magic, offset, kind in _MAGIC:
-        if head[offset:offset + len(magic)] == magic and kind:
-            return kind
+    kind = magic_kind(data)
+    if kind is not None:
+        return kind
     sample = data[:SAMPLE_BYTES]
     if not sample:
         return None
@@ -113,6 +112,15 @@ def binary_kind(data: bytes) -> str | None:
     ratio = controls / len(sample)
     limit = 0.30 if _is_utf8(sample) else 0.02
     return "" if ratio > limit else None
+
+
+def magic_kind(data: bytes) -> str | None:
+    """The kind of file its first bytes announce ("a PDF file"), or ``None``."""
+    head = data[:64]
+    for magic, offset, kind in _MAGIC:
+        if kind and head[offset:offset + len(magic)] == magic:
+            return kind
+    return None
 
 
 def _is_utf8(sample: bytes) -> bool:
@@ -125,34 +133,43 @@ def _is_utf8(sample: bytes) -> bool:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """``"utf-16-le"``/``"utf-16-be"`` when BOM-less bytes have UTF-16's NUL pattern.
+    """``"utf-16-le"``/``"utf-16-be"`` when BOM-less bytes have UTF-16's pattern.
 
-    Text in a Latin or Cyrillic script written as UTF-16 has a NUL in nearly every
-    high (or low) byte of each pair and almost none in the other; binary data does not.
+    Text in an alphabetic script written as UTF-16 repeats a handful of values in the
+    high byte of every pair (0x00 for Latin, 0x04 for Cyrillic, 0x06 for Arabic…) while
+    the low bytes vary; UTF-8 text and binary data do not look like that. The decoded
+    sample must then be printable, which rules out the odd coincidence.
     """
     sample = data[: SAMPLE_BYTES & ~1]
-    if len(sample) < 4:
+    if len(sample) < 4 or len(data) % 2:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    n = len(even)
-    nul_even, nul_odd = even.count(0) / n, odd.count(0) / n
-    if nul_odd > 0.4 and nul_even < 0.05:
-        return "utf-16-le"
-    if nul_even > 0.4 and nul_odd < 0.05:
-        return "utf-16-be"
+    for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                             ("utf-16-be", sample[0::2], sample[1::2])):
+        top = sorted((high.count(bytes([v])) for v in set(high)), reverse=True)[:4]
+        dominant = max(set(high), key=high.count)
+        if sum(top) < 0.9 * len(high) or dominant >= 0x20 or len(set(low)) < 4:
+            continue
+        text = sample.decode(codec, errors="replace")
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+        if printable >= 0.95 * len(text):
+            return codec
     return None
 
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file to text, or raise :class:`NotText`.
 
-    Order matters: a BOM is certain; UTF-16 without a BOM is recognised by its NULs
-    before the binary check (which those NULs would trip); strict UTF-8 is next (it
-    almost never decodes anything that is not UTF-8); only then is the encoding guessed.
+    Order matters: a BOM is certain; a magic number names a binary; UTF-16 without a
+    BOM is recognised by its byte pattern before the control-byte check (which its NULs
+    would trip); strict UTF-8 is next (it almost never decodes anything that is not
+    UTF-8); only then is the encoding guessed.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom):].decode(name, errors="replace"), name)
+    kind = magic_kind(data)
+    if kind is not None:
+        raise NotText(kind)
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16, errors="replace"), utf16)
