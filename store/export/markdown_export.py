@@ -139,10 +139,11 @@ def export_markdown(
     path: Path | str,
     *,
     group: Grouping = "tag",
+    title: str = "Parley report",
     progress: Progress | None = None,
 ) -> int:
     """Write the report to ``path`` (UTF-8, ``\\n``); returns the passage count."""
-    text = render_markdown(records, tags, group=group, progress=progress)
+    text = render_markdown(records, tags, group=group, title=title, progress=progress)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
     return len(records)

@@ -134,7 +134,7 @@ def combine(passages: Iterable[Incoming]) -> list[Incoming]:
 
 
 def new_batch_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + uuid.uuid4().hex[:6]
 
 
 def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
@@ -183,7 +183,10 @@ def merge(
 
     known = {t.name for t in store.tags()}
     described = {clean_tag(t.name): t for t in codebook}
-    wanted = list(dict.fromkeys(t for p in items for t in p.tags))
+    # The whole code book comes along (codes without passages too), then any tag a
+    # passage uses that the code book lacks.
+    wanted = list(dict.fromkeys([*(n for n in described if n),
+                                 *(t for p in items for t in p.tags)]))
     for name in wanted:
         if name in known:
             continue

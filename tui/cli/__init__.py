@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules, in the order ``parley --help`` lists them.
-COMMANDS: tuple[str, ...] = ("extract", "importing", "listing", "search")
+COMMANDS: tuple[str, ...] = ("extract", "importing", "listing", "search", "export", "annotations")
 
 
 def build_parser() -> argparse.ArgumentParser:
