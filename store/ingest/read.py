@@ -31,6 +31,7 @@ _TERMINAL_ESCAPE = re.compile(
 )
 # C0 controls except tab and newline, DEL and C1 controls: never document text.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # Characters that end a line: form feed and vertical tab (page breaks in text dumped
 # from PDFs), NEL, and the Unicode line/paragraph separators.
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n",
@@ -73,7 +74,7 @@ def refusal(name: str, kind: str) -> str:
 
 def display_name(source: str) -> str:
     """``source`` made safe for a one-line message: controls and escapes removed."""
-    shown = _CONTROLS.sub("?", _TERMINAL_ESCAPE.sub("", source)).strip()
+    shown = _ANY_CONTROL.sub("?", _TERMINAL_ESCAPE.sub("", source)).strip()
     return shown or "The file"
 
 
