@@ -353,7 +353,7 @@ def find_outlet(text: str, title: str, source: str) -> str | None:
         return "The White House"
     if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
         return "The White House"
-    if _STATE_DEPT.search(head) or "state.gov" in src:
+    if _STATE_DEPT.search(title) or _STATE_DEPT.search(head) or "state.gov" in src:
         return "U.S. Department of State"
     if _MFA_TITLE.search(title) or "mid.ru" in src:
         country = _main_country(text)
