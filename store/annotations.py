@@ -432,7 +432,16 @@ class AnnotationStore:
             changes = {i: a for i, a in fn(current).items() if current.get(i) != a}
             if not changes:
                 return []
-            tf.apply("annotations", {i: (a.to_json() if a else None) for i, a in changes.items()})
+            try:
+                tf.apply(
+                    "annotations", {i: (a.to_json() if a else None) for i, a in changes.items()}
+                )
+            except StoreError:
+                # Memory follows the disk: unchanged after a failed write, the new
+                # version if it was written but not confirmed.
+                with contextlib.suppress(StoreError, OSError):
+                    self._refresh_file(rel)
+                raise
             docs = dict(current)
             for i, a in changes.items():
                 if a is None:
@@ -455,7 +464,12 @@ class AnnotationStore:
             changes = fn()
             if not changes:
                 return
-            tf.apply(table, changes)
+            try:
+                tf.apply(table, changes)
+            except StoreError:
+                with contextlib.suppress(StoreError, OSError):
+                    self._refresh_codebook()
+                raise
             self._read_codebook()
 
     def _edit_tags(

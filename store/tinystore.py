@@ -90,6 +90,10 @@ class StoreWriteFailed(StoreError):
         self.errno = errno_
 
 
+class WriteNotConfirmed(OSError):
+    """The new file is in place but fsync of its folder failed (power-cut durability)."""
+
+
 class StoreTooNew(StoreError):
     """The annotations were written by a newer Parley with a schema this one can't read."""
 
@@ -101,6 +105,12 @@ class StoreBusy(StoreError):
 def write_error(err: OSError, path: Path, what: str = "the change") -> StoreError:
     """The one-sentence exception for an ``OSError`` raised while saving ``path``."""
     reason = err.strerror or str(err)
+    if isinstance(err, WriteNotConfirmed):
+        return StoreWriteFailed(
+            f"{what[:1].upper()}{what[1:]} was written to {path.name} but the disk did not "
+            f"confirm it ({reason}), so it may not survive a power cut.",
+            err.errno,
+        )
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StoreReadOnly(
             f"Could not save {what}: {path.parent} cannot be written ({reason}); "
@@ -154,7 +164,10 @@ def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> N
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(directory)
+    try:
+        fsync_dir(directory)
+    except OSError as err:
+        raise WriteNotConfirmed(err.errno, err.strerror) from err
 
 
 def remove_orphan_temp_files(root: Path) -> int:
@@ -453,10 +466,13 @@ class TinyFile:
 
     def apply(self, table: str, changes: Mapping[str, Mapping[str, Any] | None]) -> None:
         """Write ``changes`` to ``table`` in one atomic file write (hold ``locked()``)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise write_error(err, self.path) from err
         self.db.table(table).apply(changes)  # type: ignore[attr-defined]
 
 
-def make_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> filelock.BaseFileLock:
+def make_lock(path: Path, timeout: float | None = None) -> filelock.BaseFileLock:
     """An OS-level (flock) lock: released by the kernel if its holder dies."""
-    return filelock.FileLock(path, timeout=timeout)
+    return filelock.FileLock(path, timeout=LOCK_TIMEOUT if timeout is None else timeout)
