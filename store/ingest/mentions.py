@@ -1,0 +1,303 @@
+"""People and organisations a news report mentions, and who a phrase refers to.
+
+A report introduces a person once with role and full name ("Russian Security Council
+Secretary Igor Ivanov") and then refers back to them by surname ("Mr. Ivanov"), by role
+("the Malaysian minister"), by a description set beside the name ("The head of the
+OIC delegation, Malaysian Foreign Minister Syed Hamid bin Syed Jaafar Albar, …"), or by
+pronoun. :class:`Registry` collects the introductions and answers "who is meant by
+this phrase here?"; pronouns are resolved by the caller, which knows the discourse
+focus (see :mod:`store.ingest.quotes`).
+
+Role/name splitting is delegated to :func:`store.ingest.names.split_role_name`, the
+same reading the transcript side uses, so both sides name people alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.ingest.names import (
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    split_role_name,
+    surname,
+)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|[A-Z]\.")
+_NOT_NAMES = frozenset(
+    str.split("""the a an in on at after before during according last this that these those
+    but and or if when while as for from with by to of it its he she they we i you his her
+    their our my your there here what which who how why mr mrs ms dr meanwhile however also
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    earlier later recently some many both all several other another one two three such""")
+)
+_CONNECT = frozenset({"of", "the", "for", "and"})
+_LOWER_ROLE = frozenset(w for w in ROLE_WORDS if w.isalpha())
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dame"})
+_MALE = frozenset({"mr", "mr.", "sir", "mister", "monsieur", "herr"})
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """One person or organisation and everything the text calls it."""
+
+    name: str
+    kind: str  # "person" or "org"
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None when the text does not say
+    positions: list[int] = field(default_factory=list)  # where it is mentioned
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split()).strip(" ,")
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+@dataclass(slots=True)
+class Run:
+    """A stretch of capitalised words (and role words) that may name someone."""
+
+    start: int
+    end: int
+    text: str
+    honorific: str | None = None
+
+
+def _word(tok: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", tok).rstrip(".").casefold()
+
+
+def capital_runs(text: str) -> list[Run]:
+    """Runs of name-like tokens separated only by single spaces.
+
+    Lower-case role words ("spokesman") and connectors ("of the") may sit inside a run;
+    any other punctuation or lower-case word ends it.
+    """
+    runs: list[Run] = []
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(toks):
+        t = toks[i][2]
+        if not (t[0].isupper() or _word(t) in PARTICLES):
+            i += 1
+            continue
+        j = i
+        last_good = i
+        while j + 1 < len(toks):
+            gap = text[toks[j][1] : toks[j + 1][0]]
+            nxt = toks[j + 1][2]
+            if gap != " " or toks[j][2].endswith(("'s", "’s")):
+                break
+            w = _word(nxt)
+            if nxt[0].isupper() or w in PARTICLES or w in _LOWER_ROLE:
+                j += 1
+                last_good = j
+            elif w in _CONNECT:
+                j += 1
+            else:
+                break
+            if (
+                toks[j][2].endswith(".")
+                and _word(toks[j][2]) not in HONORIFICS
+                and len(toks[j][2]) > 2
+            ):
+                break  # a sentence ends here
+        runs.append(Run(toks[i][0], toks[last_good][1], text[toks[i][0] : toks[last_good][1]]))
+        i = last_good + 1
+    return runs
+
+
+@dataclass(slots=True)
+class Registry:
+    """Everyone a report mentions, in order, with the ways it refers to them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    descriptions: dict[str, Entity] = field(default_factory=dict)
+
+    # -- building -----------------------------------------------------------------
+    def _by_name(self, name: str) -> Entity | None:
+        key = name.casefold()
+        for ent in self.entities:
+            if ent.name.casefold() == key or any(a.casefold() == key for a in ent.aliases):
+                return ent
+        if " " not in name:
+            for ent in reversed(self.entities):
+                if ent.kind == "person" and surname(ent.name).casefold() == key:
+                    return ent
+        else:
+            last = surname(name).casefold()
+            for ent in reversed(self.entities):
+                if ent.kind == "person" and " " not in ent.name and ent.name.casefold() == last:
+                    ent.add_alias(ent.name)
+                    ent.name = name  # the full name arrived after the surname
+                    return ent
+        return None
+
+    def person(
+        self, name: str, pos: int, *, role: str | None = None, affiliation: str | None = None,
+        seen_as: str | None = None, gender: str | None = None,
+    ) -> Entity:  # fmt: skip
+        """Record a mention of person ``name`` at ``pos``; merge with earlier mentions."""
+        ent = self._by_name(name)
+        if ent is None:
+            ent = Entity(name=name, kind="person")
+            self.entities.append(ent)
+        ent.role = ent.role or role
+        ent.affiliation = ent.affiliation or affiliation
+        ent.gender = ent.gender or gender
+        for alias in (name, surname(name), seen_as):
+            if alias:
+                ent.add_alias(alias)
+        ent.positions.append(pos)
+        return ent
+
+    def org(self, name: str, pos: int) -> Entity:
+        for ent in self.entities:
+            if ent.kind == "org" and ent.name.casefold() == name.casefold():
+                ent.positions.append(pos)
+                return ent
+        ent = Entity(name=name, kind="org", positions=[pos])
+        self.entities.append(ent)
+        return ent
+
+    # -- reading --------------------------------------------------------------------
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Register the people and organisations introduced in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        for run in capital_runs(text[start:end]):
+            self._register_run(text, Run(run.start + start, run.end + start, run.text))
+
+    def _register_run(self, text: str, run: Run) -> Entity | None:
+        before = text[max(0, run.start - 6) : run.start]
+        hon = re.search(r"\b(Mr|Mrs|Ms|Dr|Miss|Sir)\.?\s$", before)
+        phrase = run.text
+        first = _word(phrase.split()[0])
+        if first in HONORIFICS:
+            hon_word = first
+        elif hon:
+            hon_word = hon.group(1).casefold()
+        else:
+            hon_word = None
+        gender = "f" if hon_word in _FEMALE else "m" if hon_word in _MALE else None
+        if first in _NOT_NAMES and hon_word is None:
+            phrase = phrase.split(" ", 1)[1] if " " in phrase else ""
+            if not phrase:
+                return None
+        role, name, affiliation = split_role_name(phrase)
+        name_words = [_word(w) for w in name.split()]
+        if not name or any(w in COUNTRIES or w in DEMONYMS or w in ORG_WORDS for w in name_words):
+            if role and any(_word(w) in ORG_WORDS for w in phrase.split()):
+                return None  # an institution; organisations are taken up as speakers only
+            return None
+        if any(w in _NOT_NAMES for w in name_words) or not all(
+            w in PARTICLES or any(c.islower() for c in tok)
+            for w, tok in zip(name_words, name.split(), strict=True)
+        ):
+            return None  # "the OIC", "UN": articles and acronyms are not personal names
+        has_role = bool(role) and any(_word(w) in ROLE_WORDS for w in role.split())
+        known = self._by_name(name) is not None
+        if not (has_role or hon_word or known):
+            return None
+        seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None
+        if hon and not seen_as:
+            seen_as = f"{hon.group(0).strip()} {name}"
+        ent = self.person(
+            name, run.start, role=role if has_role else None, affiliation=affiliation,
+            seen_as=seen_as, gender=gender,
+        )  # fmt: skip
+        self._description_beside(text, run, ent)
+        return ent
+
+    def _description_beside(self, text: str, run: Run, ent: Entity) -> None:
+        """ "The head of the OIC delegation, <name>," makes the description an alias."""
+        head = text[max(0, run.start - 120) : run.start]
+        m = re.search(r"(?:^|[.;:\n]\s*|,\s*)([Tt]he\s[^,.;:\n]{3,80}?),\s*$", head)
+        if m and any(_word(w) in ROLE_WORDS for w in m.group(1).split()):
+            self.describe(m.group(1), ent)
+        tail = text[run.end : run.end + 120]
+        m = re.match(r",\s*(the\s[^,.;\n]{3,80}?),", tail)
+        if m and any(_word(w) in ROLE_WORDS for w in m.group(1).split()):
+            self.describe(m.group(1), ent)
+
+    def describe(self, description: str, ent: Entity) -> None:
+        key = _description_key(description)
+        self.descriptions[key] = ent
+        ent.add_alias(re.sub(r"^[Tt]he\s+", "the ", " ".join(description.split())))
+
+    def last_seen(self, ent: Entity, before: int) -> int:
+        earlier = [p for p in ent.positions if p < before]
+        return max(earlier) if earlier else -1
+
+    def resolve_description(self, phrase: str, at: int) -> Entity | None:
+        """ "the head of the OIC delegation", "The Malaysian minister", "the ministry"."""
+        key = _description_key(phrase)
+        if not key:
+            return None
+        if key in self.descriptions:
+            return self.descriptions[key]
+        words = key.split()
+        roles = [w for w in words if w in ROLE_WORDS]
+        countries = {DEMONYMS[w] for w in words if w in DEMONYMS}
+        countries |= {w.title() for w in words if w in COUNTRIES}
+        orgs = [w for w in words if w in ORG_WORDS]
+        if roles:
+            best: tuple[int, Entity] | None = None
+            for ent in self.entities:
+                if ent.kind != "person" or not ent.role:
+                    continue
+                role = ent.role.casefold()
+                if not all(re.search(rf"\b{re.escape(r)}", role) for r in roles):
+                    continue
+                if (
+                    countries
+                    and (ent.affiliation or "") not in countries
+                    and not any(c.casefold() in role or _demonym_of(c) in role for c in countries)
+                ):
+                    continue
+                seen = self.last_seen(ent, at)
+                if seen >= 0 and (best is None or seen > best[0]):
+                    best = (seen, ent)
+            if best:
+                return best[1]
+            return None
+        if orgs:
+            best_org: tuple[int, Entity] | None = None
+            for ent in self.entities:
+                if ent.kind == "org" and all(o in ent.name.casefold() for o in orgs):
+                    seen = self.last_seen(ent, at)
+                    if seen >= 0 and (best_org is None or seen > best_org[0]):
+                        best_org = (seen, ent)
+            if best_org:
+                return best_org[1]
+        return None
+
+    def resolve_name(self, phrase: str) -> Entity | None:
+        """A person by full name, alias or surname ("Mr. Ivanov", "Ivanov")."""
+        phrase = re.sub(r"(?:['’]s)$", "", phrase.strip())
+        ent = self._by_name(phrase)
+        if ent is not None:
+            return ent
+        _, name, _ = split_role_name(phrase)
+        return self._by_name(name) if name else None
+
+
+def _demonym_of(country: str) -> str:
+    for dem, c in DEMONYMS.items():
+        if c == country:
+            return dem
+    return country.casefold()
+
+
+def _description_key(phrase: str) -> str:
+    words = [w.casefold().strip(",.") for w in phrase.split()]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,81 @@
+"""Reported (indirect) speech: ``X said that …``, ``X stressed …``, ``…, he said.``
+
+Indirect speech has no quote marks, so the only evidence is a speech verb with a
+subject that names someone. Two shapes are read:
+
+* *leading*: ``SUBJECT VERB [adverbials] [that] CLAUSE`` — "Mr. Ivanov stressed the
+  mutual interest of …", "The head of the delegation said that he hoped …". The remark is
+  the clause after ``that`` when there is one, else everything from the verb on;
+* *trailing*: ``CLAUSE, SUBJECT VERB.`` — "Talks will continue next week, he said."
+
+Whether the subject really is a speaker is decided by the caller, which resolves the
+phrase to a person or organisation; a phrase that names nobody yields no remark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.ingest.sieves import _SUBJECT, Sentence
+
+#: Verbs of indirect speech. "called", "described", "asked" and "agreed" are left out:
+#: without quote marks they more often report an action than words.
+REPORT_VERBS = (
+    r"said|says|stressed|stresses|noted|notes|added|told|underscored|underlined|"
+    r"emphasi[sz]ed|emphasi[sz]es|stated|explained|insisted|argued|claimed|warned|announced|"
+    r"declared|remarked|observed|recalled|asserted|affirmed|reaffirmed|reiterated|confirmed|"
+    r"denied|acknowledged|admitted|assured|promised|pledged|vowed|urged|suggested|proposed|"
+    r"replied|expressed|hoped|believes|pointed\s+out|voiced|highlighted|welcomed|condemned|"
+    r"critici[sz]ed|praised|predicted|cautioned|complained"
+)
+_VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+_THAT = re.compile(r"^(?:[^,.;:\"“”«»]{0,60}?\s)?that\s+")
+_ADVERBIAL = re.compile(r"^(?:On|In|At|After|Later|Earlier|Speaking|Meanwhile|However)\b[^,]*,\s+")
+_TRAILING = re.compile(
+    rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})(?:\s+(?:on|in|at)\s+[^.,;]{{1,40}})?\.?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A reported clause at ``text[start:end]`` and the phrase naming its speaker."""
+
+    subject: str
+    subject_start: int
+    start: int
+    end: int
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_reported(text: str, s: Sentence) -> Reported | None:
+    """The reported speech of sentence ``s``, if it has that shape."""
+    sent = text[s.start : s.end]
+    if not sent.strip() or sent.lstrip()[:1] in '"“«„':
+        return None
+    lead = _ADVERBIAL.match(sent)
+    offset = lead.end() if lead else 0
+    m = _VERB.search(sent, offset)
+    if m is not None:
+        subj = sent[offset : m.start()].strip()
+        words = subj.split()
+        if subj and len(words) <= 25 and not re.search(r"[\"“”«»]", subj):
+            after = sent[m.end() :]
+            that = _THAT.match(after.lstrip())
+            if that is not None:
+                start = s.start + m.end() + (len(after) - len(after.lstrip())) + that.end()
+            else:
+                start = s.start + m.start()
+            end = _trim_end(text, start, s.end)
+            if end - start >= 12:
+                return Reported(subj, s.start + offset, start, end)
+    t = _TRAILING.search(sent)
+    if t is not None and t.start() > 12:
+        end = _trim_end(text, s.start, s.start + t.start())
+        return Reported(t.group("subj"), s.start + t.start("subj"), s.start + offset, end)
+    return None

@@ -1,0 +1,204 @@
+"""Quote attribution as an ordered list of small sieves (CoreNLP's quote-attribution idea).
+
+Each sieve looks at one quotation in its sentence and either names the phrase that
+introduces its speaker ("Mr. Ivanov", "he", "the head of the OIC delegation", "the
+ministry") or passes. The first sieve that answers wins, so the most reliable patterns
+come first:
+
+1. :func:`dash_signature`     ``"…" – Name``
+2. :func:`trailing_verb`      ``"…," he said`` / ``"…," said Mr. Ivanov``
+3. :func:`quoted_as_saying`   ``quoted X as saying "…"``
+4. :func:`according_to`       ``According to him, "…"``
+5. :func:`colon_intro`        ``X told reporters: "…"``
+6. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
+
+Sieves that need the other quotations (a split quote ``"…," he said. "…"``, a quote
+continued over paragraphs) run afterwards in :mod:`store.ingest.quotes`. Turning the
+phrase into a person (names, descriptions, pronouns) is also done there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from store.ingest.quote_spans import QuoteSpan
+
+#: Verbs that introduce what someone said, as regex alternatives (past and present).
+SPEECH_VERBS = (
+    r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|underscored|"
+    r"underlined|emphasi[sz]ed|emphasi[sz]es|stated|states|explained|insisted|argued|claimed|"
+    r"warned|announced|declared|remarked|observed|recalled|asserted|affirmed|reaffirmed|"
+    r"reiterated|confirmed|denied|acknowledged|admitted|conceded|assured|promised|pledged|"
+    r"vowed|urged|suggested|proposed|commented|replied|responded|answered|wrote|writes|"
+    r"continued|concluded|praised|described|called|expressed|hoped|believes|believed|"
+    r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
+    r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified"
+)
+_VERB = rf"(?:{SPEECH_VERBS})"
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
+#: A speaker phrase: no quote marks or sentence punctuation, except the dots of
+#: honorifics and initials ("Mr. Ivanov", "John F. Kennedy", "U.S. officials").
+_SUBJECT = (
+    r"[^\s\"“”«»,.;:!?](?:[^\"“”«».;:!?]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.)"
+    r"{0,90}?"
+)
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])\.$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The phrase naming a quotation's speaker, where it is, and which sieve found it."""
+
+    phrase: str
+    start: int
+    sieve: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def sentences(text: str, quotes: list[QuoteSpan]) -> list[Sentence]:
+    """Sentence spans, never split inside a quotation.
+
+    A sentence ends at ``.!?`` (or a closing quote right after one) followed by white
+    space and a capital letter or an opening quote, unless the dot ends an abbreviation
+    ("Mr.", "U.S.", "Jan."); paragraph breaks always end a sentence.
+    """
+    inside = bytearray(len(text))
+    for q in quotes:
+        end = q.close if q.close != -1 else q.end
+        for i in range(q.open + 1, min(end, len(text))):
+            inside[i] = 1
+    out: list[Sentence] = []
+    start = 0
+    for m in re.finditer(r"[.!?…]+[\"”»’]?(?=\s+[\"“«A-Z0-9])|\n\s*\n", text):
+        i = m.start()
+        closes_quote = m.group()[-1] in '"”»' and not inside[m.end() - 1]
+        if inside[i] and not closes_quote and m.group()[0] != "\n":
+            continue
+        if m.group()[0] == ".":
+            word = re.search(r"\S*$", text[start : i + 1])
+            if word and _ABBREV.search(word.group()):
+                continue
+        out.append(Sentence(start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append(Sentence(start, len(text)))
+    return [Sentence(s.start + _lead(text, s), s.end) for s in out if text[s.start : s.end].strip()]
+
+
+def _lead(text: str, s: Sentence) -> int:
+    chunk = text[s.start : s.end]
+    return len(chunk) - len(chunk.lstrip())
+
+
+Sieve = Callable[[str, QuoteSpan, Sentence], Attribution | None]
+
+
+def _after(q: QuoteSpan) -> int:
+    return q.close + 1 if q.close != -1 else q.end
+
+
+def dash_signature(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``"We will win." — John Smith`` (a signature after a dash)."""
+    m = re.match(r"[ \t]*[-–—]+[ \t]*((?:[A-Z][\w.'’\-]*\s?){1,5})", text[_after(q) : s.end + 80])
+    if m:
+        return Attribution(m.group(1).strip(), _after(q) + m.start(1), "dash_signature")
+    return None
+
+
+def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``"…," Mr. Ivanov said`` or inverted ``"…," said the minister``."""
+    tail = text[_after(q) : max(s.end, _after(q))]
+    m = re.match(rf"\s*,?\s*(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
+    if m and not re.search(r"\b(?:and|but|because|while)\b", m.group("subj")):
+        return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
+    m = re.match(
+        rf"\s*,?\s*(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|\b(?:on|in|at)\b)", tail
+    )
+    if m:
+        return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
+    return None
+
+
+def quoted_as_saying(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``… quoted X as saying "…"``."""
+    head = text[s.start : q.open]
+    found = list(
+        re.finditer(r"\bquot(?:ed|es|ing)\s+(?P<subj>.{1,90}?)\s+as\s+say(?:ing|s)\b", head)
+    )
+    if found:
+        m = found[-1]
+        return Attribution(m.group("subj"), s.start + m.start("subj"), "quoted_as_saying")
+    return None
+
+
+def according_to(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``According to him, … "…"`` (the phrase closest before the quotation)."""
+    head = text[s.start : q.open]
+    found = list(re.finditer(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,\"“”«»]{1,80}?)\s*(?:,|$)", head))
+    if found:
+        m = found[-1]
+        return Attribution(m.group("subj"), s.start + m.start("subj"), "according_to")
+    return None
+
+
+def colon_intro(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``The minister told reporters: "…"`` — a clause ending in a colon just before."""
+    head = text[s.start : q.open]
+    m = re.search(rf"^(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b[^\"“”«»:]*:\s*$", head)
+    if m:
+        return Attribution(m.group("subj"), s.start + m.start("subj"), "colon_intro")
+    return None
+
+
+def leading_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """The sentence's subject when a speech verb comes between it and the quotation.
+
+    Covers ``He expressed confidence that "…"``, ``X said that he hoped for "…"``,
+    ``He praised the speech and described it as "…"`` and ``X said that … they
+    discussed "…"``.
+    """
+    head = text[s.start : q.open]
+    m = re.search(rf"(?P<verb>\b(?:{_VERB})\b)", head)
+    if not m:
+        return None
+    subj = head[: m.start()].strip()
+    # drop a leading adverbial ("On Thursday, ", "In a statement, ")
+    parts = re.split(r",\s+", subj)
+    if len(parts) > 1 and re.match(r"(?:On|In|At|After|Later|Earlier|Speaking|Meanwhile)\b", subj):
+        subj = ", ".join(parts[1:])
+        offset = head.find(subj)
+    else:
+        offset = 0
+    if not subj or len(subj.split()) > 25 or re.search(r"[\"“”«»]", subj):
+        return None
+    return Attribution(subj, s.start + offset, "leading_verb")
+
+
+#: The sentence-level sieves, in the order they are tried.
+SIEVES: tuple[Sieve, ...] = (
+    dash_signature,
+    trailing_verb,
+    quoted_as_saying,
+    according_to,
+    colon_intro,
+    leading_verb,
+)
+
+
+def attribute(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """The first answer of :data:`SIEVES` for quotation ``q`` in sentence ``s``."""
+    for sieve in SIEVES:
+        found = sieve(text, q, s)
+        if found is not None:
+            return found
+    return None
