@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?=\S)")
-_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
-_REF_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]")
+_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\([^)\s\[]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^)\n\[]{0,2000}\)")
+_REF_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:[ \t]+\S+.*$")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 _BOLD_LABEL = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?:\*\*|__)(?P<name>[^*_\n:]{1,120}?)[ \t]*"
     r"(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)"
@@ -120,5 +120,19 @@ def strip_inline(line: str) -> tuple[str, str | None]:
     line = _WRAPPED_LINE.sub(r"\1", line)
     line = _EMPHASIS_STAR.sub(r"\1", line)
     line = _EMPHASIS_UNDERSCORE.sub(r"\1", line)
+    line = _strip_lone_star(line)
     line = _ESCAPE.sub(r"\1", line)
     return line, label
+
+
+def _strip_lone_star(line: str) -> str:
+    """Emphasis spanning two lines ("*NASA Headquarters" / "Washington, D.C.*") leaves
+    a lone asterisk opening or closing a line; it goes (a "* " bullet stays)."""
+    if line.count("*") != 1:
+        return line
+    if len(line) > 1 and line[0] == "*" and not line[1].isspace():
+        return line[1:]
+    end = line.rstrip()
+    if len(end) > 1 and end[-1] == "*" and not end[-2].isspace():
+        return end[:-1] + line[len(end):]
+    return line
