@@ -130,6 +130,7 @@ class CodebookScreen(CodingScreen):
         )
         target = nodes.get(current or "") or (nodes[children[""][0]] if children[""] else None)
         if target is not None:
+            _ = tree.last_line  # lays the new nodes out, so move_cursor knows their lines
             tree.move_cursor(target)
             self._show(target.data)
         else:
