@@ -321,7 +321,7 @@ _KREMLIN = re.compile(r"(?m)^\s*(?:President of Russia [A-Z]|The Kremlin, Moscow
 _WH_CLOCK = re.compile(r"(?m)^\s*(?:END\s+)?[0-2]?\d:[0-5]\d\s*[AP]\.M\.\s*[A-Z]{2,4}\s*$")
 
 
-def _main_country(text: str) -> str | None:
+def _main_country(text: str, title: str = "") -> str | None:
     """The country a foreign-ministry record belongs to, from its own wording.
 
     "the Russian Foreign Ministry", "the Russian Federation" and plain mentions are
@@ -334,13 +334,25 @@ def _main_country(text: str) -> str | None:
     if m and m.group(1).casefold() in DEMONYMS:
         return DEMONYMS[m.group(1).casefold()]
     counts: Counter[str] = Counter()
-    for word in re.findall(r"\b[A-Z][a-z]+\b", text):
-        w = word.casefold()
-        if w in DEMONYMS:
-            counts[DEMONYMS[w]] += 1
-        elif w in COUNTRIES:
-            counts[word] += 1
+    for weight, part in ((3, title), (1, text)):
+        for word in re.findall(r"\b[A-Z][a-z]+\b", part):
+            w = word.casefold()
+            if w in DEMONYMS:
+                counts[DEMONYMS[w]] += weight
+            elif w in _CAPITALS:
+                counts[_CAPITALS[w]] += weight
+            elif w in COUNTRIES:
+                counts[word] += weight
     return counts.most_common(1)[0][0] if counts else None
+
+
+# Seats of government stand for their country ("…, Moscow, June 11, 2015").
+_CAPITALS = {
+    "moscow": "Russia", "kremlin": "Russia", "washington": "United States",
+    "beijing": "China", "london": "United Kingdom", "paris": "France", "berlin": "Germany",
+    "kyiv": "Ukraine", "kiev": "Ukraine", "tokyo": "Japan", "minsk": "Belarus",
+    "ankara": "Turkey", "tehran": "Iran", "delhi": "India", "astana": "Kazakhstan",
+}  # fmt: skip
 
 
 def find_outlet(text: str, title: str, source: str) -> str | None:
@@ -356,7 +368,7 @@ def find_outlet(text: str, title: str, source: str) -> str | None:
     if _STATE_DEPT.search(title) or _STATE_DEPT.search(head) or "state.gov" in src:
         return "U.S. Department of State"
     if _MFA_TITLE.search(title) or "mid.ru" in src:
-        country = _main_country(text)
+        country = _main_country(text, title)
         demonym = _COUNTRY_DEMONYM.get(country or "")
         return (
             f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"
@@ -378,9 +390,18 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
 
 def read_header(text: str, page: Page) -> Header:
     """The meeting's header: a news dateline if the reports reader sees one, else ours."""
+    return read_header_and_origin(text, page)[0]
+
+
+def read_header_and_origin(text: str, page: Page) -> tuple[Header, bool]:
+    """The header, and whether it came from a news dateline (the reports reader)."""
     report = read_report_header(text, page)
     if report is not None:
-        return report
+        return report, True
+    return _transcript_header(text, page), False
+
+
+def _transcript_header(text: str, page: Page) -> Header:
     scan = _scan_header(text, page.title)
     title = _clean_title(page.title or scan.title or "") or "Untitled"
     date_inferred = False

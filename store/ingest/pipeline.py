@@ -35,8 +35,8 @@ def extract_text(text: str, source: str = "<text>") -> list[Meeting]:
 def extract_page(page: Page) -> list[Meeting]:
     cleaned = clean.clean(page.text)
     text = cleaned.text
-    header = metadata.read_header(text, page)
-    reading = turns.find_turns(text, header, page)
+    header, from_dateline = metadata.read_header_and_origin(text, page)
+    reading = turns.find_turns(text, header, page, report=from_dateline)
     kind = "transcript"
     if reading is None:
         kind = "report"

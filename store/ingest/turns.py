@@ -88,13 +88,13 @@ _END_MARKERS = re.compile(
 _OPENING_BY_TITLE = (
     re.compile(
         r"^(?P<who>[^,]+?)[’']s?\s+(?:opening\s+|introductory\s+|closing\s+|keynote\s+)?"
-        r"(?:statement|remarks|speech|address|comments|lecture|message|words)\b",
+        r"(?:statement|remarks|speech|address|comments|briefing|news briefing)\b",
         re.IGNORECASE,
     ),
     re.compile(
         r"^(?:Opening |Introductory |Closing |Keynote )?(?:Statement|Remarks|Speech|Address|"
-        r"Comments|Lecture) by (?P<who>.+?)(?=\s+(?:at|on|to|before|during|following|in|"
-        r"for|after|with|regarding)\s|,|:|$)",
+        r"Comments|Briefing|Press Briefing) by (?P<who>.+?)"
+        r"(?=\s+(?:at|on|to|before|during|following|in|for|after|with|regarding)\s|,|:|$)",
         re.IGNORECASE,
     ),
 )
@@ -351,7 +351,10 @@ def find_labels(doc: TurnDoc, sieves: Sequence[Sieve] = SIEVES) -> list[LabelHit
             break
     candidates: list[LabelHit] = []
     for index in range(start_line, len(doc.lines)):
-        if not doc.lines[index][1].strip():
+        line = doc.lines[index][1]
+        if not line.strip():
+            continue
+        if not doc.page.labels and not _may_hold_label(doc, index, line):
             continue
         for sieve in sieves:
             hit = sieve.find(doc, index)
@@ -382,6 +385,22 @@ def find_labels(doc: TurnDoc, sieves: Sequence[Sieve] = SIEVES) -> list[LabelHit
             if i not in strict and _person_like(hit, known):
                 strict.add(i)
     return [hit for i, hit in enumerate(candidates) if i in strict]
+
+
+_FULL_STOP_START = re.compile(
+    r"^[ \t]*(?:The|THE|Mr|Ms|Mrs|Dr|MR|MS|MRS|DR|Secretary|SECRETARY|President|PRESIDENT|"
+    r"Prime|PRIME|Chancellor|CHANCELLOR|Ambassador|AMBASSADOR|Minister|MINISTER|Senator|"
+    r"SENATOR)\b"
+)
+
+
+def _may_hold_label(doc: TurnDoc, index: int, line: str) -> bool:
+    """Cheap pre-check so the sieves only see lines that could start with a label."""
+    if ":" in line[:130] or line.lstrip(" \t*_")[:1] in ("Q", "В", "Р"):
+        return True
+    if doc.paragraph_start(index) and ":" in doc.view(index)[:130]:
+        return True
+    return bool(_FULL_STOP_START.match(line))
 
 
 def _person_like(hit: LabelHit, known_surnames: set[str]) -> bool:
@@ -462,14 +481,23 @@ class _Turn:
     spans: list[tuple[int, int]]
 
 
-def find_turns(text: str, header: Header, page: Page) -> Reading | None:
-    """The transcript's remarks and speakers, or None when ``text`` is no transcript."""
+def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -> Reading | None:
+    """The transcript's remarks and speakers, or None when ``text`` is no transcript.
+
+    ``report`` says the header reader saw a news dateline: then only labelled turns
+    from at least two voices make a transcript, and a title such as "Lavrov’s remarks
+    draw criticism" never turns the article into a statement.
+    """
     doc = TurnDoc.make(text, header, page)
     hits = find_labels(doc)
     title_people = list(header.people) or people_in_title(header.title)
-    opening = _opening_speaker(header.title, title_people)
+    opening = None if report else _opening_speaker(header.title, title_people)
     strong = any(h.sieve in ("bold-label",) or h.note for h in hits)
-    if len(hits) < 2 and not (hits and (strong or opening)) and not (opening and not hits):
+    if report:
+        voices = {h.label.casefold() for h in hits}
+        if len(hits) < 3 or len(voices) < 2:
+            return None
+    elif len(hits) < 2 and not (hits and (strong or opening)) and not (opening and not hits):
         return None
     if not hits and opening is None:
         return None
@@ -499,6 +527,8 @@ def find_turns(text: str, header: Header, page: Page) -> Reading | None:
     if not turns:
         return None
     _mark_named_questioners(turns, book, text)
+    if opening:
+        turns = _split_unlabelled_answers(turns, text, opening, book.resolve(opening))
     remarks: list[Remark] = []
     previous: RemarkKind | None = None
     section_starts = sorted(s.start for s in header.sections)
@@ -524,6 +554,69 @@ def find_turns(text: str, header: Header, page: Page) -> Reading | None:
             )
         previous = kind
     return Reading(remarks=remarks, people=book.people())
+
+
+def _split_unlabelled_answers(
+    turns: list[_Turn], text: str, opening: str, speaker: Person | None
+) -> list[_Turn]:
+    """Briefings that label only the questions: the answer follows unlabelled.
+
+    Foreign-ministry briefings ("Foreign Ministry Spokesperson Maria Zakharova’s
+    briefing") print "Question: …?" and then the spokesperson's answer with no label.
+    When most questions in a record with one title speaker are not followed by a
+    labelled turn, the first paragraph after a question's last "?" that is not itself
+    a question starts an answer by the title's speaker. Records that label their
+    answers (most questions followed by a labelled turn) are left alone.
+    """
+    asked = [i for i, t in enumerate(turns) if t.questioner]
+    if not asked:
+        return turns
+    answered = sum(1 for i in asked if i + 1 < len(turns) and not turns[i + 1].questioner)
+    if answered * 2 >= len(asked):
+        return turns
+    out: list[_Turn] = []
+    for turn in turns:
+        if not turn.questioner:
+            out.append(turn)
+            continue
+        question: list[tuple[int, int]] = []
+        answer: list[tuple[int, int]] = []
+        asked_yet = False
+        for a, b in turn.spans:
+            q_part: list[tuple[int, int]] = []
+            a_part: list[tuple[int, int]] = []
+            for pa, pb in _paragraphs(text, a, b):
+                para = text[pa:pb].rstrip()
+                if answer or a_part or (asked_yet and not para.endswith(_QUESTION_ENDS)):
+                    a_part.append((pa, pb))
+                else:
+                    q_part.append((pa, pb))
+                    asked_yet = asked_yet or para.endswith(_QUESTION_ENDS)
+            question += _merge_spans(q_part)
+            answer += _merge_spans(a_part)
+        if question:
+            out.append(_Turn(turn.label, turn.speaker, True, question))
+        if answer:
+            out.append(_Turn(opening, speaker, False, answer))
+    return out
+
+
+_QUESTION_ENDS = ("?", "?»", "?”", '?"', "?)")
+
+
+def _paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = a
+    for m in _PARAGRAPH_BREAK.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    return [_trim(text, x, y) for x, y in out if text[x:y].strip()]
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive paragraphs of one turn become one span (one remark)."""
+    return [(spans[0][0], spans[-1][1])] if spans else []
 
 
 def _opening_start(text: str, body_start: int, first: int) -> int:

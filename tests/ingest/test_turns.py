@@ -353,3 +353,47 @@ def test_named_interviewer_asks_questions() -> None:
         ("question", "Andrei Vandenko"),
         ("answer", "Vladimir Putin"),
     ]
+
+
+ZAKHAROVA = """Foreign Ministry Spokesperson Maria Zakharova’s briefing, Moscow, March 5, 2020
+
+Update on Syria
+
+The situation in Idlib remains tense.
+
+We call on all parties to show restraint.
+
+Question: What about the talks in Geneva?
+
+They will go on next week, as agreed.
+
+Question: A long question with context.
+
+And is there a date for the next round?
+
+Not yet. We will announce it.
+"""
+
+
+def test_unlabelled_answers_after_labelled_questions() -> None:
+    m = meeting(ZAKHAROVA)
+    check_offsets(m)
+    got = [(r.kind, r.speaker, r.text) for r in m.remarks]
+    assert [(k, s) for k, s, _ in got] == [
+        ("statement", "Maria Zakharova"),
+        ("question", None),
+        ("answer", "Maria Zakharova"),
+        ("question", None),
+        ("answer", "Maria Zakharova"),
+    ]
+    assert got[2][2] == "They will go on next week, as agreed."
+    assert got[3][2].endswith("next round?")
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+
+
+def test_a_news_title_naming_remarks_is_not_a_statement() -> None:
+    from store.ingest.turns import find_turns as turns_of
+
+    text = "Lavrov’s remarks draw criticism\n\nMOSCOW, May 3 (Reuters) - Critics said so.\n"
+    header = Header(title="Lavrov’s remarks draw criticism")
+    assert turns_of(text, header, Page(text=text), report=True) is None
