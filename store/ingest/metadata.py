@@ -173,6 +173,7 @@ class _HeaderLines:
     date: str | None
     places: list[str]
     body_start: int
+    bylines: list[Person]
 
 
 def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
@@ -194,6 +195,7 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             title, title_index = lines[pick].stripped, pick
     date: str | None = None
     places: list[str] = []
+    bylines: list[Person] = []
     body_start = len(text)
     for i, ln in enumerate(lines):
         s = ln.stripped
@@ -209,10 +211,15 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             continue
         if _is_furniture_line(s):
             continue
+        if title_index >= 0 and i <= title_index + 6:
+            person = byline_person(s)
+            if person is not None:
+                bylines.append(person)
+                continue
         place = s.replace("*", "").strip()
         if (
             title_index >= 0
-            and i <= title_index + 4
+            and i <= title_index + 6
             and _looks_like_place(place)
             and (not places or (len(places) == 1 and "," not in places[0]))
         ):
@@ -220,7 +227,28 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             continue
         body_start = ln.start
         break
-    return _HeaderLines(title, title_index, date, places, body_start)
+    return _HeaderLines(title, title_index, date, places, body_start, bylines)
+
+
+_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.’'\- ]{2,60}?),\s+(?P<role>[A-Z][^,;:]{2,80})$")
+_BYLINE_ROLES = re.compile(
+    r"\b(?:Secretary|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|President|"
+    r"Director|Adviser|Advisor|Coordinator|Envoy|Representative|Under Secretary|Chancellor|"
+    r"Chairman|Chair|Governor|Senator|Administrator)\b"
+)
+
+
+def byline_person(line: str) -> Person | None:
+    """ "Antony J. Blinken, Secretary of State" under a title: a person, not a place."""
+    m = _BYLINE.match(line.strip().replace("*", ""))
+    if not m or not _BYLINE_ROLES.search(m.group("role")):
+        return None
+    role, name, _ = split_role_name(m.group("name"))
+    if role or len(name.split()) < 2:
+        return None
+    full_role = m.group("role").strip()
+    _, _, affiliation = split_role_name(f"{full_role} X")
+    return Person(name=name, role=full_role, affiliation=affiliation, aliases=(surname(name),))
 
 
 def _clean_title(title: str) -> str:
@@ -260,7 +288,8 @@ _NOT_NAME_WORDS = _vocab(
     "meeting meetings briefing gaggle conference line talks summit session forum officials "
     "team call conversation statement statements remarks interview visit ceremony cities "
     "partner partners health response questions answers media press news greeting greetings "
-    "address message day week year club discussion council report"
+    "address message day week year club discussion council report availability "
+    "roundtable round table dialogue signing exchange reception dinner lunch breakfast"
 )
 
 
@@ -376,6 +405,19 @@ def find_outlet(text: str, title: str, source: str) -> str | None:
     return None
 
 
+def _people(title_people: list[Person], bylines: list[Person]) -> tuple[Person, ...]:
+    """The title's people, plus byline people the title does not already name."""
+    by_surname = {surname(p.name).casefold(): p for p in bylines}
+    people: list[Person] = []
+    for p in title_people:
+        b = by_surname.pop(surname(p.name).casefold(), None)
+        if b is not None and b.role and (not p.role or b.role.startswith(p.role)):
+            # "Secretary" in the title, "Secretary of State" in the byline.
+            p = Person(p.name, b.role, p.affiliation or b.affiliation, p.aliases)
+        people.append(p)
+    return (*people, *by_surname.values())
+
+
 def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
     """Headings that divide one record into parts: "* * *", "Beginning of meeting with …"."""
     sections: list[Section] = []
@@ -423,7 +465,7 @@ def _transcript_header(text: str, page: Page) -> Header:
         date_inferred=date_inferred,
         place=place,
         outlet=find_outlet(text, title, page.source),
-        people=tuple(people_in_title(title)),
+        people=_people(people_in_title(title), scan.bylines),
         body_start=scan.body_start if scan.body_start < len(text) else 0,
         sections=find_sections(text, scan.body_start),
     )

@@ -98,6 +98,14 @@ _OPENING_BY_TITLE = (
         re.IGNORECASE,
     ),
 )
+# Only notes about language move out of the words; "(Inaudible)" stays: it stands for words.
+_LEADING_NOTE = re.compile(
+    r"(?P<note>\((?:retranslated|via (?:an )?interpreter|through (?:an )?interpreter|"
+    r"in English|in Russian|as translated|translated|speaking \w+|speaks \w+|interpreted)\))"
+    r"[^\S\n]*",
+    re.IGNORECASE,
+)
+_HONORIFIC_LABEL = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+$")
 _BOLD_TAIL = re.compile(rf"{_NOTE_RE}\s*(?:\*\*|__)?:?(?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -194,6 +202,14 @@ def _hit(doc: TurnDoc, index: int, m: re.Match[str], sieve: str) -> LabelHit | N
     text_start = doc.text_after(offset + m.end())
     if text_start is None:
         return None
+    lead = _LEADING_NOTE.match(doc.text, text_start)
+    if lead:
+        # "QUESTION: (Via interpreter) Mr. Secretary, …": the note is not the words.
+        note = note or lead.group("note").strip()
+        after = doc.text_after(lead.end())
+        if after is None:
+            return None
+        text_start = after
     return LabelHit(
         line_start=offset + len(m.group("indent")),
         label=label,
@@ -337,6 +353,8 @@ def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
         return True
     if name and len(name.split()) >= 2 and _rare_word(name.split()):
         return True
+    if caps and _HONORIFIC_LABEL.match(hit.label):
+        return True  # "MR PRICE:" once
     if caps and role and len(words) >= 1 and role.casefold() not in NOT_SPEAKERS:
         return True  # "MODERATOR:" once in a briefing
     return bool(re.match(r"^[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", hit.label))  # "В.Путин:"
@@ -410,7 +428,7 @@ def _person_like(hit: LabelHit, known_surnames: set[str]) -> bool:
     name = split_role_name(hit.label)[1]
     if not name:
         return False
-    if surname(name).casefold() in known_surnames:
+    if surname(name).casefold() in known_surnames or _HONORIFIC_LABEL.match(hit.label):
         return True
     words = [w.casefold() for w in name.split()]
     return 2 <= len(words) <= 5 and not any(w in NOT_SPEAKERS for w in words)

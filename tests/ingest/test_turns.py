@@ -397,3 +397,44 @@ def test_a_news_title_naming_remarks_is_not_a_statement() -> None:
     text = "Lavrov’s remarks draw criticism\n\nMOSCOW, May 3 (Reuters) - Critics said so.\n"
     header = Header(title="Lavrov’s remarks draw criticism")
     assert turns_of(text, header, Page(text=text), report=True) is None
+
+
+STATE_DEPT = """Secretary Antony J. Blinken and Ukrainian Foreign Minister Dmytro Kuleba at a \
+Joint Press Availability
+
+Antony J. Blinken, Secretary of State
+Kyiv, Ukraine
+May 6, 2021
+
+SECRETARY BLINKEN: Good afternoon, everyone. Dmytro, thank you.
+
+FOREIGN MINISTER KULEBA: (Via interpreter) Thank you, Tony.
+
+MR PRICE: We'll take a few questions.
+
+QUESTION: (Via interpreter) Mr. Secretary, will you send more weapons?
+
+SECRETARY BLINKEN: We will see.
+"""
+
+
+def test_state_department_press_availability() -> None:
+    m = meeting(STATE_DEPT)
+    check_offsets(m)
+    assert (m.date, m.place, m.outlet) == (
+        "2021-05-06",
+        "Kyiv, Ukraine",
+        "U.S. Department of State",
+    )
+    got = [(r.kind, r.speaker, r.text) for r in m.remarks]
+    assert [(k, s) for k, s, _ in got] == [
+        ("statement", "Antony J. Blinken"),
+        ("statement", "Dmytro Kuleba"),
+        ("statement", "Price"),
+        ("question", None),
+        ("answer", "Antony J. Blinken"),
+    ]
+    assert got[1][2] == "Thank you, Tony."  # the "(Via interpreter)" note is not the words
+    blinken = m.participant("SECRETARY BLINKEN")
+    assert blinken is not None and blinken.role == "Secretary of State"
+    assert {p.name for p in m.participants} == {"Antony J. Blinken", "Dmytro Kuleba", "Price"}
