@@ -135,6 +135,7 @@ class TurnDoc:
     page: Page
     lines: list[tuple[int, str]] = field(default_factory=list)  # (offset, line)
     views: dict[int, str] = field(default_factory=dict)
+    line_mode: bool = False  # True: every line is a paragraph (no blank lines between)
 
     @classmethod
     def make(cls, text: str, header: Header, page: Page) -> TurnDoc:
@@ -143,7 +144,11 @@ class TurnDoc:
         for raw in text.split("\n"):
             lines.append((pos, raw))
             pos += len(raw) + 1
-        return cls(text=text, header=header, page=page, lines=lines)
+        filled = sum(1 for _, ln in lines if ln.strip())
+        blank = len(lines) - filled
+        # A file with (almost) no blank lines writes one paragraph per line.
+        line_mode = filled >= 6 and blank * 10 < filled
+        return cls(text=text, header=header, page=page, lines=lines, line_mode=line_mode)
 
     def view(self, index: int) -> str:
         """What the sieves read at line ``index``.
@@ -157,7 +162,7 @@ class TurnDoc:
         if cached is not None:
             return cached
         line = self.lines[index][1]
-        if not self.paragraph_start(index):
+        if self.line_mode or not self.paragraph_start(index):
             return line
         parts = [line]
         size = len(line)
@@ -177,7 +182,7 @@ class TurnDoc:
 
     def paragraph_start(self, index: int) -> bool:
         """True when line ``index`` opens a paragraph (the line before is blank)."""
-        return index == 0 or not self.lines[index - 1][1].strip()
+        return self.line_mode or index == 0 or not self.lines[index - 1][1].strip()
 
     def next_text_start(self, index: int) -> int | None:
         """Offset of the first non-blank line after line ``index``."""

@@ -438,3 +438,25 @@ def test_state_department_press_availability() -> None:
     blinken = m.participant("SECRETARY BLINKEN")
     assert blinken is not None and blinken.role == "Secretary of State"
     assert {p.name for p in m.participants} == {"Antony J. Blinken", "Dmytro Kuleba", "Price"}
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    text = (
+        "Joint news conference\n"
+        "Sergey Lavrov: Good afternoon.\n"
+        "We had useful talks.\n"
+        "Question: What about Syria?\n"
+        "Sergey Lavrov: We discussed it.\n"
+        "Jean-Yves Le Drian: I agree.\n"
+        "Question: Thank you.\n"
+    )
+    m = meeting(text)
+    check_offsets(m)
+    assert [(r.kind, r.speaker) for r in m.remarks] == [
+        ("statement", "Sergey Lavrov"),
+        ("question", None),
+        ("answer", "Sergey Lavrov"),
+        ("answer", "Jean-Yves Le Drian"),
+        ("question", None),
+    ]
+    assert m.remarks[0].text == "Good afternoon.\nWe had useful talks."
