@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from tui.library_client import SORT_LABELS, SORTS
+from tui.text_layout import display_text
 
 if TYPE_CHECKING:
     from tui.app import ParleyApp
@@ -84,7 +85,7 @@ class MeetingTitleCommands(Provider):
     async def startup(self) -> None:
         app: ParleyApp = self.app  # type: ignore[assignment]
         self._titles = [
-            (meeting_id, date, title, title.casefold())
+            (meeting_id, date, display_text(title), title.casefold())
             for meeting_id, date, title in await app.meeting_titles()
         ]
         self._fuzzy = FuzzySearch()

@@ -67,14 +67,15 @@ def open_annotation_counts(library_dir: Path) -> tuple[dict[str, tuple[int, int]
     """Tag and bookmark counts per meeting, and a sentence if the store could not be read.
 
     The annotation store is written by another part of Parley and may not be installed
-    yet, so its absence means zero counts rather than an error.
+    yet, so its absence means zero counts rather than an error. Opened read-only: counting
+    must never create, lock or back up anything.
     """
     try:
         from store.annotations import AnnotationStore
     except ImportError:
         return {}, None
     try:
-        store = AnnotationStore.open(library_dir)
+        store = AnnotationStore.open(library_dir, read_only=True)
     except Exception as error:  # a damaged or locked store must not stop browsing
         return {}, f"Tag and bookmark counts are not shown: {error}"
     try:

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
+from tui.text_layout import display_text
 from tui.widgets.strips import text_strip
 
 ROW_HEIGHT = 2
@@ -256,14 +257,14 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
             )
             text.append("  ")
             text.append(
-                row.title or "(untitled)",
+                display_text(row.title or "(untitled)"),
                 self.get_component_rich_style("meeting-list--title", partial=True),
             )
             return text
         tagged, bookmarked = self._counts().get(row.id, (0, 0))
         counts = f" ¶{row.n_remarks:>3} #{tagged:>2} ★{bookmarked:>2} "
         meta_width = max(0, width - len(counts) - 13)
-        meta = ", ".join(row.participants) or row.outlet or row.place or ""
+        meta = display_text(", ".join(row.participants) or row.outlet or row.place or "")
         if len(meta) > meta_width:
             meta = meta[: max(0, meta_width - 1)] + "…" if meta_width else ""
         text = Text(" " * 13)

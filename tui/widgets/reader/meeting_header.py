@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from store.models import Meeting
 from tui.speaker_colours import speaker_style
+from tui.text_layout import display_text
 
 
 class MeetingHeader(Static):
@@ -47,20 +48,20 @@ used for them in the remarks and the transcript.
             self.update(Text(message, style="dim"))
             return
         text = Text()
-        text.append(meeting.title or "(untitled)", style="bold")
+        text.append(display_text(meeting.title or "(untitled)"), style="bold")
         text.append("\n")
         facts: list[str] = []
         date = meeting.date or "date unknown"
         facts.append(f"{date} (inferred)" if meeting.date_inferred and meeting.date else date)
         facts.extend(value for value in (meeting.place, meeting.outlet) if value)
         facts.append(meeting.kind)
-        text.append(" · ".join(facts), style="italic")
+        text.append(display_text(" · ".join(facts)), style="italic")
         if meeting.participants:
             text.append("\n")
             for index, person in enumerate(meeting.participants):
                 if index:
                     text.append(", ")
-                text.append(person.name, speaker_style(person.name))
+                text.append(display_text(person.name), speaker_style(person.name))
                 if person.role:
-                    text.append(f" ({person.role})", style="dim")
+                    text.append(display_text(f" ({person.role})"), style="dim")
         self.update(text)

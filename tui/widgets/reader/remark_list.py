@@ -217,11 +217,12 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
         text.append("▌", Style(color=colour.color))
         if start == -1:
             text.append(" ")
-            text.append(remark.speaker or "Unnamed speaker", colour)
+            text.append(display_text(remark.speaker or "Unnamed speaker"), colour)
             role = self._roles.get(remark.speaker)
             if role:
                 text.append(
-                    f" · {role}", self.get_component_rich_style("remark-list--role", partial=True)
+                    display_text(f" · {role}"),
+                    self.get_component_rich_style("remark-list--role", partial=True),
                 )
             text.append(
                 f"  {remark.kind}", self.get_component_rich_style("remark-list--kind", partial=True)

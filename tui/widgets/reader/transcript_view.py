@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -366,7 +367,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         style = speaker_style(shown.speaker)
         label = ""
         if starting is not None:
-            label = _short_name(starting.speaker)
+            label = display_text(_short_name(starting.speaker))
         gutter = Text()
         gutter.append(f"{label[:LABEL_WIDTH]:>{LABEL_WIDTH}} ", style)
         gutter.append("▎", Style(color=style.color))
@@ -428,8 +429,9 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             )
         elif self.meeting is not None:
             remark = self.remark_at(self.cursor)
-            who = f"{remark.speaker or 'unnamed speaker'} · " if remark else ""
-            self.border_subtitle = (
+            who = display_text(f"{remark.speaker or 'unnamed speaker'} · ") if remark else ""
+            # a speaker's name is document text: plain Content, never markup
+            self.border_subtitle = Content(
                 f"{who}line {self._line_of(self.cursor) + 1} of {len(self._lines)}"
             )
         else:

@@ -1,0 +1,34 @@
+"""The meetings pane is virtual: 50,000 meetings cost a count and the pages on screen."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import make_app, run_async, screen_text, wait_for_text, wait_ready
+from tests.tui.fakes import BigLibrary
+from tui.widgets.meetings.meeting_list import PAGE_SIZE, MeetingList
+
+N = 50_000
+
+
+@run_async
+async def test_fifty_thousand_meetings_load_only_visible_pages() -> None:
+    library = BigLibrary(N)
+    app = make_app(lambda: library, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert "Meetings (50,000)" in text
+        assert "Meeting 000000" in text
+        # only the first page was read, never the whole library
+        assert library.row_requests == [(0, PAGE_SIZE, "date_desc")]
+        meetings = app.screen.query_one(MeetingList)
+        await pilot.press("G")
+        assert meetings.cursor == N - 1
+        await wait_for_text(pilot, "Meeting 049999")
+        await pilot.press("pageup")
+        assert meetings.cursor < N - 1
+        read = sum(limit for _, limit, _ in library.row_requests)
+        assert read <= 4 * PAGE_SIZE
+        await pilot.press("g")
+        assert meetings.cursor == 0
+        await wait_for_text(pilot, "Meeting 000000")
+        assert app.screen.meeting.id == "m000000"
