@@ -31,6 +31,13 @@ _TERMINAL_ESCAPE = re.compile(
 )
 # C0 controls except tab and newline, DEL and C1 controls: never document text.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+# Most text one document may yield. Reading is linear and fast (tens of MB/s), but the
+# later stages (cleaning, header, remarks) cost about 1–6 s per million characters, and
+# the longest real records (a four-hour press conference) are about 300,000 characters.
+# A file with more text than this is a dump, not a meeting record: it is refused in one
+# sentence instead of tying up an import for minutes.
+MAX_TEXT_CHARS = 8_000_000
+
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # Characters that end a line: form feed and vertical tab (page breaks in text dumped
 # from PDFs), NEL, and the Unicode line/paragraph separators.
@@ -104,14 +111,24 @@ def _page(text: str, source: str, encoding: str) -> Page:
     if not text.strip():
         raise Unreadable(f"{name} is empty.")
     if looks_like_html(text, source):
-        return _html_page(text, source, name, encoding)
-    if looks_like_markdown(text, source):
+        page = _html_page(text, source, name, encoding)
+    elif looks_like_markdown(text, source):
         md = markdown_to_text(text)
         if not md.text.strip():
             raise Unreadable(f"{name} is a Markdown file with no text in it.")
-        return Page(text=md.text, format="markdown", encoding=encoding, labels=md.labels,
+        page = Page(text=md.text, format="markdown", encoding=encoding, labels=md.labels,
                     source=source)
-    return Page(text=text, format="text", encoding=encoding, source=source)
+    else:
+        page = Page(text=text, format="text", encoding=encoding, source=source)
+    if len(page.text) > MAX_TEXT_CHARS:
+        raise Unreadable(too_much_text(name, len(page.text)))
+    return page
+
+
+def too_much_text(name: str, chars: int) -> str:
+    """The sentence that refuses a file with more text than :data:`MAX_TEXT_CHARS`."""
+    return (f"{name} holds {chars / 1e6:.1f} million characters of text, more than the "
+            f"{MAX_TEXT_CHARS / 1e6:.0f} million Parley reads in one document.")
 
 
 def _html_page(markup: str, source: str, name: str, encoding: str) -> Page:

@@ -3,11 +3,13 @@
 Kept apart from ``read`` (which only sees bytes) so that ingest stays pure: this is the
 only ingest module that touches the file system.
 
-Size cap: files over :data:`MAX_BYTES` (16 MB) are refused at once, before a byte is
+Size cap: files over :data:`MAX_BYTES` (32 MB) are refused at once, before a byte is
 read. Real meeting records are far smaller (a four-hour press conference is about
-0.3 MB of text, its web page about 1 MB); reading itself is linear and would cope with
-more, but the later stages cost seconds per megabyte, so a 50 MB dump is better
-refused in one sentence than imported for minutes. A 10 MB single-line file is read.
+0.3 MB of text, its web page about 1 MB; a page saved with its images inlined can reach
+tens of MB, nearly all of it markup). Reading itself is linear and would cope with
+more, but a 50 MB dump is better refused in one sentence than read for minutes. The
+text a file yields is capped separately (``read.MAX_TEXT_CHARS``), because the later
+stages cost seconds per megabyte of text.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from store.ingest.document import Unreadable
 from store.ingest.read import display_name
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 _MB = 1024 * 1024
 
 

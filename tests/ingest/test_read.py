@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from store.ingest.document import Unreadable
-from store.ingest.read import display_name, page_from_text, read_page, refusal, tidy_text
+from store.ingest.read import (
+    MAX_TEXT_CHARS,
+    display_name,
+    page_from_text,
+    read_page,
+    refusal,
+    tidy_text,
+)
 from tests.conftest import CORPUS_DEV, SEEDS
 
 
@@ -129,3 +136,14 @@ def test_a_transcript_omission_mark_is_not_html() -> None:
     page = read_page("<…>\nVladimir Putin: Good afternoon.\n".encode(), "t.txt")
     assert page.format == "text"
     assert page.text.startswith("<…>")
+
+
+def test_long_single_line_reads_and_too_much_text_is_refused() -> None:
+    line = ("word " * 1_400_000).encode()  # 7 MB on one line
+    assert read_page(line, "one.txt").text == line.decode()
+    with pytest.raises(Unreadable) as err:
+        read_page(b"x" * (MAX_TEXT_CHARS + 1), "big.txt")
+    assert str(err.value) == (
+        "big.txt holds 8.0 million characters of text, more than the 8 million Parley reads"
+        " in one document."
+    )

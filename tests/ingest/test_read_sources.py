@@ -57,7 +57,7 @@ def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     with open(path, "wb") as handle:
         handle.truncate(MAX_BYTES + 1)
-    assert _message(path) == f"{path} is 16 MB, larger than the 16 MB Parley reads."
+    assert _message(path) == f"{path} is 32 MB, larger than the 32 MB Parley reads."
 
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
