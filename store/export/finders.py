@@ -41,15 +41,15 @@ class MappingFinder:
     def __init__(self, meetings: Mapping[str, Meeting] | Iterable[Meeting]) -> None:
         items = meetings.values() if isinstance(meetings, Mapping) else meetings
         self._meetings = {m.id: m for m in items}
+        self._by_text: dict[str, Meeting] = {}
+        for m in self._meetings.values():
+            self._by_text.setdefault(m.text.replace("\r\n", "\n"), m)
 
     def get(self, meeting_id: str) -> Meeting | None:
         return self._meetings.get(meeting_id)
 
     def by_text(self, text: str) -> Meeting | None:
-        for m in self._meetings.values():
-            if same_text(m.text, text):
-                return m
-        return None
+        return self._by_text.get(text.replace("\r\n", "\n"))
 
     def containing(self, quote: str) -> list[Meeting]:
         return [m for m in self._meetings.values() if quote and quote in m.text]

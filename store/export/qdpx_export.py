@@ -28,19 +28,17 @@ counted in the summary instead.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from store.export.qdpx_ids import (
     BOOKMARK_CODE_NAME,
     BOOKMARK_COLOUR,
     BOOKMARK_GUID,
-    NS,
     NS_URI,
     SPEAKER_COLOUR,
     SPEAKERS_CODE_NAME,
@@ -80,18 +78,66 @@ class QdpxSummary:
     skipped_orphaned: list[str] = field(default_factory=list)  # annotation ids
 
 
-def _e(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
-    el = etree.SubElement(parent, NS + tag)
-    for k, v in attrs.items():
-        if v is not None:
-            el.set(k, v)
-    return el
+class _Node:
+    """One element of the project document.
+
+    The document is built as plain Python nodes and written as text in one pass: at
+    tens of thousands of selections this is several times faster than lxml's
+    ``SubElement``, and the tests validate every export against the XSD with lxml.
+    """
+
+    __slots__ = ("attrs", "children", "tag", "text")
+
+    def __init__(self, tag: str, attrs: list[tuple[str, str]], text: str | None = None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node] = []
+        self.text = text
 
 
-def _text_el(parent: etree._Element, tag: str, text: str) -> etree._Element:
-    el = _e(parent, tag)
-    el.text = xml_safe(text)
-    return el
+_NEEDS_ESCAPE = re.compile(r'[&<>"\n\r\t]')
+
+
+def _attr(value: str) -> str:
+    """An attribute value, quoted; line ends and tabs as character references."""
+    value = xml_safe(value)
+    if _NEEDS_ESCAPE.search(value):
+        value = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                 .replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+                 .replace("\t", "&#9;"))
+    return f'"{value}"'
+
+
+def _text(value: str) -> str:
+    value = xml_safe(value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "\r", "&#13;")
+
+
+def _e(parent: _Node, tag: str, **attrs: str | None) -> _Node:
+    node = _Node(tag, [(k, v) for k, v in attrs.items() if v is not None])
+    parent.children.append(node)
+    return node
+
+
+def _text_el(parent: _Node, tag: str, text: str) -> _Node:
+    node = _Node(tag, [], text)
+    parent.children.append(node)
+    return node
+
+
+def _serialise(node: _Node, out: list[str], depth: int = 0) -> None:
+    pad = "  " * depth
+    head = "<" + node.tag + "".join(f" {k}={_attr(v)}" for k, v in node.attrs)
+    if node.children:
+        out.append(f"{pad}{head}>")
+        for child in node.children:
+            _serialise(child, out, depth + 1)
+        out.append(f"{pad}</{node.tag}>")
+    elif node.text is not None:
+        out.append(f"{pad}{head}>{_text(node.text)}</{node.tag}>")
+    else:
+        out.append(f"{pad}{head}/>")
 
 
 def _colour(value: str | None) -> str | None:
@@ -157,7 +203,7 @@ def _code_tree(tags: Sequence[Tag]) -> dict[str, _CodeNode]:
     return roots
 
 
-def _write_codes(parent: etree._Element, nodes: dict[str, _CodeNode]) -> int:
+def _write_codes(parent: _Node, nodes: dict[str, _CodeNode]) -> int:
     count = 0
     for key in sorted(nodes, key=lambda k: (k.casefold(), k)):
         node = nodes[key]
@@ -224,15 +270,13 @@ def build_project(
     updated = sorted(
         t for r in placed if (t := xsd_datetime(r.annotation.updated or r.annotation.created))
     )
-    root = etree.Element(NS + "Project", nsmap={None: NS_URI})
-    root.set("name", xml_safe(project_name))
-    root.set("origin", ORIGIN)
-    root.set("creatingUserGUID", USER_GUID)
+    root = _Node("Project", [("xmlns", NS_URI)])
+    root.attrs += [("name", project_name), ("origin", ORIGIN), ("creatingUserGUID", USER_GUID)]
     if created:
-        root.set("creationDateTime", created[0])
-    root.set("modifyingUserGUID", USER_GUID)
+        root.attrs.append(("creationDateTime", created[0]))
+    root.attrs.append(("modifyingUserGUID", USER_GUID))
     if updated:
-        root.set("modifiedDateTime", updated[-1])
+        root.attrs.append(("modifiedDateTime", updated[-1]))
 
     users = _e(root, "Users")
     _e(users, "User", guid=USER_GUID, name=USER_NAME)
@@ -274,7 +318,8 @@ def build_project(
         for m in meetings.values():
             for rm in m.remarks:
                 if rm.speaker:
-                    case_refs[rm.speaker].append(guid("remark", m.id, rm.start, rm.end))
+                    case_refs[rm.speaker].append(
+                        guid("remark", m.id, rm.start, rm.end, rm.speaker))
         for name in speakers:
             case = _e(cases, "Case", guid=guid("case", name), name=xml_safe(name))
             roles = sorted({
@@ -308,10 +353,10 @@ def build_project(
             for r in by_meeting[m.id]:
                 selections.append(((r.start, r.end, 0, r.annotation.id),
                                    _annotation_selection(src, r, remap)))
-            seen_remarks: set[tuple[int, int]] = set()
+            seen_remarks: set[tuple[int, int, str]] = set()
             for rm in m.remarks:
-                if rm.speaker and (rm.start, rm.end) not in seen_remarks:
-                    seen_remarks.add((rm.start, rm.end))
+                if rm.speaker and (rm.start, rm.end, rm.speaker) not in seen_remarks:
+                    seen_remarks.add((rm.start, rm.end, rm.speaker))
                     selections.append(((rm.start, rm.end, 1, rm.speaker),
                                        _remark_selection(src, m, rm.start, rm.end, rm.speaker,
                                                          rm.kind, remap)))
@@ -329,12 +374,14 @@ def build_project(
                 progress(done, total)
     summary.passages = total
 
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    out = ["<?xml version='1.0' encoding='UTF-8'?>"]
+    _serialise(root, out)
+    xml = ("\n".join(out) + "\n").encode("utf-8")
     return xml, texts, summary
 
 
 def _annotation_selection(
-    src: etree._Element, r: Record, remap: Callable[[int], int]
+    src: _Node, r: Record, remap: Callable[[int], int]
 ) -> Callable[[], None]:
     def write() -> None:
         a = r.annotation
@@ -360,15 +407,15 @@ def _annotation_selection(
 
 
 def _remark_selection(
-    src: etree._Element, m: Meeting, start: int, end: int, speaker: str, kind: str,
+    src: _Node, m: Meeting, start: int, end: int, speaker: str, kind: str,
     remap: Callable[[int], int],
 ) -> Callable[[], None]:
     def write() -> None:
-        sel = _e(src, "PlainTextSelection", guid=guid("remark", m.id, start, end),
+        sel = _e(src, "PlainTextSelection", guid=guid("remark", m.id, start, end, speaker),
                  name=xml_safe(f"{speaker} ({kind})"),
                  startPosition=str(remap(start)), endPosition=str(remap(end)),
                  creatingUser=USER_GUID)
-        coding = _e(sel, "Coding", guid=guid("remark-coding", m.id, start, end),
+        coding = _e(sel, "Coding", guid=guid("remark-coding", m.id, start, end, speaker),
                     creatingUser=USER_GUID)
         _e(coding, "CodeRef", targetGUID=guid("speaker-code", speaker))
 

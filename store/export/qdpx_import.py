@@ -133,33 +133,44 @@ def _read_codes(root: etree._Element) -> tuple[dict[str, _Code], list[Tag]]:
     return codes, book
 
 
-def _member(zf: zipfile.ZipFile, ref: str) -> str | None:
-    """The text of an ``internal://`` file, looked up in ``sources/`` (any case)."""
-    if not ref.startswith("internal://"):
-        return None
-    wanted = PurePosixPath(ref[len("internal://") :].lstrip("/")).name.lower()
+def _zip_index(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """Files at the top or in a ``sources/`` folder (any case), by lower-case name."""
+    index: dict[str, zipfile.ZipInfo] = {}
     for info in zf.infolist():
         p = PurePosixPath(info.filename)
-        if p.name.lower() == wanted and (len(p.parts) == 1 or p.parts[-2].lower() == "sources"):
-            data = zf.read(info)
-            text = data.decode("utf-8", errors="replace")
-            return text[1:] if text.startswith("\ufeff") else text
-    return None
+        if len(p.parts) == 1 or p.parts[-2].lower() == "sources":
+            index.setdefault(p.name.lower(), info)
+    return index
 
 
-def _source_text(zf: zipfile.ZipFile, src: etree._Element) -> str | None:
+def _member(zf: zipfile.ZipFile, index: dict[str, zipfile.ZipInfo], ref: str) -> str | None:
+    """The text of an ``internal://`` file of the project."""
+    if not ref.startswith("internal://"):
+        return None
+    info = index.get(PurePosixPath(ref[len("internal://") :].lstrip("/")).name.lower())
+    if info is None:
+        return None
+    text = zf.read(info).decode("utf-8", errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _source_text(
+    zf: zipfile.ZipFile, index: dict[str, zipfile.ZipInfo], src: etree._Element
+) -> str | None:
     inline = _child(src, "PlainTextContent")
     if inline is not None and inline.text is not None:
         return inline.text
     path = src.get("plainTextPath")
-    return _member(zf, path) if path else None
+    return _member(zf, index, path) if path else None
 
 
-def _notes(zf: zipfile.ZipFile, root: etree._Element) -> dict[str, str]:
+def _notes(
+    zf: zipfile.ZipFile, index: dict[str, zipfile.ZipInfo], root: etree._Element
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for notes in _children(root, "Notes"):
         for note in _children(notes, "Note"):
-            text = _source_text(zf, note)
+            text = _source_text(zf, index, note)
             if text and text.strip():
                 out[note.get("guid", "")] = text.strip()
     return out
@@ -182,7 +193,8 @@ def read_qdpx(path: Path | str, finder: MeetingFinder) -> QdpxReading:
 def _read(zf: zipfile.ZipFile, root: etree._Element, finder: MeetingFinder) -> QdpxReading:
     reading = QdpxReading(origin=root.get("origin") or "")
     codes, reading.codebook = _read_codes(root)
-    notes = _notes(zf, root)
+    index = _zip_index(zf)
+    notes = _notes(zf, index, root)
     unknown_codes: set[str] = set()
     counts_crlf_as_one = "atlas" in reading.origin.casefold()
 
@@ -195,7 +207,7 @@ def _read(zf: zipfile.ZipFile, root: etree._Element, finder: MeetingFinder) -> Q
                     reading.unmatched.append(f"{kind} '{name}': only text sources are imported.")
                 continue
             reading.sources += 1
-            raw = _source_text(zf, src)
+            raw = _source_text(zf, index, src)
             if raw is None:
                 reading.unmatched.append(f"source '{name}': its text is missing from the project.")
                 continue

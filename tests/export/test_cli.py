@@ -147,3 +147,30 @@ def test_import_errors_are_one_sentence(tmp_path, capsys) -> None:
     assert "is not a Parley annotation file." in capsys.readouterr().err
     assert main(["--library", str(lib), "annotations", "import", str(tmp_path / "no")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_import_finds_moved_passages_through_search(tmp_path, coded, capsys) -> None:
+    """A colleague imported a slightly different copy: other meeting ids, moved offsets."""
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for p in SEED_FILES:
+        (copies / p.name).write_text("Saved from the archive on 1 March.\n\n" +
+                                     p.read_text(encoding="utf-8"), encoding="utf-8")
+    other = Library.open(tmp_path / "e")
+    assert not other.import_paths([str(copies)], jobs=0).failed
+    other.close()
+    share = tmp_path / "share.json"
+    assert main(["--library", str(coded), "annotations", "export", str(share)]) == 0
+    assert main(["--library", str(tmp_path / "e"), "annotations", "import", str(share),
+                 "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["added"], report["unmatched"]) == (3, [])
+    lib = Library.open(tmp_path / "e")
+    store = AnnotationStore.open(tmp_path / "e", read_only=True)
+    try:
+        for a in store.all():
+            assert lib.meeting(a.meeting_id).text[a.anchor.start : a.anchor.end] == a.anchor.exact
+        assert {a.anchor.exact for a in store.all()} == {q for q, *_ in PASSAGES}
+    finally:
+        store.close()
+        lib.close()

@@ -117,7 +117,7 @@ def test_crlf_text_and_awkward_input(tmp_path, qdpx_schema) -> None:
     m = Meeting("m", "A / B: <title>", "--05-21", False, None, None, "report", (),
                 (Remark("X \x01", "quote", text[:8], 0, 8),), text, "s")
     a = Annotation("a", "m", Anchor(target, target + 6, "target"), tags=("odd colour",),
-                   note="bad \x00 char", created="not a date")
+                   note='bad \x00 char "q" & <tag>\ttab\r\nline', created="not a date")
     lost = Annotation("b", "missing", Anchor(0, 3, "abc"), tags=("odd colour",))
     out = tmp_path / "x.qdpx"
     summary = export_qdpx(build_records({"m": m}, [a, lost]), [Tag("odd colour", "red")], out)
@@ -128,6 +128,10 @@ def test_crlf_text_and_awkward_input(tmp_path, qdpx_schema) -> None:
     assert "\r" not in plain
     sel = root.find(f".//{NS}PlainTextSelection[@guid='{guid('selection', 'a')}']")
     assert plain[int(sel.get("startPosition")) : int(sel.get("endPosition"))] == "target"
+    assert sel.findtext(f"{NS}Description") == 'bad  char "q" & <tag>\ttab\r\nline'
+    assert sel.get("creationDateTime") is None  # an unreadable time is left out
+    src = root.find(f".//{NS}TextSource")
+    assert src.get("name") == "--05-21 A - B- -title- (m)"
     code = next(c for c in root.iter(f"{NS}Code") if c.get("name") == "odd colour")
     assert code.get("color") == "#800000"
 
