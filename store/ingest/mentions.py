@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from store.ingest.names import (
     COUNTRIES,
@@ -24,11 +25,18 @@ from store.ingest.names import (
     ORG_WORDS,
     PARTICLES,
     ROLE_WORDS,
-    split_role_name,
     surname,
 )
+from store.ingest.names import split_role_name as _split_role_name
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|[A-Z]\.")
+
+@lru_cache(maxsize=8192)
+def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
+    """:func:`store.ingest.names.split_role_name`, cached: reports repeat their phrases."""
+    return _split_role_name(phrase)
+
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|[A-Z]\.")
 _NOT_NAMES = frozenset(
     str.split("""the a an in on at after before during according last this that these those
     but and or if when while as for from with by to of it its he she they we i you his her
@@ -55,10 +63,26 @@ class Entity:
     gender: str | None = None  # "m", "f" or None when the text does not say
     positions: list[int] = field(default_factory=list)  # where it is mentioned
 
+    _folded: frozenset[str] | None = None
+
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split()).strip(" ,")
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+            self._folded = None
+
+    def rename(self, name: str) -> None:
+        self.name = name
+        self._folded = None
+
+    def folded_names(self) -> frozenset[str]:
+        """Name and aliases in case-folded form, cached until they change."""
+        if self._folded is None:
+            self._folded = frozenset(n.casefold() for n in (self.name, *self.aliases))
+        return self._folded
+
+    def folded_surname(self) -> str:
+        return surname(self.name).casefold()
 
 
 @dataclass(slots=True)
@@ -71,8 +95,12 @@ class Run:
     honorific: str | None = None
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@lru_cache(maxsize=65536)
 def _word(tok: str) -> str:
-    return re.sub(r"(?:['’]s|['’])$", "", tok).rstrip(".").casefold()
+    return _POSSESSIVE.sub("", tok).rstrip(".").casefold()
 
 
 def capital_runs(text: str) -> list[Run]:
@@ -91,7 +119,7 @@ def capital_runs(text: str) -> list[Run]:
             continue
         j = i
         last_good = i
-        while j + 1 < len(toks):
+        while j + 1 < len(toks) and not _ends_sentence(toks[j][2]):
             gap = text[toks[j][1] : toks[j + 1][0]]
             nxt = toks[j + 1][2]
             if gap != " " or toks[j][2].endswith(("'s", "’s")):
@@ -104,15 +132,42 @@ def capital_runs(text: str) -> list[Run]:
                 j += 1
             else:
                 break
-            if (
-                toks[j][2].endswith(".")
-                and _word(toks[j][2]) not in HONORIFICS
-                and len(toks[j][2]) > 2
-            ):
-                break  # a sentence ends here
         runs.append(Run(toks[i][0], toks[last_good][1], text[toks[i][0] : toks[last_good][1]]))
         i = last_good + 1
     return runs
+
+
+_COUNTRY_ABBREVIATIONS = {
+    "u.s.": "United States", "us": "United States", "american": "United States",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
+    "eu": "European Union", "un": "United Nations", "u.n.": "United Nations",
+}  # fmt: skip
+
+
+def affiliation_of(role: str | None, given: str | None) -> str | None:
+    """The country or body a role belongs to ("U.S. Secretary of State" → United States).
+
+    A country named at the head of the role wins; a bare role word that a generic
+    reading took for a place ("of State") is dropped.
+    """
+    if role:
+        first = role.split()[0].casefold().rstrip(",")
+        if first in _COUNTRY_ABBREVIATIONS:
+            return _COUNTRY_ABBREVIATIONS[first]
+        if first in DEMONYMS:
+            return DEMONYMS[first]
+    if given and given.casefold() in ROLE_WORDS:
+        return None
+    return given
+
+
+def _ends_sentence(tok: str) -> bool:
+    """A token with a full stop that is not an honorific or an initial ("TASS.")."""
+    return (
+        tok.endswith(".")
+        and _word(tok) not in HONORIFICS
+        and not re.fullmatch(r"(?:[A-Z]\.)+", tok)
+    )
 
 
 @dataclass(slots=True)
@@ -121,23 +176,45 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     descriptions: dict[str, Entity] = field(default_factory=dict)
+    _cache: dict[str, Entity] = field(default_factory=dict)
+    _cache_size: int = -1
 
     # -- building -----------------------------------------------------------------
     def _by_name(self, name: str) -> Entity | None:
+        """The entity called ``name`` (name, alias, surname, or a unique given name)."""
         key = name.casefold()
-        for ent in self.entities:
-            if ent.name.casefold() == key or any(a.casefold() == key for a in ent.aliases):
+        if self._cache_size != len(self.entities) + sum(len(e.aliases) for e in self.entities):
+            self._cache.clear()
+            self._cache_size = len(self.entities) + sum(len(e.aliases) for e in self.entities)
+        if key in self._cache:
+            return self._cache[key]
+        found = self._lookup(name, key)
+        if found is not None:
+            self._cache[key] = found
+        return found
+
+    def _lookup(self, name: str, key: str) -> Entity | None:
+        for ent in reversed(self.entities):
+            if ent.folded_names().__contains__(key):
                 return ent
         if " " not in name:
             for ent in reversed(self.entities):
-                if ent.kind == "person" and surname(ent.name).casefold() == key:
+                if ent.kind == "person" and ent.folded_surname() == key:
                     return ent
+            # "Anwar" for "Anwar Ibrahim": a given name of exactly one known person
+            owners = [
+                ent
+                for ent in self.entities
+                if ent.kind == "person" and key in ent.name.casefold().split()[:-1]
+            ]
+            if len(owners) == 1 and key not in PARTICLES:
+                return owners[0]
         else:
             last = surname(name).casefold()
             for ent in reversed(self.entities):
                 if ent.kind == "person" and " " not in ent.name and ent.name.casefold() == last:
                     ent.add_alias(ent.name)
-                    ent.name = name  # the full name arrived after the surname
+                    ent.rename(name)  # the full name arrived after the surname
                     return ent
         return None
 
@@ -197,7 +274,7 @@ class Registry:
             if role and any(_word(w) in ORG_WORDS for w in phrase.split()):
                 return None  # an institution; organisations are taken up as speakers only
             return None
-        if any(w in _NOT_NAMES for w in name_words) or not all(
+        if name_words[0] in _NOT_NAMES or not all(
             w in PARTICLES or any(c.islower() for c in tok)
             for w, tok in zip(name_words, name.split(), strict=True)
         ):
@@ -210,7 +287,8 @@ class Registry:
         if hon and not seen_as:
             seen_as = f"{hon.group(0).strip()} {name}"
         ent = self.person(
-            name, run.start, role=role if has_role else None, affiliation=affiliation,
+            name, run.start, role=role if has_role else None,
+            affiliation=affiliation_of(role, affiliation),
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
         self._description_beside(text, run, ent)
@@ -244,7 +322,11 @@ class Registry:
         if key in self.descriptions:
             return self.descriptions[key]
         words = key.split()
-        roles = [w for w in words if w in ROLE_WORDS]
+        head = re.split(r"\s(?:of|for|at|in|on)\s", key)[0].split()[-1]
+        if head in ORG_WORDS or head not in ROLE_WORDS:
+            roles: list[str] = []  # "the State Department" is an institution
+        else:
+            roles = [w for w in words if w in ROLE_WORDS and w not in ORG_WORDS]
         countries = {DEMONYMS[w] for w in words if w in DEMONYMS}
         countries |= {w.title() for w in words if w in COUNTRIES}
         orgs = [w for w in words if w in ORG_WORDS]

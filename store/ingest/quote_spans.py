@@ -77,6 +77,10 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], i
     depth = 0
     for i in range(a, b):
         c = text[i]
+        if c == "'" and opened is not None and text[i + 1 : i + 2] == "'" and text[opened] == '"':
+            pairs.append((opened, i))  # a typewriter close: "…''
+            opened = None
+            continue
         if c not in _MARKS:
             continue
         if opened is None:

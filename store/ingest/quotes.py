@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from store.ingest.document import Header, Reading
-from store.ingest.mentions import Entity, Registry, capital_runs
-from store.ingest.names import ORG_WORDS, split_role_name
+from store.ingest.mentions import Entity, Registry, capital_runs, split_role_name
+from store.ingest.names import ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import find_dateline
 from store.ingest.reported import find_reported
@@ -42,6 +42,7 @@ _TERM_BEFORE = re.compile(
     r"phrase|slogan|motto|operation|campaign|project|programme|program|initiative)|[-‑])\s*$",
     re.IGNORECASE,
 )
+_HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
 _SHORT = 4  # quotations of at most this many words may be scare quotes
 
 
@@ -108,15 +109,15 @@ class _Reader:
                 continue
             ent = self.registry.resolve_name(run.text)
             if ent is None and introduce:
-                role, name, _ = split_role_name(run.text)
+                role, name, affiliation = split_role_name(run.text)
                 if _looks_like_full_name(name) and not _is_org(run.text):
-                    ent = self.registry.person(name, at, role=role)
+                    ent = self.registry.person(name, at, role=role, affiliation=affiliation)
             if ent is not None and ent.kind == "person":
                 return ent
         return None
 
     def _organisation(self, phrase: str, at: int) -> Entity | None:
-        words = [w.casefold().strip(".,'’s") for w in phrase.split()]
+        words = _plain_words(phrase)
         if not any(w in _ORG_HEADS for w in words):
             return None
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
@@ -125,8 +126,9 @@ class _Reader:
             # "the ministry": the latest organisation of that kind named before
             head = [w for w in words if w in _ORG_HEADS][-1]
             for run in reversed(capital_runs(self.text[:at])):
-                if head in run.text.casefold():
-                    return self.registry.org(re.sub(r"^The\s+", "", run.text), at)
+                m = re.search(rf"^(?:The\s+)?(.*?\b{head}\b)", run.text, re.IGNORECASE)
+                if m:
+                    return self.registry.org(m.group(1), at)
             name = name[:1].upper() + name[1:]
         return self.registry.org(name, at)
 
@@ -147,7 +149,8 @@ class _Reader:
                 head = self.text[start : max(start, q.open)]
                 break
         head = head[:160]
-        stop = re.search(r"\b(?!(?:of|the|and|for|bin|al|de|van|von)\b)[a-z]{3,}\b", head)
+        words = re.finditer(r"\b[a-z]{3,}\b", head)
+        stop = next((w for w in words if w.group() not in _HEAD_WORDS), None)
         head_part = head[: stop.start()] if stop else head
         m = re.match(
             r"(?:(?:On|In|At|After|Last|This|Earlier|Later)\b[^,]{0,30}?(?:,\s*|\s+(?=[A-Z])))?",
@@ -168,7 +171,12 @@ def _looks_like_full_name(name: str) -> bool:
 
 
 def _is_org(phrase: str) -> bool:
-    return any(w.casefold().strip(".,'’s") in _ORG_HEADS for w in phrase.split())
+    return any(w in _ORG_HEADS for w in _plain_words(phrase))
+
+
+def _plain_words(phrase: str) -> list[str]:
+    """Lower-case words without possessive endings or punctuation."""
+    return [re.sub(r"['’]s$", "", w).strip(".,;:").casefold() for w in phrase.split()]
 
 
 def _is_scare(text: str, q: _Quote) -> bool:

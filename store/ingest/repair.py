@@ -22,15 +22,13 @@ so each rule is conservative:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
 from store.ingest.dates import MONTH_RE
 
-_TOKEN = re.compile(r"\S+")
-_CORE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|ru|int|edu|html?|php|uk|info)\b", re.I)
 _PUNCT_GLUE = re.compile(r"(?<=[a-z]{2})[,;:!?](?=[A-Za-z]{2})")
 _PERIOD_GLUE = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})")
 _CLOCK_GLUE = re.compile(
@@ -168,30 +166,41 @@ def _split_token(core: str) -> list[int]:
     return cuts
 
 
+_WORD_IN_TEXT = re.compile(r"(?<![\w'’\-‐/_])[A-Za-z]+(?![\w'’\-‐/_])")
+_URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|\.(?:com|org|net|gov|ru|int|edu|html?|php)\b)\S*", re.I)
+_DIGIT_TOKEN = re.compile(r"\S*\d\S*")
+
+
+@lru_cache(maxsize=65536)
+def _cuts_for(core: str) -> tuple[int, ...]:
+    return tuple(_split_token(core))
+
+
 def space_insertions(text: str) -> list[int]:
     """Sorted offsets in ``text`` before which one space should be inserted."""
+    skip = [(m.start(), m.end()) for m in _URL_TOKEN.finditer(text)]
+    skip += [(m.start(), m.end()) for m in _DIGIT_TOKEN.finditer(text)]
+    skip.sort()
+
+    def skipped(i: int) -> bool:
+        k = bisect_right(skip, (i, len(text) + 1)) - 1
+        return k >= 0 and skip[k][0] <= i < skip[k][1]
+
     cuts: set[int] = set()
     for m in _CLOCK_GLUE.finditer(text):
         cuts.add(m.end("year"))
-    for tok in _TOKEN.finditer(text):
-        t = tok.group()
-        if _URLISH.search(t) or any(c.isdigit() for c in t):
+    for m in _PUNCT_GLUE.finditer(text):
+        if not skipped(m.start()):
+            cuts.add(m.end())
+    for m in _PERIOD_GLUE.finditer(text):
+        word = re.search(r"(?<![\w.])[A-Za-z]+$", text[max(0, m.start() - 40) : m.start()])
+        if word and zipf(word.group().casefold()) >= 3.0 and not skipped(m.start()):
+            cuts.add(m.end())
+    for m in _WORD_IN_TEXT.finditer(text):
+        core = m.group()
+        if len(core) < 4:
             continue
-        base = tok.start()
-        for m in _PUNCT_GLUE.finditer(t):
-            cuts.add(base + m.end())
-        for m in _PERIOD_GLUE.finditer(t):
-            left = re.search(r"[A-Za-z]+$", t[: m.start()])
-            if left and zipf(left.group().casefold()) >= 3.0 and "." not in t[: m.start()]:
-                cuts.add(base + m.end())
-        for m in _CORE.finditer(t):
-            core = m.group()
-            # Only whole words: not part of a hyphenated or otherwise joined token.
-            before = t[m.start() - 1] if m.start() else ""
-            after = t[m.end()] if m.end() < len(t) else ""
-            joined = (before and before in "-‐/_") or (after and after in "-‐/_")
-            if joined or "'" in core or "’" in core:
-                continue
-            for c in _split_token(core):
-                cuts.add(base + m.start() + c)
+        found = _cuts_for(core)
+        if found and not skipped(m.start()):
+            cuts.update(m.start() + c for c in found)
     return sorted(cuts)

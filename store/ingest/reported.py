@@ -31,6 +31,12 @@ REPORT_VERBS = (
 )
 _VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 _THAT = re.compile(r"^(?:[^,.;:\"“”«»]{0,60}?\s)?that\s+")
+_SAYING = re.compile(r"said|says|added")
+#: What may sit between "said" and a clause without "that": a time or a setting.
+_SAY_BARE = re.compile(
+    r"^(?:(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|earlier|later|in\s+a\s+statement|at\s+a\s+[\w\s]{1,30}?)(?:,\s*|\s+))?"
+)
 _ADVERBIAL = re.compile(r"^(?:On|In|At|After|Later|Earlier|Speaking|Meanwhile|However)\b[^,]*,\s+")
 _TRAILING = re.compile(
     rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})(?:\s+(?:on|in|at)\s+[^.,;]{{1,40}})?\.?\s*$"
@@ -66,9 +72,13 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
         words = subj.split()
         if subj and len(words) <= 25 and not re.search(r"[\"“”«»]", subj):
             after = sent[m.end() :]
+            pad = len(after) - len(after.lstrip())
             that = _THAT.match(after.lstrip())
+            bare = _SAY_BARE.match(after.lstrip()) if _SAYING.fullmatch(m.group()) else None
             if that is not None:
-                start = s.start + m.end() + (len(after) - len(after.lstrip())) + that.end()
+                start = s.start + m.end() + pad + that.end()
+            elif bare is not None:
+                start = s.start + m.end() + pad + bare.end()  # "said Friday his government …"
             else:
                 start = s.start + m.start()
             end = _trim_end(text, start, s.end)
