@@ -549,7 +549,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         turns.append(_Turn(h.label, book.resolve(h.label), book.is_questioner(h.label), spans))
     if not turns:
         return None
-    _mark_named_questioners(turns, book, text)
+    _mark_named_questioners(turns, book, text, header.title)
     if opening:
         turns = _split_unlabelled_answers(turns, text, opening, book.resolve(opening))
     remarks: list[Remark] = []
@@ -661,7 +661,12 @@ def _section_between(starts: Sequence[int], a: int, b: int) -> bool:
     return any(a <= s < b for s in starts)
 
 
-def _mark_named_questioners(turns: list[_Turn], book: SpeakerBook, text: str) -> None:
+_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+
+
+def _mark_named_questioners(
+    turns: list[_Turn], book: SpeakerBook, text: str, title: str = ""
+) -> None:
     """A named speaker from outside the title who mostly asks is a journalist.
 
     In an interview ("Andrei Vandenko: …") the interviewer is named, is not among the
@@ -684,9 +689,13 @@ def _mark_named_questioners(turns: list[_Turn], book: SpeakerBook, text: str) ->
     if len(words) < 2:
         return
     main = words.most_common(1)[0][0]
+    interview = bool(_INTERVIEW.search(title))
     for t in turns:
         name = t.speaker.name if t.speaker else None
-        if name and name != main and total[name] >= 2 and asks[name] * 2 >= total[name]:
+        if not name or name == main or total[name] < 2:
+            continue
+        # In an interview the one who is not interviewed asks, even in short remarks.
+        if interview or asks[name] * 2 >= total[name]:
             t.questioner = True
 
 

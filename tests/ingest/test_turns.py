@@ -460,3 +460,14 @@ def test_one_paragraph_per_line_without_blank_lines() -> None:
         ("question", None),
     ]
     assert m.remarks[0].text == "Good afternoon.\nWe had useful talks."
+
+
+def test_interviewer_named_in_an_interview_asks_even_without_question_marks() -> None:
+    text = (
+        "On oligarchs (TASS interview)\nMarch 13, 2020\n\n"
+        "Andrei Vandenko: State capitalism.\n\nVladimir Putin: Yes, and a longer answer "
+        "follows here with many more words.\n\nAndrei Vandenko: You were not President.\n\n"
+        "Vladimir Putin: I was Prime Minister then, as everyone will remember.\n"
+    )
+    m = meeting(text)
+    assert [r.kind for r in m.remarks] == ["question", "answer", "question", "answer"]
