@@ -174,3 +174,24 @@ def test_import_finds_moved_passages_through_search(tmp_path, coded, capsys) -> 
     finally:
         store.close()
         lib.close()
+
+
+def test_progress_bar_only_on_a_terminal_for_long_jobs() -> None:
+    import io
+
+    from rich.console import Console
+
+    from tui.cli.export import PROGRESS_THRESHOLD, progress_bar
+
+    buf = io.StringIO()
+    term = Console(file=buf, force_terminal=True, width=80)
+    with progress_bar("Exporting csv", PROGRESS_THRESHOLD, term) as tick:
+        for i in range(1, PROGRESS_THRESHOLD + 1):
+            tick(i, PROGRESS_THRESHOLD)
+    assert "Exporting csv" in buf.getvalue()
+    quiet = io.StringIO()
+    with progress_bar("x", 10**6, Console(file=quiet, force_terminal=False)) as tick:
+        tick(1, 10**6)
+    with progress_bar("x", 3, term) as tick:
+        tick(1, 3)
+    assert quiet.getvalue() == ""

@@ -77,10 +77,17 @@ def progress_bar(label: str, total: int, err: Console) -> Iterator[Callable[[int
     if total < PROGRESS_THRESHOLD or not err.is_terminal:
         yield lambda done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    with Progress(Text(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err, transient=True) as progress:
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                  MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                  transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda done, total: progress.update(task, completed=done, total=total)
 
