@@ -81,7 +81,10 @@ class LibraryFinder:
         return None
 
     def containing(self, quote: str) -> list[Meeting]:
-        words = _WORD.findall(quote)
+        # The index holds paragraphs and remarks, so a phrase that crosses a line break
+        # would match nothing: search with the longest line of the quote.
+        lines = [_WORD.findall(line) for line in quote.splitlines()]
+        words = max(lines, key=len, default=[])
         if not words:
             return []
         phrase = " ".join(words[:12])
