@@ -249,11 +249,11 @@ class AnalysisScreen(CodingScreen):
                 series = counts_by_period(self.library.rows(), period)
             elif source == "search":
                 label = f"hits for “{query.strip()}”"
-                series = (
-                    counts_by_period(self.library.search(query, limit=SEARCH_LIMIT), period)
-                    if query.strip()
-                    else []
-                )
+                if not query.strip():
+                    message = "Type words above to see when they were said."
+                    self.app.call_from_thread(self._drew, [], 0, period, label, message)
+                    return
+                series = counts_by_period(self.library.search(query, limit=SEARCH_LIMIT), period)
             else:
                 label = f"passages tagged {source[4:]}"
                 series = counts_by_period(tag_ids, period, library=self.library)
@@ -280,6 +280,8 @@ class AnalysisScreen(CodingScreen):
             plt.bar(xs, [n for _, n in series], width=0.6)
             step = max(1, len(series) // max(1, plot.size.width // 10 or 8))
             plt.xticks(xs[::step], [p for p, _ in series][::step])
+            top = max(n for _, n in series)
+            plt.yticks(sorted({round(top * i / 4) for i in range(5)}))  # whole numbers only
         plot.refresh()
         status = self.query_one("#timeline-status", Static)
         if error:
@@ -288,16 +290,12 @@ class AnalysisScreen(CodingScreen):
         total = sum(n for _, n in series) + undated
         line = f"{total} {label} in {len(series)} {per}s (p: months/years)"
         if undated:
-            line += f"; {undated} without a known year are not drawn"
+            line += f"; {undated} without a known year {'is' if undated == 1 else 'are'} not drawn"
         if not series and not undated:
-            line = "Nothing to draw." if source_has_query(label) else f"No {label} yet."
+            line = f"No {label}."
         status.update(Text(line))
 
     def coding_changed(self) -> None:
         self.reload_pairs()
         self.draw_timeline()
 
-
-def source_has_query(label: str) -> bool:
-    """Whether the timeline label is for a search (then "nothing" means no hits)."""
-    return label.startswith("hits for")

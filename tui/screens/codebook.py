@@ -72,7 +72,9 @@ class CodebookScreen(CodingScreen):
 
     DEFAULT_CSS = """
     CodebookScreen #panes { height: 1fr; }
-    CodebookScreen #tags { width: 45%; min-width: 30; border-right: solid $panel; }
+    CodebookScreen #tags {
+        width: 45%; min-width: 30; border-right: solid $panel; overflow-x: hidden;
+    }
     CodebookScreen #right { width: 1fr; }
     CodebookScreen #detail { height: auto; max-height: 4; padding: 0 1; }
     """
@@ -148,6 +150,9 @@ class CodebookScreen(CodingScreen):
             label.append(name, style="italic")
         count = self._counts.get(path, 0)
         label.append(f"  {count}", style="dim")
+        below = sum(n for name, n in self._counts.items() if name.startswith(path + "/"))
+        if below:
+            label.append(f" +{below} below", style="dim")
         if tag is not None and tag.description:
             label.append("  " + one_line(tag.description, 50), style="dim italic")
         return label

@@ -52,11 +52,11 @@ def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def render_item(item: PassageItem) -> Text:
-    """The row for ``item``: a heading line, the quote, and the note if any."""
-    head = Text(no_wrap=True, overflow="ellipsis")
+    """The row for ``item``: where it is, its tags, the quote, and the note if any."""
+    head = Text()
     head.append(item.date or "undated", style="bold")
     head.append("  ")
-    head.append(one_line(item.title, 80) or "(untitled)", style="italic")
+    head.append(one_line(item.title, 70) or "(untitled)", style="italic")
     if item.speaker:
         head.append("  ")
         head.append(item.speaker, style="bold")
@@ -65,18 +65,24 @@ def render_item(item: PassageItem) -> Text:
     if item.extra:
         head.append("  ")
         head.append(item.extra, style="dim")
-    for tag in item.tags:
-        head.append("  ")
-        head.append("■ ", style=item.colours.get(tag, ""))
-        head.append(tag)
+    lines = [head]
+    if item.tags:
+        tags = Text("  ")
+        for tag in item.tags:
+            tags.append("■ ", style=item.colours.get(tag, ""))
+            tags.append(tag)
+            tags.append("  ")
+        tags.rstrip()
+        lines.append(tags)
     body = Text("  “")
     body.append(one_line(item.text))
     body.append("”")
-    row = Text.assemble(head, "\n", body)
+    lines.append(body)
     if item.note:
-        row.append("\n  ✎ ", style="dim")
-        row.append(one_line(item.note, 160), style="italic")
-    return row
+        note = Text("  ✎ ", style="dim")
+        note.append(one_line(item.note, 160), style="italic")
+        lines.append(note)
+    return Text("\n").join(lines)
 
 
 class PassageList(OptionList):
