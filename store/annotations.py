@@ -61,6 +61,7 @@ from store.tinystore import (
     is_usable,
     make_lock,
     remove_orphan_temp_files,
+    scan_store,
     utc_stamp,
     write_error,
 )
@@ -145,6 +146,7 @@ class AnnotationStore:
         self._searches: dict[str, tuple[str, str, dict[str, Any]]] = {}
         self._undo = UndoStack()
         self._closed = False
+        self._snapshotter: threading.Thread | None = None
         self._codebook = self._file(CODEBOOK_FILE)
 
     # --- opening -------------------------------------------------------------------
@@ -181,20 +183,27 @@ class AnnotationStore:
                 self._refresh_codebook()
             except StoreDamaged as err:
                 damaged.append(err)
-            for path in sorted(self.root.glob("shards/*/*.json")):
+            rels = scan_store(self.root)[0]
+            for rel in rels:
+                if not rel.startswith("shards/"):
+                    continue
                 try:
-                    self._refresh_file(path.relative_to(self.root).as_posix())
+                    self._refresh_file(rel)
                 except StoreDamaged as err:
                     damaged.append(err)
             if damaged:
                 raise self._damaged_error(damaged)
             if not self.read_only:
-                files = [self.root / STORE_FILE]
-                if self._codebook.path.exists():
-                    files.append(self._codebook.path)
-                files += [f.path for f in self._files.values() if f.path.exists()]
-                with contextlib.suppress(OSError):
-                    self.backups.snapshot(sorted(set(files)))
+                # A snapshot of the whole folder per session, made in the background:
+                # hard links cost little, but 5,000 of them still take a while.
+                self._snapshotter = threading.Thread(
+                    target=self._snapshot, args=(rels,), name="parley-snapshot", daemon=True
+                )
+                self._snapshotter.start()
+
+    def _snapshot(self, rels: list[str]) -> None:
+        with contextlib.suppress(OSError):
+            self.backups.snapshot(rels)
 
     def _prepare_layout(self) -> None:
         """Create, check or migrate the folder's schema; remove dead writers' temp files."""
@@ -215,7 +224,7 @@ class AnnotationStore:
             if version is None:
                 write_version(self.root, SCHEMA_VERSION)
             elif version < SCHEMA_VERSION:
-                self.backups.snapshot(sorted(self.root.glob("*.json")))
+                self.backups.snapshot(scan_store(self.root)[0])
                 try:
                     migrate(self.root, version)
                 except StoreDamaged as err:
@@ -442,14 +451,24 @@ class AnnotationStore:
                 with contextlib.suppress(StoreError, OSError):
                     self._refresh_file(rel)
                 raise
+            pairs = [(current.get(i), a) for i, a in changes.items()]
             docs = dict(current)
+            touched: set[str] = set()
             for i, a in changes.items():
+                old = current.get(i)
+                if old is not None:
+                    self._unindex(old)
+                    touched.add(old.meeting_id)
                 if a is None:
                     docs.pop(i, None)
                 else:
                     docs[i] = a
-            self._set_shard(rel, docs)
-            return [(current.get(i), a) for i, a in changes.items()]
+                    self._index(a)
+                    touched.add(a.meeting_id)
+            self._shard_docs[rel] = docs
+            for meeting_id in touched:
+                self._recount(meeting_id)
+            return pairs
 
     def _edit_codebook(
         self,
@@ -728,9 +747,7 @@ class AnnotationStore:
         with self._lock:
             n = 0
             known = set(self._files) - {CODEBOOK_FILE}
-            on_disk = {
-                p.relative_to(self.root).as_posix() for p in self.root.glob("shards/*/*.json")
-            }
+            on_disk = {r for r in scan_store(self.root)[0] if r.startswith("shards/")}
             for rel in sorted(known | on_disk):
                 with contextlib.suppress(StoreDamaged):
                     n += self._refresh_file(rel)
@@ -1071,6 +1088,8 @@ class AnnotationStore:
         with self._lock:
             self._closed = True
             self._undo.clear()
+            if self._snapshotter is not None:
+                self._snapshotter.join(timeout=60)
             for tf in self._files.values():
                 tf.db.close()
 

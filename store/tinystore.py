@@ -170,13 +170,36 @@ def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> N
         raise WriteNotConfirmed(err.errno, err.strerror) from err
 
 
+def scan_store(root: Path) -> tuple[list[str], list[Path]]:
+    """The data files of a store folder (relative paths: top-level ``*.json`` and
+    ``shards/*/*.json``, sorted) and the temp files lying next to them.
+
+    ``os.scandir`` rather than ``Path.glob``: at 100k annotations this walks 5,000
+    files on every open, and pathlib's per-path overhead was a tenth of a second.
+    """
+    data: list[str] = []
+    temps: list[Path] = []
+    dirs = [("", str(root))]
+    shards = os.path.join(root, "shards")
+    with contextlib.suppress(FileNotFoundError), os.scandir(shards) as it:
+        dirs += [(f"shards/{e.name}/", e.path) for e in it if e.is_dir()]
+    for prefix, directory in dirs:
+        with contextlib.suppress(FileNotFoundError), os.scandir(directory) as it:
+            for e in it:
+                if e.name.endswith(".tmp") and e.name.startswith("."):
+                    temps.append(Path(e.path))
+                elif e.name.endswith(".json") and not e.name.startswith("."):
+                    data.append(prefix + e.name)
+    return sorted(data), temps
+
+
 def remove_orphan_temp_files(root: Path) -> int:
     """Delete temp files left by writers that died (the pid is in the file name).
 
     A temp file of a live process is left alone: it may be about to be renamed.
     """
     removed = 0
-    for tmp in root.rglob(".*.tmp"):
+    for tmp in scan_store(root)[1]:
         parts = tmp.name.split(".")
         try:
             pid = int(parts[-3])
@@ -277,13 +300,25 @@ class Backups:
         except OSError:
             return
 
-    def snapshot(self, files: list[Path], keep: int = SNAPSHOTS_KEPT) -> Path:
-        """Freeze the current version of every file; keep the newest ``keep`` snapshots."""
+    def snapshot(self, rels: list[str], keep: int = SNAPSHOTS_KEPT) -> Path:
+        """Freeze the current version of the files ``rels`` (relative to the store);
+        keep the newest ``keep`` snapshots. Safe while others write: every file is
+        replaced atomically, so a link catches one whole version or the next."""
         target = self.dir / "snapshots" / utc_stamp()
-        for f in files:
-            dest = target / f.relative_to(self.root)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(f, dest)
+        made: set[str] = set()
+        for rel in rels:
+            folder = os.path.dirname(rel)
+            if folder not in made:
+                os.makedirs(os.path.join(target, folder), exist_ok=True)
+                made.add(folder)
+            src, dest = os.path.join(self.root, rel), os.path.join(target, rel)
+            try:
+                os.link(src, dest)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                with contextlib.suppress(OSError):
+                    shutil.copy2(src, dest)
         snaps = sorted(p for p in (self.dir / "snapshots").iterdir() if p.is_dir())
         for old in snaps[:-keep]:
             shutil.rmtree(old, ignore_errors=True)
