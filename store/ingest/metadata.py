@@ -132,8 +132,19 @@ def _is_date_line(line: str) -> bool:
     return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
 
 
+# Lines a publisher prints above every record; never its title or place.
+_MASTHEAD = re.compile(
+    r"^(?:THE WHITE HOUSE|The White House|Office of the (?:Press Secretary|Spokesperson|"
+    r"Vice President|First Lady)|(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b.*|"
+    r"Embargoed\b.*|Press Release|Media Note|Briefing Room|Speeches and Remarks|"
+    r"Statements and Releases|Press Briefings|Transcript|TRANSCRIPT|Home|News|Events)\s*$"
+)
+
+
 def _is_furniture_line(line: str) -> bool:
-    """Tokens mostly codes ("• de-DE1 en-GB1"): a widget, not a heading or a place."""
+    """Tokens mostly codes ("• de-DE1 en-GB1"), or a masthead: not a heading or a place."""
+    if _MASTHEAD.match(line.strip()):
+        return True
     tokens = line.replace("•", " ").split()
     if not tokens:
         return True
@@ -202,14 +213,15 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         if i == title_index:
             continue
         if i < title_index:
-            if date is None and _is_date_line(s):
-                date = find_date(s)
+            if date is None and (_is_date_line(s) or _MASTHEAD.match(s)):
+                date = find_date(s)  # "For Immediate Release March 22, 2011"
             continue
         if _is_date_line(s):
             if date is None:
                 date = find_date(s)
             continue
         if _is_furniture_line(s):
+            date = date or find_date(s)
             continue
         if title_index >= 0 and i <= title_index + 6:
             person = byline_person(s)

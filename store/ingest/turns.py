@@ -44,10 +44,10 @@ def _vocab(text: str) -> frozenset[str]:
 
 # Notes a transcript puts between a speaker's name and the colon.
 NOTE = (
-    r"(?:retranslated|via (?:an )?interpreter|through (?:an )?interpreter|in English|"
-    r"in Russian|as translated|translated|translation|transcript|speaking \w+|"
-    r"speaks \w+|interpreted|inaudible|off[- ]mic|via video(?:link)?|by video(?:link)?|"
-    r"video(?:link)?)"
+    r"(?i:retranslated|(?:re)?translated from \w+|(?:via|through) (?:an )?interpret\w*|"
+    r"in [a-zа-я]\w+|as translated|translated|translation|transcript|speaking(?: in)? \w+|"
+    r"speaks(?: in)? \w+|interpreted|inaudible|off[- ]mic|via video(?:link)?|"
+    r"by video(?:link)?|video(?:link)?|[a-zа-я][^()\n\d:]{0,38})"
 )
 _NOTE_RE = rf"(?P<note>\s*\({NOTE}\))?"
 _COLON_LABEL = re.compile(
@@ -263,6 +263,20 @@ def question_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
     return _hit(doc, index, m, "question")
 
 
+_A_LABEL = re.compile(
+    rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>A|ANSWER|Answer|Ответ){_NOTE_RE}\s*"
+    rf"(?:(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)|(?P<gap2>[^\S\n]{{2,}}|\t))"
+)
+
+
+def answer_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
+    """``A:`` / ``Answer:`` in a "Q: … A: …" interview: the interviewee answers."""
+    m = _A_LABEL.match(doc.view(index))
+    if not m:
+        return None
+    return _hit(doc, index, m, "answer")
+
+
 def colon_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
     """``Name: words`` at a line start, the label shaped like a speaker."""
     line = doc.view(index)
@@ -294,6 +308,7 @@ def full_stop_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
 SIEVES: tuple[Sieve, ...] = (
     Sieve("bold-label", bold_label_sieve),
     Sieve("question", question_sieve),
+    Sieve("answer", answer_sieve),
     Sieve("colon", colon_sieve),
     Sieve("label-line", label_line_sieve),
     Sieve("full-stop", full_stop_sieve),
@@ -334,7 +349,7 @@ def _rare_word(words: Sequence[str]) -> bool:
 def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
     """The evidence check every candidate label must pass."""
     key = hit.label.casefold()
-    if hit.sieve in ("bold-label", "question"):
+    if hit.sieve in ("bold-label", "question", "answer"):
         return True
     if key in NOT_SPEAKERS:
         return False
@@ -407,6 +422,8 @@ def find_labels(doc: TurnDoc, sieves: Sequence[Sieve] = SIEVES) -> list[LabelHit
         for i, hit in enumerate(candidates):
             if i not in strict and _person_like(hit, known):
                 strict.add(i)
+    if not any(candidates[i].sieve == "question" for i in strict):
+        strict = {i for i in strict if candidates[i].sieve != "answer"}  # "A:" needs a "Q:"
     return [hit for i, hit in enumerate(candidates) if i in strict]
 
 
@@ -440,22 +457,28 @@ def _person_like(hit: LabelHit, known_surnames: set[str]) -> bool:
 
 
 def _opening_speaker(title: str, people: Sequence[Person]) -> str | None:
-    """The one speaker a title names for an unlabelled opening ("X’s statement …")."""
+    """The one speaker a title names for an unlabelled opening ("X’s statement …").
+
+    ``who`` must read as a role and a name only ("Foreign Minister Sergey Lavrov"):
+    "Press release on Lavrov’s remarks" or "Remarks by A and B" name no single speaker.
+    ``people`` (the title's people) are preferred as the returned form when one matches.
+    """
     for pattern in _OPENING_BY_TITLE:
         m = pattern.search(title)
         if not m:
             continue
         who = m.group("who").strip()
-        if re.search(r"\band\b|&|,", who):
+        if re.search(r"\band\b|&|,", who, re.IGNORECASE):
             return None
-        _, name, _ = split_role_name(who)
+        words = who.split()
+        if not all(is_name_word(w) or w.casefold() in _LOWER_OK for w in words):
+            return None
+        name = split_role_name(who)[1]
         if not name:
             continue
         for p in people:
-            if p.name.casefold() == name.casefold() or name.casefold() in (
-                a.casefold() for a in p.aliases
-            ):
-                return who
+            if surname(p.name).casefold() == surname(name).casefold():
+                return p.aliases[0] if p.aliases else p.name
         return who
     return None
 
@@ -528,7 +551,12 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     if opening:
         book.add(opening)
     for h in hits:
-        book.add(h.label)
+        if h.sieve != "answer":
+            book.add(h.label)
+    # Who "A:" stands for: the title's one speaker, if the title names one.
+    answerer = opening or (title_people[0].name if len(title_people) == 1 else None)
+    if answerer:
+        book.add(answerer)
 
     cuts = [
         (s.start, text.find("\n", s.start) if text.find("\n", s.start) >= 0 else len(text))
@@ -546,7 +574,11 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         spans = _spans(text, h.text_start, end, cuts)
         if not spans:
             continue
-        turns.append(_Turn(h.label, book.resolve(h.label), book.is_questioner(h.label), spans))
+        if h.sieve == "answer":
+            who = book.resolve(answerer) if answerer else None
+            turns.append(_Turn(answerer, who, False, spans))
+        else:
+            turns.append(_Turn(h.label, book.resolve(h.label), book.is_questioner(h.label), spans))
     if not turns:
         return None
     _mark_named_questioners(turns, book, text, header.title)

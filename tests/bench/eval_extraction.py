@@ -54,7 +54,9 @@ def ws(s: str) -> str:
 
 
 def squash(s: str) -> str:
-    """Text without any white space: blind to the cleaner's word repairs."""
+    """Text without white space or a leading note: blind to word repairs and to where a
+    note such as "(Speaks Ukrainian.)" was put (label or words)."""
+    s = re.sub(r"^\s*(?:\([^()]{0,40}\)\s*)+", "", s)
     return re.sub(r"[\s*_]+", "", s.replace("\u2060", ""))
 
 

@@ -111,3 +111,21 @@ def test_outlets_from_general_signals() -> None:
         "The White House"
     )
     assert find_outlet("text", "Title", "plain.txt") is None
+
+
+def test_white_house_masthead_is_not_the_title() -> None:
+    text = (
+        "THE WHITE HOUSE\nOffice of the Press Secretary\n"
+        "For Immediate Release March 22, 2011\n\n"
+        "REMARKS BY PRESIDENT OBAMA AND PRIME MINISTER NETANYAHU OF ISRAEL\n\n"
+        "Oval Office\n\n11:05 A.M. EDT\n\nTHE PRESIDENT:  Welcome.\n"
+    )
+    h = header(text)
+    assert h.title == "REMARKS BY PRESIDENT OBAMA AND PRIME MINISTER NETANYAHU OF ISRAEL"
+    assert h.date == "2011-03-22"
+    assert h.place == "Oval Office"
+    assert h.outlet == "The White House"
+    assert [(p.name, p.role, p.affiliation) for p in h.people] == [
+        ("Obama", "President", None),
+        ("Netanyahu", "Prime Minister", "Israel"),
+    ]

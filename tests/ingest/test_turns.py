@@ -44,6 +44,7 @@ def test_sieves_are_named_and_ordered() -> None:
     assert [s.name for s in SIEVES] == [
         "bold-label",
         "question",
+        "answer",
         "colon",
         "label-line",
         "full-stop",
@@ -471,3 +472,32 @@ def test_interviewer_named_in_an_interview_asks_even_without_question_marks() ->
     )
     m = meeting(text)
     assert [r.kind for r in m.remarks] == ["question", "answer", "question", "answer"]
+
+
+def test_q_and_a_interview_answers_belong_to_the_interviewee() -> None:
+    text = (
+        "Foreign Minister Sergey Lavrov’s interview with Kommersant, Moscow, May 5, 2019\n\n"
+        "Q: What is your view of the talks?\n\nA: They were useful.\n\n"
+        "We will go on.\n\nQ: And next year?\n\nA: We will see.\n"
+    )
+    m = meeting(text)
+    check_offsets(m)
+    assert [(r.kind, r.speaker, r.text) for r in m.remarks] == [
+        ("question", None, "What is your view of the talks?"),
+        ("answer", "Sergey Lavrov", "They were useful.\n\nWe will go on."),
+        ("question", None, "And next year?"),
+        ("answer", "Sergey Lavrov", "We will see."),
+    ]
+
+
+def test_any_short_note_after_a_name() -> None:
+    text = (
+        "Talks\n\nSergey Lavrov (answering in Russian): Yes.\n\n"
+        "Question (retranslated from Arabic): Why?\n\nDmytro Kuleba (Via interpreter): No.\n"
+    )
+    m = meeting(text)
+    assert [(r.kind, r.speaker, r.text) for r in m.remarks] == [
+        ("statement", "Sergey Lavrov", "Yes."),
+        ("question", None, "Why?"),
+        ("answer", "Dmytro Kuleba", "No."),
+    ]
