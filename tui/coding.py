@@ -22,6 +22,7 @@ methods.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, runtime_checkable
 
 from textual.binding import Binding, BindingType
@@ -390,3 +391,91 @@ class CodingScreen(Screen[None]):
         event.stop()
         item = event.item
         request_jump(self, item.meeting_id, item.start, item.end)
+
+
+def paragraph_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The blank-line-separated paragraph of ``text`` around ``offset``, trimmed."""
+    if not text:
+        return None
+    offset = min(max(0, offset), len(text) - 1)
+    start = text.rfind("\n\n", 0, offset + 1)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", offset)
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+class ReaderCoding(CodingActions):
+    """:class:`CodingActions` with the host protocol filled in for Parley's main screen.
+
+    The main screen (``tui.screens.main.MainScreen``) shows one meeting (``self.meeting``)
+    as a remarks list or a transcript. The passage the coding keys act on is the span
+    selected in the transcript, else the remark under the cursor (in either view), else
+    the paragraph under the transcript cursor. Wiring is one line in ``main.py``:
+    ``class MainScreen(ReaderCoding):``.
+    """
+
+    def current_passage(self) -> tuple[str, int, int, str] | None:
+        from textual.widgets import ContentSwitcher
+
+        from tui.widgets.reader.remark_list import RemarkList
+        from tui.widgets.reader.transcript_view import TranscriptView
+
+        meeting = getattr(self, "meeting", None)
+        if meeting is None:
+            return None
+        transcript = self.query_one(TranscriptView)
+        if self.query_one(ContentSwitcher).current == "transcript":
+            selection = transcript.selection
+            if selection is not None and selection.meeting_id == meeting.id:
+                return (meeting.id, selection.start, selection.end, meeting.text)
+            remark = transcript.remark_at(transcript.cursor)
+            if remark is not None and remark.start <= transcript.cursor < remark.end:
+                return (meeting.id, remark.start, remark.end, meeting.text)
+            span = paragraph_at(meeting.text, transcript.cursor)
+            return (meeting.id, *span, meeting.text) if span else None
+        remark = self.query_one(RemarkList).remark
+        if remark is None:
+            return None
+        return (meeting.id, remark.start, remark.end, meeting.text)
+
+    def refresh_coding(self) -> None:
+        from tui.widgets.meetings.meeting_list import MeetingList
+        from tui.widgets.reader.remark_list import RemarkList
+        from tui.widgets.reader.transcript_view import TranscriptView
+
+        store = getattr(self.app, "annotations", None)
+        client = getattr(self.app, "client", None)
+        if store is not None and client is not None:
+            try:
+                client.counts = dict(store.counts_by_meeting())
+            except CODING_ERRORS as error:
+                self.notify(str(error), severity="warning")
+        self.query_one(MeetingList).refresh_counts()
+        self.query_one(RemarkList).refresh()
+        self.query_one(TranscriptView).refresh()
+
+    async def on_jump_to(self, message: JumpTo) -> None:
+        """Open the meeting, show the transcript and select the span."""
+        from tui.widgets.reader.transcript_view import TranscriptView
+
+        message.stop()
+        try:
+            meeting = await self.app.client.meeting(message.meeting_id)  # type: ignore[attr-defined]
+        except Exception as error:  # a meeting gone from the library: one sentence
+            self.notify(f"That passage could not be shown: {error}", severity="warning")
+            return
+        self.show_meeting(meeting)  # type: ignore[attr-defined]
+        self.jump_to(meeting.id)  # type: ignore[attr-defined]  # moves the meetings cursor
+        self.set_view("transcript", focus=True)  # type: ignore[attr-defined]
+        self.query_one(TranscriptView).select(message.start, message.end)
+
+    def on_unmount(self) -> None:
+        store = getattr(self.app, "annotations", None)
+        if store is not None:
+            with contextlib.suppress(*CODING_ERRORS):
+                store.close()

@@ -1,0 +1,81 @@
+"""The coding keys on Parley's real main screen, wired through ``ReaderCoding``.
+
+The main screen is another engineer's; this test subclasses it exactly as the one-line
+wiring does (``class MainScreen(ReaderCoding)``) and drives the real app: tag and bookmark
+the remark under the cursor, then jump back to it from the codebook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.library import Library
+from tests.tui_coding.host import async_test, fixed_library, settle
+from tui.app import ParleyApp
+from tui.coding import ReaderCoding, paragraph_at
+from tui.screens.codebook import CodebookScreen
+from tui.screens.main import MainScreen
+from tui.widgets.reader.transcript_view import TranscriptView
+
+
+class WiredMain(ReaderCoding, MainScreen):
+    """The main screen with the coding keys, as ``main.py`` will declare it."""
+
+
+class WiredApp(ParleyApp):
+    def get_default_screen(self) -> WiredMain:
+        return WiredMain()
+
+
+def test_paragraph_at():
+    text = "One.\n\n  Two lines\nof it.  \n\nThree."
+    assert text[slice(*paragraph_at(text, 8))] == "Two lines\nof it."
+    assert text[slice(*paragraph_at(text, 0))] == "One."
+    assert text[slice(*paragraph_at(text, len(text) - 1))] == "Three."
+    assert paragraph_at("", 0) is None
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    library = fixed_library(tmp_path, monkeypatch)
+    path = library.path
+    library.close()
+    return path
+
+
+@async_test
+async def test_tag_bookmark_and_jump_on_the_real_main_screen(library_dir):
+    app = WiredApp(lambda: Library.open(library_dir), remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, WiredMain)
+        await pilot.press("enter")  # open the highlighted meeting in the reader
+        await settle(pilot)
+        passage = main.current_passage()
+        assert passage is not None
+        mid, start, end, text = passage
+        assert main.meeting is not None and mid == main.meeting.id
+        assert text[start:end] == main.meeting.remarks[0].text
+        await pilot.press("t", *"topic/iran", "enter", "escape")
+        await pilot.press("b")
+        await settle(pilot)
+        store = app.annotations
+        found = store.find_span(mid, start, end)
+        assert found.tags == ("topic/iran",) and found.bookmark
+        assert app.client.counts[mid] == (1, 1)
+        # From the codebook, enter on the passage shows it selected in the transcript.
+        await pilot.press("v")  # away from the remark, to check the jump moves back
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, CodebookScreen)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.screen is main
+        selection = main.query_one(TranscriptView).selection
+        assert selection is not None
+        assert (selection.meeting_id, selection.start, selection.end) == (mid, start, end)
+        # With a selection in the transcript, the selection is the passage.
+        assert main.current_passage()[:3] == (mid, start, end)
