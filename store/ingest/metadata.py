@@ -430,15 +430,30 @@ def _people(title_people: list[Person], bylines: list[Person]) -> tuple[Person, 
     return (*people, *by_surname.values())
 
 
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
 def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
-    """Headings that divide one record into parts: "* * *", "Beginning of meeting with …"."""
+    """Headings that divide one record into parts: "* * *", "Beginning of meeting with …".
+
+    A heading is a paragraph of one to three lines (a scraper may wrap it:
+    "Beginning\nof meeting with …"), or a single line in a file that writes one
+    paragraph per line. ``Section.start`` is where the heading begins.
+    """
     sections: list[Section] = []
-    for ln in _lines(text):
-        if ln.start < start:
+    for para in _PARAGRAPH.finditer(text, start):
+        raw = para.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        joined = _SECTION_TRAILING_COLON.sub("", " ".join(raw.split()))
+        if raw.count("\n") <= 2 and len(joined) <= 160 and SECTION_HEADING.match(joined):
+            sections.append(Section(title=joined, start=para.start() + lead))
             continue
-        s = _SECTION_TRAILING_COLON.sub("", ln.stripped)
-        if len(s) <= 160 and SECTION_HEADING.match(s):
-            sections.append(Section(title=s, start=ln.start))
+        pos = para.start()
+        for line in raw.split("\n"):
+            s = _SECTION_TRAILING_COLON.sub("", line.strip())
+            if s and len(s) <= 160 and SECTION_HEADING.match(s):
+                sections.append(Section(title=s, start=pos + len(line) - len(line.lstrip())))
+            pos += len(line) + 1
     return tuple(sections)
 
 

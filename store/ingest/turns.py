@@ -483,6 +483,18 @@ def _opening_speaker(title: str, people: Sequence[Person]) -> str | None:
     return None
 
 
+def _heading_end(text: str, start: int, title: str) -> int:
+    """Where a (possibly wrapped) heading that starts at ``start`` ends."""
+    pos, seen = start, 0
+    want = len(re.sub(r"\s+", "", title))
+    while pos < len(text) and seen < want:
+        if not text[pos].isspace():
+            seen += 1
+        pos += 1
+    line_end = text.find("\n", pos)
+    return line_end if line_end >= 0 else len(text)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past white space and trailing end markers ("END 12:45")."""
     while True:
@@ -558,10 +570,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     if answerer:
         book.add(answerer)
 
-    cuts = [
-        (s.start, text.find("\n", s.start) if text.find("\n", s.start) >= 0 else len(text))
-        for s in header.sections
-    ]
+    cuts = [(s.start, _heading_end(text, s.start, s.title)) for s in header.sections]
     turns: list[_Turn] = []
     body_start = header.body_start
     first = hits[0].line_start if hits else len(text)

@@ -106,6 +106,9 @@ def score_meeting(meeting: Meeting, doc: dict[str, Any]) -> dict[str, Any]:
         else:
             misses.append(f"speaker: gold {turn['speaker']!r} got {r.speaker!r}/{r.kind}")
     title_ok = ws(meeting.title).casefold() == ws(doc["title"]).casefold()
+    ours = [ws(x.title).rstrip(":").casefold() for x in meeting.sections]
+    gold_sections = [ws(g["heading"]).rstrip(":").casefold() for g in doc.get("sections", [])]
+    sections_found = sum(1 for g in gold_sections if g in ours)
     return {
         "gold_turns": len(gold),
         "found": found,
@@ -113,6 +116,8 @@ def score_meeting(meeting: Meeting, doc: dict[str, Any]) -> dict[str, Any]:
         "date_right": meeting.date == doc["date"],
         "title_right": title_ok,
         "bogus": len(remarks) if not gold else 0,
+        "gold_sections": len(gold_sections),
+        "sections_found": sections_found,
         "misses": misses,
         "date": meeting.date,
         "title": meeting.title,
@@ -175,7 +180,7 @@ def evaluate(corpus: Path, with_seeds: bool = True) -> dict[str, Any]:
                     row["failed"] += 1
                     continue
                 s = score_meeting(meetings[0], doc)
-                for field in ("found", "speaker_right", "bogus"):
+                for field in ("found", "speaker_right", "bogus", "gold_sections", "sections_found"):
                     row[field] += s[field]
                 row["date_right"] += s["date_right"]
                 row["title_right"] += s["title_right"]
@@ -198,6 +203,11 @@ def evaluate(corpus: Path, with_seeds: bool = True) -> dict[str, Any]:
             "date_pct": round(100 * row["date_right"] / d, 1),
             "title_pct": round(100 * row["title_right"] / d, 1),
             "bogus_turns": int(row["bogus"]),
+            "sections_pct": (
+                round(100 * row["sections_found"] / row["gold_sections"], 1)
+                if row["gold_sections"]
+                else None
+            ),
         }
     result: dict[str, Any] = {
         "table": table,
@@ -217,7 +227,7 @@ def evaluate(corpus: Path, with_seeds: bool = True) -> dict[str, Any]:
 
 def print_table(result: dict[str, Any], verbose: bool) -> None:
     head = f"{'genre (form)':32} {'docs':>4} {'fail':>4} {'turns':>5} {'found%':>7} "
-    head += f"{'spkr%':>6} {'date%':>6} {'title%':>6} {'bogus':>5}"
+    head += f"{'spkr%':>6} {'date%':>6} {'title%':>6} {'bogus':>5} {'sect%':>6}"
     print(head)
     print("-" * len(head))
     for key, r in result["table"].items():
@@ -228,7 +238,7 @@ def print_table(result: dict[str, Any], verbose: bool) -> None:
         print(
             f"{key:32} {r['docs']:>4} {r['failed']:>4} {r['gold_turns']:>5} "
             f"{pct(r['found_pct']):>7} {pct(r['speaker_pct']):>6} {pct(r['date_pct']):>6} "
-            f"{pct(r['title_pct']):>6} {r['bogus_turns']:>5}"
+            f"{pct(r['title_pct']):>6} {r['bogus_turns']:>5} {pct(r['sections_pct']):>6}"
         )
     t = result["throughput"]
     print(f"\nthroughput: {t['docs']} docs, {t['megabytes']} MB in {t['seconds']} s = "

@@ -49,6 +49,11 @@ def test_html_pages(table: dict[str, Any]) -> None:
     assert row["date_pct"] >= 97.0
 
 
+def test_kremlin_section_headings(table: dict[str, Any]) -> None:
+    assert table["kremlin transcript (txt)"]["sections_pct"] >= 95.0
+    assert table["kremlin transcript (html)"]["sections_pct"] >= 95.0
+
+
 def test_news_pages_have_no_turns(table: dict[str, Any]) -> None:
     assert table["kremlin news (txt)"]["bogus_turns"] == 0
     assert table["kremlin news (html)"]["bogus_turns"] == 0

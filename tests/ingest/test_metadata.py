@@ -129,3 +129,17 @@ def test_white_house_masthead_is_not_the_title() -> None:
         ("Obama", "President", None),
         ("Netanyahu", "Prime Minister", "Israel"),
     ]
+
+
+def test_wrapped_section_heading_is_one_section() -> None:
+    from store.ingest.metadata import find_sections
+
+    text = (
+        "Title\n\n* * *\n\nBeginning\nof meeting with Israeli Prime Minister Benjamin Netanyahu"
+        "\n\nVladimir Putin: Hi.\n\nTo be continued.\n"
+    )
+    assert [(s.title, s.start) for s in find_sections(text)] == [
+        ("* * *", 7),
+        ("Beginning of meeting with Israeli Prime Minister Benjamin Netanyahu", 14),
+        ("To be continued.", text.index("To be")),
+    ]
