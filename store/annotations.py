@@ -147,6 +147,7 @@ class AnnotationStore:
         self._undo = UndoStack()
         self._closed = False
         self._snapshotter: threading.Thread | None = None
+        self._session: filelock.BaseFileLock | None = None
         self._codebook = self._file(CODEBOOK_FILE)
 
     # --- opening -------------------------------------------------------------------
@@ -171,7 +172,56 @@ class AnnotationStore:
                 )
         store = cls(root, read_only=read_only)
         store._load()
+        store._start_session()
         return store
+
+    def _start_session(self) -> None:
+        """Hold ``locks/session-<pid>.lock`` while open, so others can see us."""
+        if self.read_only:
+            return
+        self.other_sessions()  # clears session files left by crashed copies
+        lock = make_lock(self.root / "locks" / f"session-{os.getpid()}.lock", timeout=0)
+        with contextlib.suppress(filelock.Timeout, OSError):
+            lock.acquire()
+            self._session = lock
+
+    def other_sessions(self) -> list[int]:
+        """Process ids of other running Parleys that have this library open for writing.
+
+        Both copies can keep coding: every write merges into the latest file under its
+        lock, so neither overwrites the other. The UI says so, and calls ``refresh()``
+        to show the other copy's changes. A session file left by a crashed Parley is
+        not locked by anyone; it is removed here.
+        """
+        found: list[int] = []
+        try:
+            with os.scandir(self.root / "locks") as it:
+                names = [e.name for e in it if e.name.startswith("session-")]
+        except FileNotFoundError:
+            return []
+        for name in names:
+            try:
+                pid = int(name.removeprefix("session-").removesuffix(".lock"))
+            except ValueError:
+                continue
+            if pid == os.getpid():
+                continue
+            path = self.root / "locks" / name
+            probe = make_lock(path, timeout=0)
+            try:
+                probe.acquire()
+            except filelock.Timeout:
+                found.append(pid)
+                continue
+            except OSError:
+                continue
+            try:
+                if not self.read_only:
+                    with contextlib.suppress(OSError):
+                        os.unlink(path)
+            finally:
+                probe.release()
+        return sorted(found)
 
     def _load(self) -> None:
         if not self.root.is_dir():  # read-only and never created: an empty store
@@ -247,7 +297,10 @@ class AnnotationStore:
             )
         else:
             tail = "it is kept as it is and no usable backup of it exists"
-        more = f", and {len(errors) - 1} more files are damaged" if len(errors) > 1 else ""
+        extra = len(errors) - 1
+        more = ""
+        if extra:
+            more = f", and {extra} more file{' is' if extra == 1 else 's are'} damaged"
         message = f"{str(first).rstrip('.')}; {tail}{more}."
         return StoreDamaged(message, first.path, backups, [e.path for e in errors])
 
@@ -1090,6 +1143,11 @@ class AnnotationStore:
             self._undo.clear()
             if self._snapshotter is not None:
                 self._snapshotter.join(timeout=60)
+            if self._session is not None:
+                self._session.release()
+                with contextlib.suppress(OSError):
+                    os.unlink(self._session.lock_file)
+                self._session = None
             for tf in self._files.values():
                 tf.db.close()
 

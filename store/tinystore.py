@@ -510,4 +510,8 @@ class TinyFile:
 
 def make_lock(path: Path, timeout: float | None = None) -> filelock.BaseFileLock:
     """An OS-level (flock) lock: released by the kernel if its holder dies."""
-    return filelock.FileLock(path, timeout=LOCK_TIMEOUT if timeout is None else timeout)
+    # Not thread-local: the store serialises its threads itself, and a lock taken in
+    # one thread (the session lock) may be released by another (a UI worker).
+    return filelock.FileLock(
+        path, timeout=LOCK_TIMEOUT if timeout is None else timeout, thread_local=False
+    )

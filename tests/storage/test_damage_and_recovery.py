@@ -105,7 +105,7 @@ def test_several_damaged_files_are_counted(library: Path) -> None:
     with pytest.raises(StoreDamaged) as info:
         AnnotationStore.open(library)
     assert len(info.value.damaged) == 2
-    assert "1 more files are damaged" in str(info.value) and one_sentence(str(info.value))
+    assert "1 more file is damaged" in str(info.value) and one_sentence(str(info.value))
 
 
 def test_damaged_without_backup_can_be_set_aside(library: Path) -> None:

@@ -94,3 +94,33 @@ def test_two_processes_lose_no_update(library: Path, tmp_path: Path) -> None:
         assert all(set(x.tags) == {"writer/a", "writer/b"} for x in shared)
         assert len(store.for_meeting("own-a")) == len(store.for_meeting("own-b")) == 100
         assert store.tag_counts() == {"writer/a": 200, "writer/b": 200}
+
+
+def test_other_sessions_are_visible_and_crashed_ones_vanish(library: Path) -> None:
+    store = AnnotationStore.open(library)
+    assert store.other_sessions() == []
+    other = start_writer(library, "idle", 0)  # opens, prints ready, closes at once
+    other.communicate(timeout=30)
+    assert store.other_sessions() == []  # a closed session leaves nothing behind
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from store.annotations import AnnotationStore; "
+            "s = AnnotationStore.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
+            str(library),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        assert store.other_sessions() == [holder.pid]
+    finally:
+        holder.kill()
+        holder.wait()
+    assert store.other_sessions() == []
+    assert not list((library / "annotations" / "locks").glob(f"session-{holder.pid}.lock"))
+    store.close()
