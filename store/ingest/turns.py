@@ -56,7 +56,8 @@ _COLON_LABEL = re.compile(
 )
 _Q_LABEL = re.compile(
     rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>Q|QUESTION|Question|Вопрос|Remark|Реплика)"
-    rf"{_NOTE_RE}\s*(?:(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)|(?P<gap2>[^\S\n]{{2,}}|\t))"
+    rf"{_NOTE_RE}(?:[^\S\n]*(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
+    r"|(?P<gap2>[^\S\n]{2,}|\t|[^\S\n](?=[A-Z\"“‘'(])))"
 )
 _FULL_STOP_LABEL = re.compile(
     r"^(?P<indent>[ \t]*)(?P<label>(?:The|THE) (?:Vice |VICE )?(?:President|PRESIDENT|Secretary|"
