@@ -125,7 +125,7 @@ class CodingActions(Screen[None]):
     """
 
     HELP: ClassVar[str | None] = (
-        "Coding: t tag the passage, b bookmark it, n write a note, u undo, ctrl+r redo. "
+        "## Coding\n\nT tag the passage, b bookmark it, n write a note, u undo, ctrl+r redo. "
         "C codebook, B bookmarks, / search, P speakers, A analysis."
     )
 
@@ -326,6 +326,11 @@ class CodingScreen(Screen[None]):
     list on the screen jumps to that passage in context.
     """
 
+    HELP: ClassVar[str | None] = (
+        "## Coding screens\n\nEscape closes the screen, j/k move in lists, enter shows a "
+        "passage in context, u undoes and ctrl+r redoes the last coding action."
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="coding.close"),
         Binding("j", "cursor('down')", "Down", show=False, id="coding.down"),
@@ -479,3 +484,28 @@ class ReaderCoding(CodingActions):
         if store is not None:
             with contextlib.suppress(*CODING_ERRORS):
                 store.close()
+
+
+def coding_help_groups() -> list[tuple[str, type[Any], list[type[Any]]]]:
+    """Help-screen groups for the coding keys and screens: (title, HELP class, BINDINGS classes).
+
+    For ``tui.screens.help.HelpScreen``: the app adds ``*coding_help_groups()`` to its list.
+    """
+    from tui.screens.analysis import AnalysisScreen
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.codebook import CodebookScreen
+    from tui.screens.search import SearchScreen
+    from tui.screens.speakers import SpeakersScreen
+    from tui.widgets.coding.note_editor import NoteEditor
+    from tui.widgets.coding.tag_picker import TagPicker
+
+    return [
+        ("Coding", CodingActions, [CodingActions]),
+        ("Tag picker", TagPicker, [TagPicker]),
+        ("Note", NoteEditor, [NoteEditor]),
+        ("Codebook", CodebookScreen, [CodingScreen, CodebookScreen]),
+        ("Bookmarks", BookmarksScreen, [BookmarksScreen]),
+        ("Search", SearchScreen, [SearchScreen]),
+        ("Speakers", SpeakersScreen, [SpeakersScreen]),
+        ("Analysis", AnalysisScreen, [AnalysisScreen]),
+    ]

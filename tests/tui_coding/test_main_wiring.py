@@ -79,3 +79,39 @@ async def test_tag_bookmark_and_jump_on_the_real_main_screen(library_dir):
         assert (selection.meeting_id, selection.start, selection.end) == (mid, start, end)
         # With a selection in the transcript, the selection is the passage.
         assert main.current_passage()[:3] == (mid, start, end)
+
+
+def test_every_coding_binding_has_an_id_and_description():
+    from textual.binding import Binding
+
+    from tui.coding import coding_help_groups
+    from tui.widgets.coding.colour_picker import ColourPicker
+    from tui.widgets.coding.confirm import ConfirmDialog
+    from tui.widgets.coding.passage_list import PassageList
+    from tui.widgets.coding.text_prompt import TextPrompt
+
+    classes = {c for _, _, bound in coding_help_groups() for c in bound}
+    classes |= {ColourPicker, ConfirmDialog, PassageList, TextPrompt}
+    for cls in classes:
+        assert cls.HELP and cls.HELP.startswith("## "), cls
+        for binding in cls.__dict__.get("BINDINGS", []):
+            assert isinstance(binding, Binding)
+            assert binding.id and binding.description, (cls, binding)
+
+
+@async_test
+async def test_help_screen_lists_the_coding_keys(library_dir):
+    from textual.widgets import Markdown, Static
+
+    from tui.coding import coding_help_groups
+    from tui.screens.help import HelpScreen
+
+    app = WiredApp(lambda: Library.open(library_dir), remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.push_screen(HelpScreen(coding_help_groups()))
+        await settle(pilot)
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "coding.tag" in shown and "codebook.merge" in shown
+        headings = [m._markdown for m in app.screen.query(Markdown)]
+        assert any(h.startswith("## Codebook") for h in headings)

@@ -69,7 +69,7 @@ class AnalysisScreen(CodingScreen):
     """Tag co-occurrence table and a timeline chart."""
 
     HELP: ClassVar[str | None] = (
-        "Analysis: 1 co-occurrence, 2 timeline. Co-occurrence: enter on a pair lists its "
+        "## Analysis\n\n1 co-occurrence, 2 timeline. Co-occurrence: enter on a pair lists its "
         "passages, enter again shows one in context. Timeline: choose meetings, a tag or "
         "a search; p switches between months and years."
     )

@@ -24,7 +24,7 @@ class BookmarksScreen(CodingScreen):
     """All bookmarked passages with their notes."""
 
     HELP: ClassVar[str | None] = (
-        "Bookmarks: every bookmarked passage with its note; j/k move, enter shows it in "
+        "## Bookmarks\n\nEvery bookmarked passage with its note; j/k move, enter shows it in "
         "context, escape closes."
     )
 

@@ -173,7 +173,7 @@ class SearchScreen(CodingScreen):
     """Query, filters, ranked results and saved searches."""
 
     HELP: ClassVar[str | None] = (
-        'Search: type words, "phrases", prefix*; tab through the filters; enter in the '
+        '## Search\n\nType words, "phrases", prefix\\*; tab through the filters; enter in the '
         "query goes to the results; enter on a result shows it in context. ctrl+s saves "
         "the search; saved searches (left) re-run when opened, enter loads one, d deletes."
     )
@@ -317,8 +317,11 @@ class SearchScreen(CodingScreen):
         """Start the search for what the form says; the newest search wins."""
         self.query_one("#status", Static).update(Text("searching…"))
         query = self.query_one("#query", Input).value
-        annotations = list(self.store.all())
-        self._search(query, self.filters(), annotations, self.tag_colours())
+        filters = self.filters()
+        coded = any(filters.get(k) for k in ("tag", "bookmarked", "has_note"))
+        # Only coded-passage filters need the annotations; skip copying them otherwise.
+        annotations = list(self.store.all()) if coded else []
+        self._search(query, filters, annotations, self.tag_colours())
 
     @work(thread=True, exclusive=True, group="search")
     def _search(

@@ -41,7 +41,7 @@ class SpeakersScreen(CodingScreen):
     """People with their counts; their remarks across meetings; enter jumps."""
 
     HELP: ClassVar[str | None] = (
-        "Speakers: type to narrow by name or role, j/k or arrows move, enter lists the "
+        "## Speakers\n\nType to narrow by name or role, j/k or arrows move, enter lists the "
         "person's remarks (enter again shows one in context), tab switches panes."
     )
 

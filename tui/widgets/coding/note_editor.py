@@ -21,7 +21,9 @@ from tui.widgets.coding.passage_list import one_line
 class NoteEditor(ModalScreen[str | None]):
     """Dismisses with the note text on save, ``None`` on cancel."""
 
-    HELP: ClassVar[str | None] = "Note: type freely; ctrl+s saves, escape cancels (empty removes)."
+    HELP: ClassVar[str | None] = (
+        "## Note\n\nType freely; ctrl+s saves, escape cancels (an empty note is removed)."
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),

@@ -88,7 +88,9 @@ def render_item(item: PassageItem) -> Text:
 class PassageList(OptionList):
     """Passages, one option each; ``enter`` chooses, j/k move like everywhere else."""
 
-    HELP: ClassVar[str | None] = "Passages: j/k or arrows move, enter shows the passage in context."
+    HELP: ClassVar[str | None] = (
+        "## Passages\n\nj/k or arrows move, enter shows the passage in context."
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="passages.down"),

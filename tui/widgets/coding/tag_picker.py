@@ -72,7 +72,7 @@ class TagPicker(ModalScreen[None]):
     """Add and remove tags on one passage."""
 
     HELP: ClassVar[str | None] = (
-        "Tag picker: type to find a tag, enter adds it (or creates a new one), "
+        "## Tag picker\n\nType to find a tag, enter adds it (or creates a new one), "
         "up/down choose, tab to the passage's tags, x or delete removes one, escape closes."
     )
 

@@ -23,7 +23,7 @@ class TextPrompt(ModalScreen[str | None]):
     """
 
     HELP: ClassVar[str | None] = (
-        "Type and press enter; right arrow accepts a suggestion; escape cancels."
+        "## Prompt\n\nType and press enter; right arrow accepts a suggestion; escape cancels."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
