@@ -223,6 +223,8 @@ def _affiliation_of(role: str | None) -> str | None:
     first = role.split()[0] if role.split() else ""
     if _word(first) in DEMONYMS:
         return DEMONYMS[_word(first)]
+    if len(first) >= 2 and first.isupper() and first.isalpha() and role != role.upper():
+        return first  # "NATO Secretary General" → "NATO"
     return None
 
 

@@ -7,6 +7,7 @@ import re
 
 from store.ingest import clean, metadata, quotes, read, turns
 from store.ingest.document import Page
+from store.ingest.speakers import with_home_affiliation
 from store.models import Meeting, Person
 
 _SPACES = re.compile(r"\s+")
@@ -44,7 +45,7 @@ def extract_page(page: Page) -> list[Meeting]:
     # A transcript's speaker book already holds the title's people under their final
     # canonical names; merging the header's copies again could duplicate "Biden".
     participants = (
-        _merge_people(reading.people)
+        _merge_people(with_home_affiliation(reading.people, header.outlet))
         if kind == "transcript"
         else _merge_people(header.people, reading.people)
     )

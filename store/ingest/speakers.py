@@ -186,3 +186,42 @@ def _display(label: str) -> str:
     if letters and all(c.isupper() for c in letters):
         return label.title()
     return label
+
+
+_HOME_COUNTRY = (
+    (re.compile(r"Russian|President of Russia|kremlin", re.IGNORECASE), "Russia"),
+    (re.compile(r"White House|U\.S\.|United States|State Department", re.IGNORECASE),
+     "United States"),
+)  # fmt: skip
+_OFFICIAL_ROLE = re.compile(
+    r"president|minister|secretary|spokes|ambassador|advis|envoy|governor|senator|"
+    r"representative|chairman|chancellor|coordinator|director|surgeon general|chief of staff",
+    re.IGNORECASE,
+)
+
+
+_INTERNATIONAL_ROLE = re.compile(
+    r"secretary[- ]general|high representative|commissioner|special representative",
+    re.IGNORECASE,
+)
+
+
+def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Person]:
+    """Officials with no stated affiliation belong to the publishing government.
+
+    On the Russian Foreign Ministry's site "Foreign Minister Sergey Lavrov" is Russia's
+    foreign minister; at the White House "PRESIDENT BIDEN" is the United States'. People
+    with an affiliation of their own ("Prime Minister Morrison of Australia") keep it.
+    """
+    home = next((c for pattern, c in _HOME_COUNTRY if outlet and pattern.search(outlet)), None)
+    if home is None:
+        return people
+    return [
+        Person(p.name, p.role, home, p.aliases)
+        if p.affiliation is None
+        and p.role
+        and _OFFICIAL_ROLE.search(p.role)
+        and not _INTERNATIONAL_ROLE.search(p.role)
+        else p
+        for p in people
+    ]

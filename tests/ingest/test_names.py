@@ -55,3 +55,11 @@ def test_surname() -> None:
     assert surname("Sergey Lavrov") == "Lavrov"
     assert surname("V.Putin") == "Putin"
     assert surname("") == ""
+
+
+def test_acronym_in_front_of_a_role_is_the_affiliation() -> None:
+    assert split_role_name("NATO Secretary General Jens Stoltenberg") == (
+        "NATO Secretary General",
+        "Jens Stoltenberg",
+        "NATO",
+    )

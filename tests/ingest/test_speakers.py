@@ -75,3 +75,17 @@ def test_title_people_who_never_speak_stay_in_the_book() -> None:
 
 def test_normalise_label() -> None:
     assert normalise_label(" Emir  of Qatar (retranslated) ") == "Emir of Qatar"
+
+
+def test_home_affiliation_for_officials_of_the_publisher() -> None:
+    from store.ingest.speakers import with_home_affiliation
+
+    people = [
+        Person("Sergey Lavrov", "Foreign Minister"),
+        Person("Iyad Ameen Madani", "Secretary General", None),
+        Person("Scott Morrison", "Prime Minister", "Australia"),
+        Person("Andrei Vandenko"),
+    ]
+    got = with_home_affiliation(people, "Russian Ministry of Foreign Affairs")
+    assert [p.affiliation for p in got] == ["Russia", None, "Australia", None]
+    assert with_home_affiliation(people, None) == people
