@@ -272,9 +272,6 @@ async def test_palette_runs_parley_commands(demo_app) -> None:
             "the transcript",
         )
         await pilot.press("ctrl+p")
-        await pilot.press(*"oleg ivanov receives")
-        await pilot.press("backspace" * 0 or "escape")
-        await pilot.press("ctrl+p")
         await pilot.press(*"ivanov receives")
         await wait_for_text(pilot, "2004-05-21  Igor Ivanov receives an OIC delegation")
         await pilot.press("enter")

@@ -93,9 +93,10 @@ class HelpScreen(ModalScreen[None]):
         text = Text()
         key_style = Style(bold=True, color="cyan")
         width = max((len(keys) for keys, _, _ in rows), default=4)
+        described = max((len(description) for _, description, _ in rows), default=4)
         for keys, description, binding_id in rows:
             text.append(f"  {keys:<{width}}  ", key_style)
-            text.append(description)
+            text.append(f"{description:<{described}}")
             if binding_id:
                 text.append(f"   {binding_id}", Style(dim=True))
             text.append("\n")

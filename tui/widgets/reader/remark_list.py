@@ -53,7 +53,11 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
             "right_square_bracket", "same_speaker(1)", "Speaker's next", id="remarks.speaker_next"
         ),
         Binding(
-            "left_square_bracket", "same_speaker(-1)", "Speaker's prev", id="remarks.speaker_prev"
+            "left_square_bracket",
+            "same_speaker(-1)",
+            "Speaker's prev",
+            show=False,
+            id="remarks.speaker_prev",
         ),
         Binding("enter", "open", "In transcript", id="remarks.open"),
     ]

@@ -94,7 +94,9 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             id="transcript.paragraph_prev",
         ),
         Binding("right_parenthesis", "turn(1)", "Next turn", id="transcript.turn_next"),
-        Binding("left_parenthesis", "turn(-1)", "Previous turn", id="transcript.turn_prev"),
+        Binding(
+            "left_parenthesis", "turn(-1)", "Previous turn", show=False, id="transcript.turn_prev"
+        ),
         Binding(
             "right_square_bracket",
             "same_speaker(1)",
