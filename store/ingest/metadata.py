@@ -163,6 +163,8 @@ def _looks_like_place(line: str) -> bool:
     words = _words(line)
     if not 1 <= len(words) <= 8 or words[0].casefold() in _NOT_PLACE_STARTS:
         return False
+    if _BYLINE_ROLES.search(line):
+        return False  # "Secretary Antony J. Blinken" under a title is a person
     return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
 
 
@@ -351,7 +353,8 @@ _MFA_TITLE = re.compile(
     r"Deputy Foreign Minister|Foreign Affairs Minister)\b",
 )
 _STATE_DEPT = re.compile(
-    r"\b(?:Department Press Briefing|Office of the Spokesperson|U\.S\. Department of State|"
+    r"\b(?:Department Press Briefing|Daily Press Briefing|Office of the Spokesperson|"
+    r"U\.S\. Department of State|Department of State|"
     r"Secretary of State|state\.gov)\b"
 )
 _WHITE_HOUSE = re.compile(

@@ -83,7 +83,9 @@ NOT_SPEAKERS = _vocab("""
     """)
 _END_MARKERS = re.compile(
     r"^\s*(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|END(?:\s+[0-2]?\d[:.][0-5]\d.*)?|"
-    r"[0-2]?\d[:.][0-5]\d\s*[AP]\.?M\.?\s*[A-Z]{0,5}|\(?END\)?|###|\*\*\*END\*\*\*)\s*$",
+    r"[0-2]?\d[:.][0-5]\d\s*[AP]\.?M\.?\s*[A-Z]{0,5}|\(?END\)?|###|\*\*\*END\*\*\*|"
+    r"\((?:The )?(?:briefing|press conference|press briefing|meeting|interview|event)"
+    r"(?: was)? (?:concluded|ended|adjourned)[^()\n]{0,40}\)\.?)\s*$",
     re.IGNORECASE,
 )
 _OPENING_BY_TITLE = (

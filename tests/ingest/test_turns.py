@@ -501,3 +501,28 @@ def test_any_short_note_after_a_name() -> None:
         ("question", None, "Why?"),
         ("answer", "Dmytro Kuleba", "No."),
     ]
+
+
+def test_state_department_daily_briefing_with_byline() -> None:
+    text = (
+        "Daily Press Briefing\n\nRichard Boucher, Spokesman\nWashington, DC\nMarch 3, 2003\n\n"
+        "12:40 p.m. EST\n\nMR. BOUCHER: Good afternoon. I have nothing to start with.\n\n"
+        "QUESTION: Can we start with Iraq?\n\nMR. BOUCHER: We can.\n\n"
+        "QUESTION: Thank you.\n\n(The briefing was concluded at 1:05 p.m.)\n"
+    )
+    m = meeting(text)
+    check_offsets(m)
+    assert (m.date, m.place, m.outlet) == (
+        "2003-03-03",
+        "Washington, DC",
+        "U.S. Department of State",
+    )
+    assert [(r.kind, r.speaker) for r in m.remarks] == [
+        ("statement", "Richard Boucher"),
+        ("question", None),
+        ("answer", "Richard Boucher"),
+        ("question", None),
+    ]
+    assert m.remarks[-1].text == "Thank you."  # the closing note is not the journalist's
+    boucher = m.participant("MR. BOUCHER")
+    assert boucher is not None and boucher.role == "Spokesman"
