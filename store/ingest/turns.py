@@ -139,6 +139,7 @@ class TurnDoc:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (offset, line)
     views: dict[int, str] = field(default_factory=dict)
     line_mode: bool = False  # True: every line is a paragraph (no blank lines between)
+    label_order: list[str] | None = None
 
     @classmethod
     def make(cls, text: str, header: Header, page: Page) -> TurnDoc:
@@ -182,6 +183,13 @@ class TurnDoc:
         """Offset of the first non-white-space character at or after ``pos``."""
         m = re.compile(r"\S").search(self.text, pos)
         return m.start() if m else None
+
+    def sorted_labels(self) -> list[str]:
+        """The page's bold labels, longest first (so "President of Russia Vladimir Putin"
+        is tried before "Vladimir Putin")."""
+        if self.label_order is None:
+            self.label_order = sorted(self.page.labels, key=len, reverse=True)
+        return self.label_order
 
     def paragraph_start(self, index: int) -> bool:
         """True when line ``index`` opens a paragraph (the line before is blank)."""
@@ -236,7 +244,7 @@ def bold_label_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
     line = doc.view(index)
     body = line.lstrip(" \t*_")
     indent = len(line) - len(body)
-    for label in sorted(doc.page.labels, key=len, reverse=True):
+    for label in doc.sorted_labels():
         bare = label.strip().rstrip(":").strip()
         if not bare or not body.startswith(bare):
             continue
@@ -248,12 +256,19 @@ def bold_label_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
             continue
         end = indent + len(bare) + m.end()
         note = (m.group("note") or "").strip() or None
+        inner = _TRAILING_NOTE.search(bare)
+        if inner:  # the page set "Name (retranslated)" in bold as one label
+            note = note or inner.group(0).strip()
+            bare = bare[: inner.start()].rstrip()
         text_start = doc.text_after(offset + end)
         if text_start is None:
             return None
         return LabelHit(offset + indent, bare, text_start, "bold-label", note,
                         doc.paragraph_start(index))  # fmt: skip
     return None
+
+
+_TRAILING_NOTE = re.compile(rf"\s*\({NOTE}\)\s*$")
 
 
 def question_sieve(doc: TurnDoc, index: int) -> LabelHit | None:

@@ -526,3 +526,13 @@ def test_state_department_daily_briefing_with_byline() -> None:
     assert m.remarks[-1].text == "Thank you."  # the closing note is not the journalist's
     boucher = m.participant("MR. BOUCHER")
     assert boucher is not None and boucher.role == "Spokesman"
+
+
+def test_bold_label_with_its_note_inside() -> None:
+    text = "Talks\n\nEmir of Qatar Tamim Al Thani (retranslated): Thank you.\n\nVladimir Putin: Welcome.\n"
+    labels = frozenset({"Emir of Qatar Tamim Al Thani (retranslated)", "Vladimir Putin"})
+    hits = find_labels(doc_of(text, labels=labels))
+    assert [(h.label, h.note, h.sieve) for h in hits] == [
+        ("Emir of Qatar Tamim Al Thani", "(retranslated)", "bold-label"),
+        ("Vladimir Putin", None, "bold-label"),
+    ]
