@@ -529,7 +529,10 @@ def test_state_department_daily_briefing_with_byline() -> None:
 
 
 def test_bold_label_with_its_note_inside() -> None:
-    text = "Talks\n\nEmir of Qatar Tamim Al Thani (retranslated): Thank you.\n\nVladimir Putin: Welcome.\n"
+    text = (
+        "Talks\n\nEmir of Qatar Tamim Al Thani (retranslated): Thank you.\n\n"
+        "Vladimir Putin: Welcome.\n"
+    )
     labels = frozenset({"Emir of Qatar Tamim Al Thani (retranslated)", "Vladimir Putin"})
     hits = find_labels(doc_of(text, labels=labels))
     assert [(h.label, h.note, h.sieve) for h in hits] == [
