@@ -145,6 +145,8 @@ def _is_furniture_line(line: str) -> bool:
     """Tokens mostly codes ("• de-DE1 en-GB1"), or a masthead: not a heading or a place."""
     if _MASTHEAD.match(line.strip()):
         return True
+    if len(re.findall(r"\s(?:/|>|»|›|\|)\s", line)) >= 2:
+        return True  # a breadcrumb: "Home › Press service › Transcripts"
     tokens = line.replace("•", " ").split()
     if not tokens:
         return True

@@ -143,3 +143,14 @@ def test_wrapped_section_heading_is_one_section() -> None:
         ("Beginning of meeting with Israeli Prime Minister Benjamin Netanyahu", 14),
         ("To be continued.", text.index("To be")),
     ]
+
+
+def test_breadcrumb_is_not_the_title() -> None:
+    text = (
+        "Home › Press service › Minister's speeches\n\n"
+        "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, "
+        "January 17, 2020\n\n17 January 2020 13:44\n\nLadies and gentlemen,\n"
+    )
+    h = header(text)
+    assert h.title.startswith("Foreign Minister Sergey Lavrov’s remarks")
+    assert h.date == "2020-01-17"
