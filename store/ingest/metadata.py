@@ -137,7 +137,9 @@ _MASTHEAD = re.compile(
     r"^(?:THE WHITE HOUSE|The White House|Office of the (?:Press Secretary|Spokesperson|"
     r"Vice President|First Lady)|(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b.*|"
     r"Embargoed\b.*|Press Release|Media Note|Briefing Room|Speeches and Remarks|"
-    r"Statements and Releases|Press Briefings|Transcript|TRANSCRIPT|Home|News|Events)\s*$"
+    r"Statements and Releases|Press Briefings|Transcript|TRANSCRIPT|Home|News|Events|"
+    r"President of Russia|(?:The )?Ministry of Foreign Affairs of the Russian Federation|"
+    r"(?:U\.S\.|United States) Department of State|U\.S\. DEPARTMENT OF STATE)\s*$"
 )
 
 
