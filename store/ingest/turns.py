@@ -7,18 +7,26 @@ sieve that claims a line wins, so the most reliable evidence goes first:
 
 1. ``bold-label``  a label the HTML page set in bold (``Page.labels``);
 2. ``question``    ``Question:``, ``Q:``, ``Q`` + spaces, ``Вопрос:``, ``Remark:``;
-3. ``colon``       ``Sergey Lavrov:``, ``PRESIDENT BIDEN:``, ``В.Путин:``, with a note
+3. ``answer``      ``A:`` / ``Answer:`` in a Q-and-A interview (needs a ``Q:`` too);
+4. ``colon``       ``Sergey Lavrov:``, ``PRESIDENT BIDEN:``, ``В.Путин:``, with a note
                    such as ``(retranslated)`` allowed before the colon;
-4. ``label-line``  a label alone on its line (``Sergey Lavrov:``), words on the next;
-5. ``full-stop``   ``The President.`` / ``Secretary Rice.`` (old State Dept and White
+5. ``label-line``  a label alone on its line (``Sergey Lavrov:``), words on the next;
+6. ``full-stop``   ``The President.`` / ``Secretary Rice.`` (old State Dept and White
                    House style), kept only when such labels repeat in the document.
 
+At a paragraph start a sieve reads the paragraph's first lines joined, so a label a
+scraper wrapped ("President\nof Russia Vladimir Putin:") is still one label.
 Candidates then pass an evidence check (:func:`_credible`): a one-off ``Note:`` or
-``Moscow:`` is not a speaker, a label that repeats or reads like a role and a name is.
+``Moscow:`` is not a speaker, a label that repeats or reads like a role and a name is;
+once a document has shown credible labels, a one-off label that reads like a person
+(:func:`_person_like`) is accepted too.
+
 Paragraphs without a label belong to the current speaker; headings ("* * *",
 "Beginning of meeting with …") end a remark and become ``Header.sections``. Before the
 first label, paragraphs are a statement only when the title names their speaker
-("Foreign Minister Sergey Lavrov’s statement and answers …").
+("Foreign Minister Sergey Lavrov’s statement and answers …"). Kinds: a journalist's
+turn is a ``question``; a turn after a question (or after its answers) is an
+``answer``; everything else is a ``statement``.
 """
 
 from __future__ import annotations
@@ -194,13 +202,6 @@ class TurnDoc:
     def paragraph_start(self, index: int) -> bool:
         """True when line ``index`` opens a paragraph (the line before is blank)."""
         return self.line_mode or index == 0 or not self.lines[index - 1][1].strip()
-
-    def next_text_start(self, index: int) -> int | None:
-        """Offset of the first non-blank line after line ``index``."""
-        for offset, line in self.lines[index + 1 :]:
-            if line.strip():
-                return offset + len(line) - len(line.lstrip())
-        return None
 
 
 @dataclass(frozen=True, slots=True)
