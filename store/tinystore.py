@@ -40,7 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 ROLLING_COPIES = 3
-"""Versions of each file kept in ``backups/rolling`` (``.1`` is the newest)."""
+"""Versions of each file kept in ``backups/rolling`` (as ``<name>.1`` to ``.3``)."""
 
 SNAPSHOTS_KEPT = 5
 """Whole-store snapshots kept in ``backups/snapshots`` (one per writable open)."""
@@ -147,7 +147,13 @@ def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> N
     removed and the old file is untouched.
     """
     directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
+    prefix = f".{path.name}.{os.getpid()}."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    except FileNotFoundError:  # the first file of a new folder: make it, durably
+        directory.mkdir(parents=True, exist_ok=True)
+        fsync_dir(directory.parent)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
     try:
         try:
             view = memoryview(data)
@@ -275,30 +281,54 @@ class Backups:
         self.root = root
         self.dir = root / "backups"
         self.keep = keep
-        self._made_dirs: set[Path] = set()
+        self._slots: dict[str, tuple[str, ...]] = {}
 
     def _rolling(self, path: Path, n: int) -> Path:
         rel = path.relative_to(self.root)
         return self.dir / "rolling" / rel.parent / f"{rel.name}.{n}"
 
-    def rotate(self, path: Path) -> None:
-        """Keep the version of ``path`` about to be replaced as ``<name>.1``.
+    def _slots_of(self, path: Path) -> tuple[str, ...]:
+        key = str(path)
+        slots = self._slots.get(key)
+        if slots is None:
+            slots = tuple(str(self._rolling(path, n)) for n in range(1, self.keep + 1))
+            self._slots[key] = slots
+        return slots
 
-        Best effort: a backup that cannot be made must not stop the save itself.
+    def rotate(self, path: Path) -> None:
+        """Keep the version of ``path`` about to be replaced, in the slot
+        ``<name>.<n>`` holding the oldest version (or an empty one).
+
+        Slots are picked by modification time (a hard link keeps the time its version
+        was written), so two processes rotating the same file agree on the oldest;
+        ``candidates`` orders them newest first. Best effort: a backup that cannot be
+        made must not stop the save itself.
         """
-        if not path.exists():
-            return
-        first = self._rolling(path, 1)
+        oldest = ""
         try:
-            if first.parent not in self._made_dirs:
-                first.parent.mkdir(parents=True, exist_ok=True)
-                self._made_dirs.add(first.parent)
-            for n in range(self.keep - 1, 0, -1):
-                with contextlib.suppress(FileNotFoundError):
-                    os.replace(self._rolling(path, n), self._rolling(path, n + 1))
-            _link_or_copy(path, first)
+            slots = self._slots_of(path)
+            oldest, when = slots[0], None
+            for slot in slots:
+                try:
+                    mtime = os.lstat(slot).st_mtime_ns
+                except FileNotFoundError:
+                    oldest = slot
+                    break
+                if when is None or mtime < when:
+                    oldest, when = slot, mtime
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(oldest)
+            try:
+                os.link(path, oldest)
+            except FileNotFoundError:
+                if not path.exists():
+                    return  # the first version of the file: nothing to keep yet
+                os.makedirs(os.path.dirname(oldest), exist_ok=True)
+                os.link(path, oldest)
         except OSError:
-            return
+            if oldest:
+                with contextlib.suppress(OSError):
+                    shutil.copy2(path, oldest)
 
     def snapshot(self, rels: list[str], keep: int = SNAPSHOTS_KEPT) -> Path:
         """Freeze the current version of the files ``rels`` (relative to the store);
@@ -347,15 +377,6 @@ class Backups:
     def usable(self, path: Path) -> list[Path]:
         """The backups of ``path`` that parse, newest first."""
         return [p for p in self.candidates(path) if is_usable(p)]
-
-
-def _link_or_copy(src: Path, dest: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        dest.unlink()
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copy2(src, dest)
 
 
 # --- TinyDB pieces ----------------------------------------------------------------------
@@ -501,10 +522,6 @@ class TinyFile:
 
     def apply(self, table: str, changes: Mapping[str, Mapping[str, Any] | None]) -> None:
         """Write ``changes`` to ``table`` in one atomic file write (hold ``locked()``)."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise write_error(err, self.path) from err
         self.db.table(table).apply(changes)  # type: ignore[attr-defined]
 
 

@@ -372,3 +372,17 @@ def test_unconfirmed_write_is_reported_and_memory_follows_disk(
     store.close()
     with AnnotationStore.open(library) as again:
         assert again.find_span("m1", s, e).tags == ("geo", "topic")  # type: ignore[union-attr]
+
+
+def test_rolling_backups_keep_the_last_versions_newest_first(library: Path) -> None:
+    with AnnotationStore.open(library) as store:
+        for i in range(6):
+            store.tag_span("m1", 0, 6, TEXT, f"v{i}")
+    path = shard(library, "m1")
+    rolling = [b for b in AnnotationStore.backups_of(path) if "rolling" in b.parts]
+    assert len(rolling) == tinystore.ROLLING_COPIES
+    versions = []
+    for b in rolling:
+        [doc] = orjson.loads(b.read_bytes())["annotations"].values()
+        versions.append(doc["tags"][-1])
+    assert versions == ["v4", "v3", "v2"]  # the versions replaced by the last 3 writes
