@@ -606,7 +606,8 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
             who = book.resolve(answerer) if answerer else None
             turns.append(_Turn(answerer, who, False, spans))
         else:
-            turns.append(_Turn(h.label, book.resolve(h.label), book.is_questioner(h.label), spans))
+            asks = book.is_questioner(h.label) or bool(h.note and _MEDIA_NOTE.search(h.note))
+            turns.append(_Turn(h.label, book.resolve(h.label), asks, spans))
     if not turns:
         return None
     _mark_named_questioners(turns, book, text, header.title)
@@ -721,6 +722,12 @@ def _section_between(starts: Sequence[int], a: int, b: int) -> bool:
     return any(a <= s < b for s in starts)
 
 
+# "Pavel Zarubin (Rossiya TV channel):" – a journalist, named with the outlet.
+_MEDIA_NOTE = re.compile(
+    r"\b(?:TV|television|channel|radio|newspaper|news|agency|magazine|journal|press|"
+    r"Reuters|AFP|AP|Bloomberg|TASS|RIA|Interfax|BBC|CNN|Xinhua|Kommersant|Izvestia)\b",
+    re.IGNORECASE,
+)
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 
 

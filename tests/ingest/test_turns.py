@@ -539,3 +539,17 @@ def test_bold_label_with_its_note_inside() -> None:
         ("Emir of Qatar Tamim Al Thani", "(retranslated)", "bold-label"),
         ("Vladimir Putin", None, "bold-label"),
     ]
+
+
+def test_journalist_named_with_the_outlet_asks() -> None:
+    text = (
+        "Press conference\n\nVladimir Putin: Good afternoon.\n\n"
+        "Pavel Zarubin (Rossiya TV channel): Mr President, what next?\n\n"
+        "Vladimir Putin: We will see.\n"
+    )
+    m = meeting(text)
+    assert [(r.kind, r.speaker) for r in m.remarks] == [
+        ("statement", "Vladimir Putin"),
+        ("question", "Pavel Zarubin"),
+        ("answer", "Vladimir Putin"),
+    ]
