@@ -180,14 +180,16 @@ class CodingActions(Screen[None]):
     def _coding_passage(self) -> Passage | None:
         passage = _passage(self.current_passage())
         if passage is None:
-            self.notify("Select a remark or a span of text first.", severity="warning")
+            self.notify(
+                "Select a remark or a span of text first.", severity="warning", markup=False
+            )
         return passage
 
     def _store_or_say(self) -> AnnotationStore | None:
         try:
             return self.coding_annotations()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return None
 
     def _coding_changed(self) -> None:
@@ -215,11 +217,10 @@ class CodingActions(Screen[None]):
         try:
             annotation = store.toggle_bookmark(*passage)
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
         self.notify(
-            "Bookmarked." if annotation.bookmark else "Bookmark removed.", timeout=2
-        )
+            "Bookmarked." if annotation.bookmark else "Bookmark removed.", timeout=2, markup=False)
         self._coding_changed()
 
     def action_coding_note(self) -> None:
@@ -239,9 +240,9 @@ class CodingActions(Screen[None]):
             try:
                 store.set_note(*passage, note)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error", timeout=8)
+                self.notify(str(error), severity="error", timeout=8, markup=False)
                 return
-            self.notify("Note saved." if note.strip() else "Note removed.", timeout=2)
+            self.notify("Note saved." if note.strip() else "Note removed.", timeout=2, markup=False)
             self._coding_changed()
 
         editor = NoteEditor(existing.note if existing else "", quote=quote)
@@ -255,9 +256,9 @@ class CodingActions(Screen[None]):
         try:
             done = store.undo()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
-        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3)
+        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3, markup=False)
         if done:
             self._coding_changed()
 
@@ -269,9 +270,9 @@ class CodingActions(Screen[None]):
         try:
             done = store.redo()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
-        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3)
+        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3, markup=False)
         if done:
             self._coding_changed()
 
@@ -283,7 +284,7 @@ class CodingActions(Screen[None]):
         try:
             library = self.coding_library()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="warning")
+            self.notify(str(error), severity="warning", markup=False)
             return
         self.app.push_screen(make(library, store), lambda _: self._coding_changed())
 
@@ -361,9 +362,9 @@ class CodingScreen(Screen[None]):
         try:
             done = self.store.undo()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
-        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3)
+        self.notify(f"Undone: {done}" if done else "Nothing to undo.", timeout=3, markup=False)
         if done:
             self.coding_changed()
 
@@ -372,9 +373,9 @@ class CodingScreen(Screen[None]):
         try:
             done = self.store.redo()
         except CODING_ERRORS as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return
-        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3)
+        self.notify(f"Redone: {done}" if done else "Nothing to redo.", timeout=3, markup=False)
         if done:
             self.coding_changed()
 
@@ -459,7 +460,7 @@ class ReaderCoding(CodingActions):
             try:
                 client.counts = dict(store.counts_by_meeting())
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="warning")
+                self.notify(str(error), severity="warning", markup=False)
         self.query_one(MeetingList).refresh_counts()
         self.query_one(RemarkList).refresh()
         self.query_one(TranscriptView).refresh()
@@ -472,7 +473,9 @@ class ReaderCoding(CodingActions):
         try:
             meeting = await self.app.client.meeting(message.meeting_id)  # type: ignore[attr-defined]
         except Exception as error:  # a meeting gone from the library: one sentence
-            self.notify(f"That passage could not be shown: {error}", severity="warning")
+            self.notify(
+                f"That passage could not be shown: {error}", severity="warning", markup=False
+            )
             return
         self.show_meeting(meeting)  # type: ignore[attr-defined]
         self.jump_to(meeting.id)  # type: ignore[attr-defined]  # moves the meetings cursor

@@ -167,3 +167,23 @@ async def test_add_and_describe(fixed):
         await settle(pilot)
         tag = {t.name: t for t in annotations.tags()}["actor/state"]
         assert tag.description == "A government acting [bold]"
+
+
+@async_test
+async def test_tag_names_are_not_markup(fixed):
+    library, annotations = fixed
+    passage = remark_passage(library, "m-2015-06", 0)
+    app = HostApp(library, annotations, passage)
+    async with app.run_test(size=SIZE) as pilot:
+        # A tag name with markup in it: tagged, listed and renamed without being parsed.
+        await pilot.press("t", *"odd/[bold]x[/]", "enter", "escape")
+        assert annotations.find_span(*passage[:3]).tags == ("odd/[bold]x[/]",)
+        screen = await _open(pilot)
+        _select(screen, "odd/[bold]x[/]")
+        await settle(pilot)
+        await pilot.press("r")
+        app.screen.query_one(Input).value = "odd/[/]y"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert annotations.find_span(*passage[:3]).tags == ("odd/[/]y",)
+        assert any("[/]y" in n.message for n in app._notifications)

@@ -99,6 +99,7 @@ class AnalysisScreen(CodingScreen):
         self.undated = 0
         self._pairs: dict[Pair, list[tuple[Annotation, Annotation]]] = {}
         self.pair: Pair | None = None
+        self._timeline_drawn = False
 
     def compose(self) -> ComposeResult:
         yield Static("Analysis", id="title")
@@ -135,8 +136,13 @@ class AnalysisScreen(CodingScreen):
         table.add_column("Tag", key="b")
         table.add_column("Passages", key="n")
         self.reload_pairs()
-        self.draw_timeline()
-        table.focus()
+        table.focus()  # the timeline is counted when its tab is first shown
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        if event.pane.id == "timeline" and not self._timeline_drawn:
+            self.draw_timeline()
 
     def action_tab(self, tab: str) -> None:
         """Show the co-occurrence table or the timeline."""
@@ -228,6 +234,7 @@ class AnalysisScreen(CodingScreen):
 
     def draw_timeline(self) -> None:
         """Count the chosen thing per period (in a worker) and draw it."""
+        self._timeline_drawn = True
         source = self.query_one("#source", Select).value
         query = self.query_one("#timeline-query", Input).value
         tag_ids: list[str] = []
@@ -297,5 +304,6 @@ class AnalysisScreen(CodingScreen):
 
     def coding_changed(self) -> None:
         self.reload_pairs()
-        self.draw_timeline()
+        if self._timeline_drawn:
+            self.draw_timeline()
 

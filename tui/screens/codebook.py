@@ -213,7 +213,7 @@ class CodebookScreen(CodingScreen):
     def _need_tag(self) -> str | None:
         name = self.selected_tag
         if name is None:
-            self.notify("There is no tag here yet; a adds one.", severity="warning")
+            self.notify("There is no tag here yet; a adds one.", severity="warning", markup=False)
         return name
 
     def action_add(self) -> None:
@@ -226,10 +226,10 @@ class CodebookScreen(CodingScreen):
             try:
                 tag = self.store.create_tag(name)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload(select=tag.name)
-            self.notify(f"Added {tag.name}.", timeout=2)
+            self.notify(f"Added {tag.name}.", timeout=2, markup=False)
 
         hint = f"{parent}/" if parent else ""
         self.app.push_screen(TextPrompt("New tag (use / for a sub-tag):", hint), done)
@@ -246,10 +246,12 @@ class CodebookScreen(CodingScreen):
             try:
                 touched = self.store.rename_tag(name, new)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload(select=new)
-            self.notify(f"Renamed {name} to {new}: {touched} passage{'s' * (touched != 1)}.")
+            self.notify(
+                f"Renamed {name} to {new}: {touched} passage{'s' * (touched != 1)}.", markup=False
+            )
 
         self.app.push_screen(
             TextPrompt(Text.assemble("Rename ", (name, "bold"), " to:"), name), done
@@ -268,12 +270,13 @@ class CodebookScreen(CodingScreen):
             try:
                 touched = self.store.merge_tags(name, target)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload(select=target)
-            self.notify(f"Merged {name} into {target}: {touched} passage{'s' * (touched != 1)}.")
+            passages = f"{touched} passage{'s' * (touched != 1)}"
+            self.notify(f"Merged {name} into {target}: {passages}.", markup=False)
 
-        question = Text.assemble("Merge ", (name, "bold"), " into (tab or → completes):")
+        question = Text.assemble("Merge ", (name, "bold"), " into (→ accepts a suggestion):")
         self.app.push_screen(TextPrompt(question, "", suggestions=others), done)
 
     def action_recolour(self) -> None:
@@ -289,7 +292,7 @@ class CodebookScreen(CodingScreen):
             try:
                 self.store.update_tag(name, colour=colour)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload(select=name)
 
@@ -313,7 +316,7 @@ class CodebookScreen(CodingScreen):
                 else:
                     self.store.update_tag(name, description=text)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload(select=name)
 
@@ -343,10 +346,12 @@ class CodebookScreen(CodingScreen):
             try:
                 count = self.store.delete_tag(name)
             except CODING_ERRORS as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             self.reload()
-            self.notify(f"Deleted {name}: {count} passage{'s' * (count != 1)} touched.")
+            self.notify(
+                f"Deleted {name}: {count} passage{'s' * (count != 1)} touched.", markup=False
+            )
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete"), done)
 

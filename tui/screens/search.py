@@ -271,7 +271,9 @@ class SearchScreen(CodingScreen):
                 select = self.query_one(f"#{key}", Select)
                 value = filters.get(key)
                 if value and key == "tag" and value not in {t.name for t in self.store.tags()}:
-                    self.notify(f"The tag {value} no longer exists.", severity="warning")
+                    self.notify(
+                        f"The tag {value} no longer exists.", severity="warning", markup=False
+                    )
                     value = None
                 if value:
                     select.value = value
@@ -400,7 +402,7 @@ class SearchScreen(CodingScreen):
         query = self.query_one("#query", Input).value.strip()
         filters = self.filters()
         if not query and not filters:
-            self.notify("Type a query or set a filter first.", severity="warning")
+            self.notify("Type a query or set a filter first.", severity="warning", markup=False)
             return
         names = [n for n, _, _ in self._saved]
 
@@ -409,7 +411,7 @@ class SearchScreen(CodingScreen):
                 return
             self.store.save_search(name, query, filters)
             self.reload_saved()
-            self.notify(f"Saved search {name}.", timeout=2)
+            self.notify(f"Saved search {name}.", timeout=2, markup=False)
 
         self.app.push_screen(
             TextPrompt("Name of this search:", query[:40], suggestions=names), done

@@ -183,7 +183,7 @@ class TagPicker(ModalScreen[None]):
         option = matches.highlighted_option
         if option is None or option.id is None:
             if event.value.strip():
-                self.notify("That tag is already on this passage.", timeout=2)
+                self.notify("That tag is already on this passage.", timeout=2, markup=False)
             return
         self.apply(event.value.strip() if option.id == NEW_TAG_ID else option.id)
 
@@ -202,11 +202,11 @@ class TagPicker(ModalScreen[None]):
             name = normalise_tag(name)
             self._store.tag_span(p.meeting_id, p.start, p.end, p.meeting_text, name)
         except (ValueError, StoreError) as error:  # a name with no text, a read-only store
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
         self.query_one("#query", Input).value = ""
         self._reload()
-        self.notify(f"Tagged {name}.", timeout=2)
+        self.notify(f"Tagged {name}.", timeout=2, markup=False)
 
     def action_remove(self) -> None:
         """Remove the highlighted tag of the passage's tags (when that list has focus)."""
@@ -224,10 +224,10 @@ class TagPicker(ModalScreen[None]):
         try:
             self._store.untag_span(p.meeting_id, p.start, p.end, option.id)
         except (ValueError, StoreError) as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
         self._reload()
-        self.notify(f"Removed {option.id}.", timeout=2)
+        self.notify(f"Removed {option.id}.", timeout=2, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

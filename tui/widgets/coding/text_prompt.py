@@ -67,7 +67,9 @@ class TextPrompt(ModalScreen[str | None]):
         if answer:
             self.dismiss(answer)
         else:
-            self.notify("Type something, or press escape to cancel.", severity="warning")
+            self.notify(
+                "Type something, or press escape to cancel.", severity="warning", markup=False
+            )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
