@@ -139,6 +139,7 @@ class AnnotationStore:
         self._files: dict[str, TinyFile] = {}
         self._shard_docs: dict[str, dict[str, Annotation]] = {}
         self._docs: dict[str, Annotation] = {}
+        self._sorted: list[Annotation] | None = None
         self._by_meeting: dict[str, dict[str, Annotation]] = {}
         self._tag_counts: Counter[str] = Counter()
         self._meeting_counts: dict[str, tuple[int, int]] = {}
@@ -449,13 +450,17 @@ class AnnotationStore:
                 return
             self._unindex(current)
         self._docs[a.id] = a
+        self._sorted = None
         self._by_meeting.setdefault(a.meeting_id, {})[a.id] = a
-        self._tag_counts.update(a.tags)
+        counts = self._tag_counts
+        for t in a.tags:
+            counts[t] += 1
 
     def _unindex(self, a: Annotation) -> None:
         if self._docs.get(a.id) != a:
             return
         del self._docs[a.id]
+        self._sorted = None
         meeting = self._by_meeting.get(a.meeting_id, {})
         meeting.pop(a.id, None)
         if not meeting:
@@ -673,10 +678,12 @@ class AnnotationStore:
             return sorted(docs.values(), key=lambda a: (a.anchor.start, a.anchor.end, a.created))
 
     def all(self) -> list[Annotation]:
-        """Every annotation, by meeting id then start."""
-        return sorted(
-            self._docs.values(), key=lambda a: (a.meeting_id, a.anchor.start, a.anchor.end)
-        )
+        """Every annotation, by meeting id then start (sorted once per change)."""
+        if self._sorted is None:
+            self._sorted = sorted(
+                self._docs.values(), key=lambda a: (a.meeting_id, a.anchor.start, a.anchor.end)
+            )
+        return list(self._sorted)
 
     def find_span(self, meeting_id: str, start: int, end: int) -> Annotation | None:
         """The (non-orphaned) annotation on exactly this span, if any."""
