@@ -161,8 +161,15 @@ class CodingActions(Screen[None]):
         store = getattr(self.app, "annotations", None)
         if store is None:
             from store.annotations import AnnotationStore
+            from store.tinystore import StoreReadOnly
 
-            store = AnnotationStore.open(self.coding_library().path)
+            path = self.coding_library().path
+            try:
+                store = AnnotationStore.open(path)
+            except StoreReadOnly as error:
+                # Still show the codebook, bookmarks and searches; changes will say why not.
+                store = AnnotationStore.open(path, read_only=True)
+                self.notify(f"{error} Coding is read-only.", severity="warning", markup=False)
             self.app.annotations = store  # type: ignore[attr-defined]
         return store
 
@@ -396,6 +403,14 @@ class CodingScreen(Screen[None]):
         """Jump to the chosen passage in its meeting."""
         event.stop()
         item = event.item
+        if item.orphaned:
+            self.notify(
+                "This passage is no longer in its meeting's text (the document changed); "
+                "it is kept with its tags and note. Showing the meeting.",
+                severity="warning", markup=False,
+            )
+            request_jump(self, item.meeting_id, 0, 0)
+            return
         request_jump(self, item.meeting_id, item.start, item.end)
 
 

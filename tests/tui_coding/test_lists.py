@@ -125,3 +125,22 @@ async def test_speakers_on_seed_documents(seeds):
             expected = [(r.id, rm.start) for r, rm in pairs if rm.speaker == name]
             items = screen.query_one("#remarks", PassageList).items
             assert [(i.meeting_id, i.start) for i in items] == expected[:500]
+
+
+@async_test
+async def test_orphaned_bookmark_is_listed_and_says_so(fixed):
+    library, annotations = fixed
+    passage = remark_passage(library, "m-2015-09", 2)
+    annotations.toggle_bookmark(*passage)
+    moved, orphaned = annotations.reanchor("m-2015-09", "m-2015-09", "Nothing of it is left.")
+    assert (moved, orphaned) == (0, 1)
+    app = HostApp(library, annotations)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("B")
+        await settle(pilot)
+        items = app.screen.query_one(PassageList).items
+        assert len(items) == 1 and items[0].orphaned and "orphaned" in items[0].extra
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.host.jumps == [("m-2015-09", 0, 0)]
+        assert any("no longer in its meeting" in n.message for n in app._notifications)

@@ -42,6 +42,7 @@ class PassageItem:
     note: str = ""
     tags: tuple[str, ...] = ()
     extra: str = ""
+    orphaned: bool = False
     colours: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -87,6 +87,7 @@ def annotation_items(
                 note=annotation.note,
                 tags=annotation.tags if with_tags else (),
                 extra=extra,
+                orphaned=annotation.orphaned,
                 colours=colours or {},
             )
         )
