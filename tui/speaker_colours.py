@@ -2,29 +2,30 @@
 
 The colour comes from a hash of the speaker's name (not from the order speakers appear),
 so Lavrov is the same colour in the remarks list, the transcript gutter and next week's
-session. The palette is mid-tone so it reads on dark and light themes alike.
+session. The palette is 24 hues at one mid lightness, so it reads on dark and light themes alike
+and two speakers of one meeting rarely share a colour.
 """
 
 from __future__ import annotations
 
+import colorsys
 import zlib
 
 from rich.style import Style
 
-PALETTE: tuple[str, ...] = (
-    "#e06c75",  # rose
-    "#61afef",  # blue
-    "#98c379",  # green
-    "#d19a66",  # orange
-    "#c678dd",  # violet
-    "#56b6c2",  # cyan
-    "#e5c07b",  # amber
-    "#ff79c6",  # pink
-    "#8be9fd",  # sky
-    "#a3be8c",  # sage
-    "#f78c6c",  # coral
-    "#82aaff",  # periwinkle
-)
+
+def _hue_palette(
+    steps: int = 24, lightness: float = 0.68, saturation: float = 0.65
+) -> tuple[str, ...]:
+    """``steps`` hues evenly round the colour wheel, all at one mid lightness."""
+    colours = []
+    for step in range(steps):
+        red, green, blue = colorsys.hls_to_rgb(step / steps, lightness, saturation)
+        colours.append(f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}")
+    return tuple(colours)
+
+
+PALETTE: tuple[str, ...] = _hue_palette()
 UNKNOWN_SPEAKER = "#8a8a8a"
 
 

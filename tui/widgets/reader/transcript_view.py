@@ -107,6 +107,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             "left_square_bracket",
             "same_speaker(-1)",
             "Speaker's prev",
+            show=False,
             id="transcript.speaker_prev",
         ),
         Binding(
@@ -286,8 +287,12 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         """Put the caret at ``offset`` with no selection, its line near the top of the view."""
         self.anchor = None
         self.cursor = min(max(0, offset), len(self._text))
-        line = self._line_of(self.cursor)
-        self.scroll_to(y=max(0, line - 2), animate=False)
+        # the view may have just been shown at a new width: place the line after layout
+        self.call_after_refresh(self._scroll_caret_near_top)
+
+    def _scroll_caret_near_top(self) -> None:
+        self._layout()
+        self.scroll_to(y=max(0, self._line_of(self.cursor) - 2), animate=False)
 
     def remark_at(self, offset: int) -> Remark | None:
         """The remark containing ``offset`` (or the last one starting before it)."""

@@ -1,0 +1,44 @@
+"""Wrapping by offsets, control characters made visible, stable speaker colours."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.speaker_colours import PALETTE, UNKNOWN_SPEAKER, speaker_colour
+from tui.text_layout import display_text, wrap_spans
+
+WORDS = st.lists(
+    st.sampled_from(["a", "bb", "word", "x" * 30, " ", "  ", "\n", "\n\n", "é", "中文", "[b]"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=WORDS, width=st.integers(min_value=1, max_value=30))
+def test_wrap_spans_cover_the_text_and_fit(text: str, width: int) -> None:
+    spans = wrap_spans(text, width)
+    position = 0
+    for start, end in spans:
+        # lines follow each other; only the newline between paragraphs is skipped
+        assert start == position or (text[position:start] == "\n" and start == position + 1)
+        assert "\n" not in text[start:end]
+        visible = text[start:end].rstrip(" ")
+        assert cell_len(visible) <= width or len(visible) == 1
+        position = end
+    assert position == len(text)
+
+
+def test_display_text_keeps_length_and_hides_controls() -> None:
+    raw = "a\x1b[31mb\x07c\td\re\x9bf\nnext"
+    shown = display_text(raw)
+    assert len(shown) == len(raw)
+    assert shown == "a␛[31mb␇c d e\ufffdf\nnext"
+
+
+def test_speaker_colour_is_stable_and_from_the_palette() -> None:
+    assert speaker_colour("Sergey Lavrov") == speaker_colour("  sergey lavrov ".strip())
+    assert speaker_colour("Sergey Lavrov") in PALETTE
+    assert speaker_colour(None) == UNKNOWN_SPEAKER
+    assert speaker_colour("Sergey Lavrov") != speaker_colour("Iyad Ameen Madani")
