@@ -113,3 +113,18 @@ async def test_timeline_month_year_and_sources(fixed):
         await settle(pilot)
         assert screen.query_one("#timeline-query", Input).value.endswith("p")
         assert screen.period == "year"
+
+
+@async_test
+async def test_timeline_of_a_saved_search(fixed):
+    library, annotations = fixed
+    annotations.save_search("kerry talks", "terrorism", {"participant": "Kerry"})
+    app = HostApp(library, annotations)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen.query_one("#source", Select).value = "saved:kerry talks"
+        await settle(pilot)
+        assert screen.series == [("2015-06", 3)]
+        assert "saved search kerry talks" in str(screen.query_one("#timeline-status").render())

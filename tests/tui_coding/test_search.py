@@ -201,3 +201,17 @@ async def test_search_on_seed_documents(seeds):
         screen = await _open(pilot, "terrorism")
         expected = [(h.meeting_id, h.start) for h in library.search("terrorism")]
         assert expected and _spans(screen) == expected
+
+
+@async_test
+async def test_matches_are_highlighted_in_rows(fixed):
+    library, annotations = fixed
+    app = HostApp(library, annotations)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, 'terror* "fight against"')
+        items = screen.query_one("#results", PassageList).items
+        assert items
+        row = render_item(items[0])
+        spans = [s for s in row.spans if s.style == "bold underline"]
+        marked = {row.plain[s.start : s.end].lower() for s in spans}
+        assert marked == {"terrorism", "fight against"}

@@ -27,7 +27,7 @@ from store.analysis import UNDATED, Period, cooccurrence, counts_by_period
 from store.codebook import is_within
 from store.models import Annotation
 from tui.coding import CodingScreen
-from tui.screens.search import SEARCH_LIMIT
+from tui.screens.search import SEARCH_LIMIT, run_search
 from tui.widgets.coding.passage_list import MAX_ROWS, PassageItem, PassageList
 from tui.widgets.coding.passage_source import MeetingCache, remark_at
 
@@ -117,7 +117,14 @@ class AnalysisScreen(CodingScreen):
                     options: list[tuple[Text, str]] = [
                         (Text("All meetings"), "meetings"),
                         (Text("Search hits"), "search"),
-                    ] + [(Text(f"Tag: {t.name}"), f"tag:{t.name}") for t in self.store.tags()]
+                    ]
+                    options += [
+                        (Text(f"Tag: {t.name}"), f"tag:{t.name}") for t in self.store.tags()
+                    ]
+                    options += [
+                        (Text(f"Saved search: {name}"), f"saved:{name}")
+                        for name, _query, _filters in self.store.saved_searches()
+                    ]
                     yield Select(
                         options, value="meetings", allow_blank=False, id="source", compact=True
                     )
@@ -238,6 +245,13 @@ class AnalysisScreen(CodingScreen):
         source = self.query_one("#source", Select).value
         query = self.query_one("#timeline-query", Input).value
         tag_ids: list[str] = []
+        saved: tuple[str, dict[str, Any]] | None = None
+        annotations: list[Annotation] = []
+        if isinstance(source, str) and source.startswith("saved:"):
+            for name, saved_query, filters in self.store.saved_searches():
+                if name == source[6:]:
+                    saved = (saved_query, dict(filters))
+                    annotations = list(self.store.all())
         if isinstance(source, str) and source.startswith("tag:"):
             tag = source[4:]
             tag_ids = [
@@ -246,13 +260,23 @@ class AnalysisScreen(CodingScreen):
                 if not a.orphaned and any(is_within(t, tag) for t in a.tags)
             ]
         self.query_one("#timeline-status", Static).update(Text("counting…"))
-        self._count(str(source), query, tag_ids, self.period)
+        self._count(str(source), query, tag_ids, self.period, saved, annotations)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _count(self, source: str, query: str, tag_ids: list[str], period: Period) -> None:
+    def _count(
+        self, source: str, query: str, tag_ids: list[str], period: Period,
+        saved: tuple[str, dict[str, Any]] | None = None,
+        annotations: list[Annotation] | None = None,
+    ) -> None:
         label = "meetings"
         try:
-            if source == "meetings":
+            if source.startswith("saved:"):
+                label = f"hits of the saved search {source[6:]}"
+                if saved is None:
+                    raise LookupError(f"There is no saved search called {source[6:]}.")
+                result = run_search(self.library, annotations or [], saved[0], saved[1])
+                series = counts_by_period(result.items, period)
+            elif source == "meetings":
                 series = counts_by_period(self.library.rows(), period)
             elif source == "search":
                 label = f"hits for “{query.strip()}”"
@@ -264,7 +288,7 @@ class AnalysisScreen(CodingScreen):
             else:
                 label = f"passages tagged {source[4:]}"
                 series = counts_by_period(tag_ids, period, library=self.library)
-        except (ValueError, KeyError) as error:  # QueryError, or a meeting gone missing
+        except (ValueError, LookupError) as error:  # QueryError, a meeting or search gone
             self.app.call_from_thread(self._drew, [], 0, period, label, str(error))
             return
         undated = sum(n for p, n in series if p == UNDATED)

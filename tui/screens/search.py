@@ -15,7 +15,8 @@ re-run when the screen opens, so its count follows the library as it grows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -29,6 +30,7 @@ from textual.worker import get_current_worker
 
 from store.library import Filters
 from store.models import REMARK_KINDS, Annotation
+from store.search import parse_query
 from tui.coding import CodingScreen
 from tui.widgets.coding.confirm import ConfirmDialog
 from tui.widgets.coding.passage_list import MAX_ROWS, PassageItem, PassageList
@@ -97,6 +99,19 @@ def library_filters(f: dict[str, Any], meeting_ids: frozenset[str] | None = None
     )
 
 
+def match_patterns(query: str) -> tuple[str, ...]:
+    """Regular expressions for the query's words and phrases, to highlight them in rows."""
+    try:
+        parsed = parse_query(query)
+    except ValueError:
+        return ()
+    patterns = []
+    for term in parsed.terms:
+        body = r"\W+".join(re.escape(token) for token in term.tokens)
+        patterns.append(rf"\b{body}" + (r"\w*" if term.prefix else r"\b"))
+    return tuple(patterns)
+
+
 def run_search(
     library: Any,
     annotations: list[Annotation],
@@ -128,7 +143,8 @@ def run_search(
                 for h in hits
                 if any(s < h.end and h.start < e for s, e in spans.get(h.meeting_id, ()))
             ]
-        items = hit_items(hits)
+        marks = match_patterns(query)
+        items = [replace(item, marks=marks) for item in hit_items(hits)]
         what = "hit"
     elif coded:
         allowed = {

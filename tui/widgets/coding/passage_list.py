@@ -10,6 +10,7 @@ document text goes in as ``rich.text.Text``, never as markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -43,6 +44,7 @@ class PassageItem:
     tags: tuple[str, ...] = ()
     extra: str = ""
     orphaned: bool = False
+    marks: tuple[str, ...] = ()
     colours: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -78,6 +80,8 @@ def render_item(item: PassageItem) -> Text:
     body = Text("  “")
     body.append(one_line(item.text))
     body.append("”")
+    for pattern in item.marks:  # the search's words, so the eye finds why it matched
+        body.highlight_regex(re.compile(pattern, re.IGNORECASE), style="bold underline")
     lines.append(body)
     if item.note:
         note = Text("  ✎ ", style="dim")
