@@ -125,7 +125,8 @@ class CodingActions(Screen[None]):
     """
 
     HELP: ClassVar[str | None] = (
-        "## Coding\n\nT tag the passage, b bookmark it, n write a note, u undo, ctrl+r redo. "
+        "## Coding\n\nKeys: t tags the passage, b bookmarks it, n writes a note, u undoes, "
+        "ctrl+r redoes. "
         "C codebook, B bookmarks, / search, P speakers, A analysis."
     )
 

@@ -56,7 +56,7 @@ class CodebookScreen(CodingScreen):
     """The codebook tree with counts, and the passages of the highlighted tag."""
 
     HELP: ClassVar[str | None] = (
-        "## Codebook\n\nJ/k move, enter lists the tag's passages (enter again jumps), "
+        "## Codebook\n\nKeys: j/k move, enter lists the tag's passages (enter again jumps), "
         "a add, r rename, m merge into another tag, c colour, e description, d delete."
     )
 

@@ -20,7 +20,7 @@ from store.codebook import PALETTE
 class ColourPicker(ModalScreen[str | None]):
     """A list of colour swatches; ``enter`` picks one, ``escape`` keeps the old colour."""
 
-    HELP: ClassVar[str | None] = "## Colours\n\nJ/k move, enter picks, escape cancels."
+    HELP: ClassVar[str | None] = "## Colours\n\nKeys: j/k move, enter picks, escape cancels."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="colour.cancel"),

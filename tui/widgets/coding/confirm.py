@@ -20,7 +20,7 @@ from textual.widgets import Button, Static
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with ``True`` for yes, ``False`` for no."""
 
-    HELP: ClassVar[str | None] = "## Confirm\n\nY yes, n or escape no."
+    HELP: ClassVar[str | None] = "## Confirm\n\nKeys: y yes, n or escape no."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
