@@ -14,7 +14,8 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules, in the order ``parley --help`` lists them.
-COMMANDS: tuple[str, ...] = ("extract", "importing", "listing", "search", "export", "annotations")
+COMMANDS: tuple[str, ...] = ("extract", "importing", "listing", "search", "export", "annotations",
+                             "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,645 @@
+"""``parley doctor``: check a library and say in plain words what is wrong with it.
+
+A library is two stores that can drift apart from each other and from the disk: the
+sqlite index of the imported documents (``store.library``) and the TinyDB files of what
+people created (``store.annotations``). Each check below looks at one thing and returns
+:class:`Finding` objects, each one sentence a person can act on; the CLI only prints
+them. Checks that can be pure take plain values (rows, texts); the few that must look
+at the disk say so.
+
+The doctor never changes anything unless asked (``repair``): it reads the sqlite file
+itself, read-only, because ``Library.open`` would create a missing library or rebuild
+one with an old schema, which is the opposite of a diagnosis. The annotation store is
+opened through its public API with ``read_only=True``. Two things the public APIs do
+not expose are read from the on-disk formats, read-only: the ``sources``/``meetings``/
+``passages`` tables (hash recorded at import, FTS row ranges) and the ``locks/`` and
+``backups/`` folders of the annotation store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import filelock
+import orjson
+
+from store.annotations import ANNOTATIONS_DIR, AnnotationStore
+from store.library import DB_NAME, SCHEMA_VERSION
+from store.models import Annotation, Meeting
+from store.tinystore import StoreDamaged, StoreError, make_lock, scan_store
+
+Severity = Literal["ok", "note", "problem"]
+"""``ok``: a check passed; ``note``: worth knowing, nothing to fix; ``problem``: fix it."""
+
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of one check: a sentence, how serious it is, and what it is about."""
+
+    check: str
+    severity: Severity
+    message: str
+    path: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"check": self.check, "severity": self.severity, "message": self.message,
+                "path": self.path}
+
+
+@dataclass(slots=True)
+class Report:
+    """Every finding for one library; ``healthy`` when none is a problem."""
+
+    library: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "problem"]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {"library": self.library, "healthy": self.healthy,
+                "problems": len(self.problems),
+                "findings": [f.to_json() for f in self.findings]}
+
+
+def age_in_words(seconds: float) -> str:
+    """``90`` → "2 minutes": how old something is, rounded the way a person says it."""
+    seconds = max(0.0, seconds)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = round(seconds / size)
+            return f"{n} {unit}{'' if n == 1 else 's'}"
+    return "less than a minute"
+
+
+def _all(n: int, one: str, many: str) -> str:
+    """ "All 3 meetings have their" / "The one meeting has its" / "No meetings have their"."""
+    if n == 1:
+        return f"The one {one}" + (" is" if one.endswith("file") else "")
+    if n == 0:
+        return f"No {many}" + (" are" if many.endswith("files") else "")
+    return f"All {n} {many}" + (" are" if many.endswith("files") else "")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def open_index(root: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the library's sqlite file, or None if there is none."""
+    db = root / DB_NAME
+    if not db.is_file():
+        return None
+    return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+
+
+def check_present(root: Path) -> list[Finding]:
+    """Is there a library at all? (Looks at the disk.)"""
+    if not root.is_dir():
+        return [Finding("library", "problem",
+                        f"There is no library at {root}; run parley import FOLDER to make one.",
+                        str(root))]
+    if not (root / DB_NAME).is_file():
+        return [Finding("library", "problem",
+                        f"The folder {root} holds no Parley library ({DB_NAME} is missing); "
+                        "run parley import FOLDER to make one.", str(root))]
+    return []
+
+
+def check_sqlite_integrity(conn: sqlite3.Connection) -> list[Finding]:
+    """sqlite's own ``PRAGMA integrity_check`` of every table and index."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [Finding("integrity", "problem",
+                        f"The library file cannot be checked ({exc}); move it aside and run "
+                        "parley import again on your documents.")]
+    if rows == ["ok"]:
+        return [Finding("integrity", "ok", "The library file passes sqlite's integrity check.")]
+    first = rows[0] if rows else "no answer"
+    return [Finding("integrity", "problem",
+                    f"The library file fails sqlite's integrity check ({first}); move it aside "
+                    "and run parley import again on your documents.")]
+
+
+def check_search_index(db_path: Path) -> list[Finding]:
+    """FTS5's ``integrity-check`` of the search index against its stored text.
+
+    FTS5 runs this check as an ``INSERT`` command, so it needs a writable connection;
+    it is run inside a transaction that is rolled back, so nothing is changed.
+    """
+    try:
+        conn = sqlite3.connect(db_path, timeout=10, isolation_level=None)
+    except sqlite3.Error as exc:
+        return [Finding("search-index", "note",
+                        f"The search index was not checked: the library file cannot be "
+                        f"opened for the check ({exc}).")]
+    try:
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO passages(passages, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) or "read-only" in str(exc) or "unable to open" in str(exc):
+            return [Finding("search-index", "note",
+                            "The search index was not checked because the library folder "
+                            "cannot be written (the check needs a write transaction).")]
+        return [Finding("search-index", "problem",
+                        f"The search index is damaged ({exc}); move {DB_NAME} aside and run "
+                        "parley import again on your documents.")]
+    except sqlite3.DatabaseError as exc:
+        return [Finding("search-index", "problem",
+                        f"The search index is damaged ({exc}); move {DB_NAME} aside and run "
+                        "parley import again on your documents.")]
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        conn.close()
+    return [Finding("search-index", "ok", "The search index passes FTS5's integrity check.")]
+
+
+def check_schema(conn: sqlite3.Connection) -> list[Finding]:
+    """Is the index written by this Parley's schema version?"""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return []
+    return [Finding("schema", "note",
+                    f"The library index has schema version {version} and this Parley uses "
+                    f"{SCHEMA_VERSION}; it is rebuilt from the source files the next time "
+                    "Parley opens it.")]
+
+
+def sha256_of(path: str) -> str | None:
+    """The file's SHA-256, or None when it cannot be read. (Looks at the disk.)"""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+SourceRow = tuple[str, str | None, str, str | None]
+"""(path, sha256 recorded at import, status 'ok'/'failed', error sentence)."""
+
+
+def source_rows(conn: sqlite3.Connection) -> list[SourceRow]:
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT path, sha256, status, error FROM sources ORDER BY path")]
+
+
+def check_sources(
+    rows: Iterable[SourceRow],
+    exists: Callable[[str], bool] = os.path.isfile,
+    digest: Callable[[str], str | None] = sha256_of,
+) -> list[Finding]:
+    """Every imported source file is still there, with the bytes it had at import.
+
+    Pure given ``exists`` and ``digest`` (which default to looking at the disk).
+    """
+    out: list[Finding] = []
+    checked = failed = 0
+    for path, sha, status, _error in rows:
+        if status != "ok":
+            failed += 1
+            continue
+        checked += 1
+        if not exists(path):
+            out.append(Finding("sources", "problem",
+                               f"The source file {path} is missing; its meetings stay in the "
+                               "library, but they can no longer be re-imported from it.", path))
+            continue
+        now = digest(path)
+        if now is None:
+            out.append(Finding("sources", "problem",
+                               f"The source file {path} cannot be read any more; check its "
+                               "permissions.", path))
+        elif sha and now != sha:
+            out.append(Finding("sources", "problem",
+                               f"The source file {path} has changed since import; run parley "
+                               "import again to bring the library up to date.", path))
+    if not out:
+        out.append(Finding("sources", "ok",
+                           _all(checked, "source file", "source files") + " present and unchanged "
+                           "since import."))
+    if failed:
+        out.append(Finding("sources", "note",
+                           f"{_plural(failed, 'file')} could not be imported; parley import "
+                           "lists the reason for each."))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """A meeting row as stored, with what the other tables hold for it."""
+
+    id: str
+    rowid: int
+    source_known: bool
+    n_remarks: int
+    remark_rows: int
+    fts_first: int
+    fts_last: int
+    fts_rows: int
+    text_hash: str
+    body: bytes
+
+
+def meeting_records(conn: sqlite3.Connection) -> Iterable[MeetingRecord]:
+    """Every meeting row with its remark and FTS row counts (one query each, streamed)."""
+    remark_counts = dict(conn.execute("SELECT meeting, count(*) FROM remarks GROUP BY meeting"))
+    fts_counts = dict(conn.execute("SELECT meeting, count(*) FROM passages GROUP BY meeting"))
+    sources = {r[0] for r in conn.execute("SELECT id FROM sources")}
+    for row in conn.execute(
+        "SELECT id, rowid, source_id, n_remarks, fts_first, fts_last, text_hash, body "
+        "FROM meetings ORDER BY rowid"
+    ):
+        mid, rowid, source_id, n_remarks, first, last, text_hash, body = row
+        yield MeetingRecord(
+            id=mid, rowid=rowid, source_known=source_id in sources, n_remarks=n_remarks,
+            remark_rows=int(remark_counts.get(rowid, 0)), fts_first=first, fts_last=last,
+            fts_rows=int(fts_counts.get(rowid, 0)), text_hash=text_hash, body=body,
+        )
+
+
+def decode_body(body: bytes) -> Meeting:
+    """A stored meeting body back to a :class:`Meeting` (the library's on-disk format)."""
+    from store.importer import decode_meeting
+
+    return decode_meeting(body)
+
+
+def check_meeting(rec: MeetingRecord) -> list[Finding]:
+    """One meeting row: its stored JSON reads back, matches its hash, and is indexed."""
+    out: list[Finding] = []
+    try:
+        meeting = decode_body(rec.body)
+    except (zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        return [Finding("meetings", "problem",
+                        f"The stored text of meeting {rec.id} cannot be read back "
+                        f"({type(exc).__name__}); run parley import again on its source file.")]
+    if hashlib.sha256(meeting.text.encode("utf-8")).hexdigest() != rec.text_hash:
+        out.append(Finding("meetings", "problem",
+                           f"The stored text of meeting {rec.id} does not match its recorded "
+                           "hash; run parley import again on its source file."))
+    if not rec.source_known:
+        out.append(Finding("meetings", "problem",
+                           f"Meeting {rec.id} belongs to no recorded source file; run parley "
+                           "import again on your documents."))
+    if rec.remark_rows != rec.n_remarks or len(meeting.remarks) != rec.n_remarks:
+        out.append(Finding("meetings", "problem",
+                           f"Meeting {rec.id} should have {rec.n_remarks} remarks but the index "
+                           f"holds {rec.remark_rows}; run parley import again on its source "
+                           "file."))
+    expected = rec.fts_last - rec.fts_first + 1
+    if rec.fts_rows != expected:
+        out.append(Finding("meetings", "problem",
+                           f"Meeting {rec.id} should have {expected} rows in the search index "
+                           f"but has {rec.fts_rows}; searches may miss it until it is imported "
+                           "again."))
+    return out
+
+
+def check_meetings(records: Iterable[MeetingRecord]) -> list[Finding]:
+    """:func:`check_meeting` for every row, and a summary when all are fine. Pure."""
+    out: list[Finding] = []
+    n = 0
+    for rec in records:
+        n += 1
+        out += check_meeting(rec)
+    if not out:
+        out.append(Finding("meetings", "ok",
+                           _all(n, "meeting has its", "meetings have their") + " stored text, "
+                           "remarks and search rows."))
+    return out
+
+
+def check_counts(conn: sqlite3.Connection) -> list[Finding]:
+    """Rows in the side tables that point at no meeting (left by an interrupted write)."""
+    out: list[Finding] = []
+    for table, what in (("remarks", "remark rows"), ("passages", "search-index rows"),
+                        ("people", "participant rows")):
+        n = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE meeting NOT IN (SELECT rowid FROM meetings)"
+        ).fetchone()[0]
+        if n:
+            out.append(Finding("counts", "problem",
+                               f"{n} {what} belong to no meeting; run parley import again on "
+                               "your documents to rebuild them."))
+    return out
+
+
+# ---------------------------------------------------------------------------- annotations
+
+
+def check_annotation(a: Annotation, text: str | None) -> list[Finding]:
+    """One annotation is anchored to an existing meeting at its quoted text. Pure."""
+    quote = " ".join(a.anchor.exact.split())
+    quote = quote if len(quote) <= 40 else quote[:39] + "…"
+    if a.orphaned:
+        return [Finding("annotations", "note",
+                        f"The annotation on “{quote}” in meeting {a.meeting_id} is orphaned "
+                        "(its passage was not found after a re-import); it is kept and listed "
+                        "in parley annotations.")]
+    if text is None:
+        return [Finding("annotations", "problem",
+                        f"The annotation on “{quote}” belongs to meeting {a.meeting_id}, which "
+                        "is not in the library; it is kept, and comes back if that document "
+                        "is imported again.")]
+    if text[a.anchor.start:a.anchor.end] != a.anchor.exact:
+        return [Finding("annotations", "problem",
+                        f"The annotation on “{quote}” in meeting {a.meeting_id} no longer "
+                        f"matches the text at {a.anchor.start}–{a.anchor.end}; it is kept, "
+                        "but shows at the wrong place until the meeting is imported again.")]
+    return []
+
+
+def check_annotations(
+    annotations: Iterable[Annotation], meeting_text: Callable[[str], str | None]
+) -> list[Finding]:
+    """Every annotation through :func:`check_annotation`, with a summary. Pure."""
+    out: list[Finding] = []
+    n = 0
+    cache: dict[str, str | None] = {}
+    for a in annotations:
+        n += 1
+        if a.meeting_id not in cache:
+            cache[a.meeting_id] = meeting_text(a.meeting_id)
+        out += check_annotation(a, cache[a.meeting_id])
+    if not any(f.severity == "problem" for f in out):
+        anchored = n - len(out)
+        out.insert(0, Finding("annotations", "ok",
+                              f"{_plural(anchored, 'annotation')} anchored to their meetings."))
+    return out
+
+
+def damage_findings(err: StoreDamaged, now: float | None = None) -> list[Finding]:
+    """One sentence per damaged annotations file: which, whether a backup exists, what to do."""
+    now = time.time() if now is None else now
+    out: list[Finding] = []
+    for path in err.damaged:
+        try:
+            backups = err.backups if path == err.path else AnnotationStore.backups_of(path)
+        except StoreError:
+            backups = []
+        if backups:
+            newest = backups[0]
+            age = age_in_words(now - newest.stat().st_mtime)
+            out.append(Finding("annotation-files", "problem",
+                               f"The annotations file {path} is damaged and kept as it is; its "
+                               f"newest backup {newest} is {age} old, and parley doctor --repair "
+                               "puts it back (the damaged file is moved to annotations/damaged/).",
+                               str(path)))
+        else:
+            out.append(Finding("annotation-files", "problem",
+                               f"The annotations file {path} is damaged and no usable backup of "
+                               "it exists; move it out of the annotations folder to open the "
+                               "rest, and keep it for repair by hand.", str(path)))
+    return out
+
+
+def check_backups(store_root: Path, has_annotations: bool, now: float | None = None
+                  ) -> list[Finding]:
+    """How old the newest backup of the annotations is. (Looks at ``backups/``.)"""
+    now = time.time() if now is None else now
+    newest: tuple[float, Path] | None = None
+    backups = store_root / "backups"
+    for sub in ("snapshots", "rolling"):
+        top = backups / sub
+        if not top.is_dir():
+            continue
+        for dirpath, _dirs, files in os.walk(top):
+            for name in files:
+                p = Path(dirpath) / name
+                with contextlib.suppress(OSError):
+                    mtime = p.stat().st_mtime
+                    if newest is None or mtime > newest[0]:
+                        newest = (mtime, p)
+        if sub == "snapshots":
+            with contextlib.suppress(OSError):
+                for snap in top.iterdir():
+                    mtime = snap.stat().st_mtime
+                    if newest is None or mtime > newest[0]:
+                        newest = (mtime, snap)
+    if newest is None:
+        if has_annotations:
+            return [Finding("backups", "note",
+                            "There is no backup of the annotations yet; one is made each time "
+                            "Parley opens the library for writing.")]
+        return [Finding("backups", "ok", "There are no annotations yet, so nothing to back up.")]
+    return [Finding("backups", "ok",
+                    f"The newest annotations backup is {age_in_words(now - newest[0])} old "
+                    f"({newest[1]}).")]
+
+
+def session_pid(name: str) -> int | None:
+    try:
+        return int(name.removeprefix("session-").removesuffix(".lock"))
+    except ValueError:
+        return None
+
+
+def check_locks(store_root: Path) -> list[Finding]:
+    """Session locks and temp files left by a Parley that stopped without closing.
+
+    Locks are OS ``flock`` locks, released by the kernel when their process dies, so
+    a left-over file blocks nothing; it is listed so a crash is visible, and removed
+    by ``--repair`` or the next writable open. (Reads the ``locks/`` folder.)
+    """
+    out: list[Finding] = []
+    locks = store_root / "locks"
+    names: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(locks) as it:
+        names = sorted(e.name for e in it if e.name.startswith("session-"))
+    live: list[int] = []
+    for name in names:
+        pid = session_pid(name)
+        if pid is None or pid == os.getpid():
+            continue
+        probe = make_lock(locks / name, timeout=0)
+        try:
+            probe.acquire()
+        except filelock.Timeout:
+            live.append(pid)
+            continue
+        except OSError:
+            continue
+        probe.release()
+        out.append(Finding("locks", "note",
+                           f"A lock left by a Parley that stopped without closing (process "
+                           f"{pid}) is in {locks / name}; it blocks nothing and parley doctor "
+                           "--repair removes it.", str(locks / name)))
+    temps = scan_store(store_root)[1] if store_root.is_dir() else []
+    dead = [t for t in temps if not _pid_alive(_temp_pid(t.name))]
+    if dead:
+        out.append(Finding("locks", "note",
+                           f"{_plural(len(dead), 'unfinished write')} left by a Parley that "
+                           "stopped lie in the annotations folder; they were never acknowledged, "
+                           "and parley doctor --repair removes them."))
+    if live:
+        pids = ", ".join(str(p) for p in live)
+        out.append(Finding("locks", "note",
+                           f"Another Parley (process {pids}) has this library open for writing; "
+                           "both keep their work."))
+    if not out:
+        out.append(Finding("locks", "ok", "No lock is left over from a crash."))
+    return out
+
+
+def _temp_pid(name: str) -> int:
+    parts = name.split(".")
+    try:
+        return int(parts[-3])
+    except (ValueError, IndexError):
+        return -1
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# ---------------------------------------------------------------------------- running
+
+
+def _text_lookup(conn: sqlite3.Connection) -> Callable[[str], str | None]:
+    def text(meeting_id: str) -> str | None:
+        row = conn.execute("SELECT body FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return decode_body(row[0]).text
+        except Exception:
+            return None
+
+    return text
+
+
+def run_checks(root: Path, *, hash_sources: bool = True) -> Report:
+    """Every check on the library at ``root``; never raises for a broken library."""
+    report = Report(str(root))
+    missing = check_present(root)
+    conn: sqlite3.Connection | None = None
+    if missing:
+        report.findings += missing
+    else:
+        try:
+            conn = open_index(root)
+        except sqlite3.Error as exc:
+            report.findings.append(Finding(
+                "library", "problem",
+                f"The library file {root / DB_NAME} cannot be opened ({exc}).",
+            ))
+    if conn is not None:
+        try:
+            report.findings += check_sqlite_integrity(conn)
+            report.findings += check_schema(conn)
+            report.findings += check_search_index(root / DB_NAME)
+            digest = sha256_of if hash_sources else (lambda p: None)
+            report.findings += check_sources(source_rows(conn), digest=digest)
+            report.findings += check_meetings(meeting_records(conn))
+            report.findings += check_counts(conn)
+        except sqlite3.DatabaseError as exc:
+            report.findings.append(Finding(
+                "library", "problem",
+                f"The library file {root / DB_NAME} could not be read to the end ({exc}); "
+                "move it aside and run parley import again on your documents.",
+            ))
+    report.findings += _annotation_checks(root, conn)
+    if conn is not None:
+        conn.close()
+    return report
+
+
+def _annotation_checks(root: Path, conn: sqlite3.Connection | None) -> list[Finding]:
+    store_root = root / ANNOTATIONS_DIR
+    if not store_root.is_dir():
+        return [Finding("annotations", "ok", "There are no annotations yet.")]
+    out: list[Finding] = []
+    has_annotations = bool(scan_store(store_root)[0])
+    try:
+        store = AnnotationStore.open(root, read_only=True)
+    except StoreDamaged as err:
+        out += damage_findings(err)
+    except StoreError as err:
+        out.append(Finding("annotation-files", "problem", str(err), str(store_root)))
+    except OSError as err:
+        out.append(Finding("annotation-files", "problem",
+                           f"The annotations in {store_root} cannot be read "
+                           f"({err.strerror or err}); check the folder's permissions.",
+                           str(store_root)))
+    else:
+        try:
+            items = store.all()
+            has_annotations = bool(items)
+            out.append(Finding("annotation-files", "ok",
+                               "Every annotations file is readable."))
+            lookup = _text_lookup(conn) if conn is not None else (lambda _m: None)
+            out += check_annotations(items, lookup)
+        finally:
+            store.close()
+    out += check_backups(store_root, has_annotations)
+    out += check_locks(store_root)
+    return out
+
+
+def repair(root: Path) -> list[Finding]:
+    """What ``--repair`` does: put back damaged annotation files from their newest
+    backup (the damaged file is kept in ``annotations/damaged/``), then open the store
+    for writing once, which removes stale session locks and dead writers' temp files.
+    Each action is reported as one sentence.
+    """
+    out: list[Finding] = []
+    store_root = root / ANNOTATIONS_DIR
+    if not store_root.is_dir():
+        return out
+    try:
+        store = AnnotationStore.open(root, read_only=True)
+        store.close()
+    except StoreDamaged as err:
+        for path in err.damaged:
+            try:
+                used = AnnotationStore.restore_backup(path)
+            except (StoreError, OSError) as exc:
+                out.append(Finding("repair", "problem", str(exc).rstrip(".") + ".", str(path)))
+                continue
+            out.append(Finding("repair", "ok",
+                               f"Restored {path} from its backup {used}; the damaged file is "
+                               "kept in annotations/damaged/.", str(path)))
+    except (StoreError, OSError):
+        pass
+    stale = [f for f in check_locks(store_root) if f.severity == "note" and "--repair" in f.message]
+    if stale:
+        try:
+            AnnotationStore.open(root).close()
+        except (StoreError, OSError) as exc:
+            msg = str(exc) if isinstance(exc, StoreError) else (exc.strerror or str(exc))
+            out.append(Finding("repair", "problem",
+                               f"Left-over locks could not be removed: {msg.rstrip('.')}."))
+        else:
+            out.append(Finding("repair", "ok",
+                               "Removed the locks and unfinished writes left by a crash."))
+    return out
