@@ -572,6 +572,9 @@ class AnnotationStore:
 
     def _ensure_tags(self, names: Iterable[str]) -> list[TagPair]:
         """Add codebook entries (default colours) for tags not in it yet."""
+        names = list(names)
+        if names and not self.read_only:
+            self._refresh_codebook()  # one stat: another copy may have changed it
         missing = [n for n in names if n not in self._tags]
         if not missing:
             return []

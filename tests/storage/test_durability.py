@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from store.annotations import AnnotationStore
 from tests.conftest import ROOT
 
@@ -56,6 +58,7 @@ def missing(library: Path, writes: list[tuple[str, int, int, str]]) -> list[tupl
         return lost
 
 
+@pytest.mark.slow
 def test_sigkill_never_loses_an_acknowledged_write(library: Path) -> None:
     rng = random.Random(20261122)
     all_acked: list[tuple[str, int, int, str]] = []
@@ -76,6 +79,7 @@ def test_sigkill_never_loses_an_acknowledged_write(library: Path) -> None:
     assert leftovers == [], "temp files of killed writers are cleaned up on open"
 
 
+@pytest.mark.slow
 def test_two_processes_lose_no_update(library: Path, tmp_path: Path) -> None:
     AnnotationStore.open(library).close()
     go = tmp_path / "go"
