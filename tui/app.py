@@ -15,7 +15,6 @@ from textual.theme import Theme
 
 from tui.commands import MeetingTitleCommands, ParleyCommands
 from tui.library_client import SORTS, LibraryClient, LibraryLike
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_theme
 from tui.ui_state import UIState, load_state, save_state
@@ -119,6 +118,10 @@ by title…), **?** or **F1** shows this help and **q** quits.
     # -- actions the palette and keys share ---------------------------------------------
 
     def action_help(self) -> None:
+        # imported here: the help screen pulls in Markdown (and pygments), which would
+        # otherwise cost every start-up for a screen most sessions never open
+        from tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

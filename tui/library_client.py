@@ -103,18 +103,22 @@ class LibraryClient:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
-    async def open(self) -> tuple[LibraryLike, str | None]:
-        """Open the library and read annotation counts; return it and any warning sentence."""
-
-        def _open() -> tuple[LibraryLike, str | None]:
-            library = self._opener()
-            counts, warning = open_annotation_counts(Path(library.path))
-            self.counts = counts
-            return library, warning
-
-        library, warning = await self._run(_open)
+    async def open(self) -> LibraryLike:
+        """Open the library on the library thread."""
+        library = await self._run(self._opener)
         self._library = library
-        return library, warning
+        return library
+
+    def load_counts(self) -> str | None:
+        """Read tag and bookmark counts (call from a worker thread); return any warning.
+
+        Kept apart from :meth:`open` and off the library thread, so the list and the first
+        meeting do not wait for the annotation store to load.
+        """
+        library = self._need()
+        counts, warning = open_annotation_counts(Path(library.path))
+        self.counts = counts
+        return warning
 
     def _need(self) -> LibraryLike:
         if self._library is None:

@@ -86,15 +86,13 @@ class MainScreen(Screen[None]):
         client = self.app.client
         meetings = self.query_one(MeetingList)
         try:
-            library, warning = await client.open()
+            library = await client.open()
             total = await client.count()
         except Exception as error:  # one sentence; the app stays up to say it
             meetings.loading = False
             meetings.border_title = "Meetings (none)"
             self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
             return
-        if warning:
-            self.notify(warning, severity="warning", timeout=10)
         if library.is_sample:
             self.notify(
                 "Showing the bundled sample documents; import your own with: parley import FOLDER",
@@ -109,6 +107,7 @@ class MainScreen(Screen[None]):
             found = await client.find_index(state.last_meeting, state.sort, state.last_index)
             index = found if found is not None else 0
         meetings.attach(client, total, state.sort, index)
+        self.load_counts()
         meetings.loading = False
         if self.focused is None:
             meetings.focus()
@@ -116,6 +115,17 @@ class MainScreen(Screen[None]):
         if total == 0:
             self.query_one(MeetingHeader).show_meeting(None)
             self.notify("The library is empty: import documents with `parley import FOLDER`.")
+
+    @work(thread=True, exclusive=True, group="annotation-counts")
+    def load_counts(self) -> None:
+        """Tag and bookmark counts per meeting, read beside (not before) the first paint."""
+        warning = self.app.client.load_counts()
+        self.app.call_from_thread(self._counts_loaded, warning)
+
+    def _counts_loaded(self, warning: str | None) -> None:
+        self.query_one(MeetingList).refresh_counts()
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
 
     # -- meetings -> reader --------------------------------------------------------------
 
