@@ -496,7 +496,12 @@ class ReaderCoding(CodingActions):
         self.show_meeting(meeting)  # type: ignore[attr-defined]
         self.jump_to(meeting.id)  # type: ignore[attr-defined]  # moves the meetings cursor
         self.set_view("transcript", focus=True)  # type: ignore[attr-defined]
-        self.query_one(TranscriptView).select(message.start, message.end)
+        transcript = self.query_one(TranscriptView)
+        # Caret at the passage's start, scrolled near the top once laid out, and the
+        # selection reaching to its end: a long passage is read from its beginning.
+        transcript.go_to(message.start)
+        if message.end > message.start:
+            transcript.anchor = message.end
 
     def on_unmount(self) -> None:
         store = getattr(self.app, "annotations", None)

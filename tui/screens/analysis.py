@@ -228,7 +228,8 @@ class AnalysisScreen(CodingScreen):
     @on(Select.Changed, "#source")
     def _source_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self.draw_timeline()
+        if self._timeline_drawn:  # the Select's first Changed comes at mount: not yet
+            self.draw_timeline()
 
     @on(Input.Changed, "#timeline-query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -236,7 +237,7 @@ class AnalysisScreen(CodingScreen):
         source = self.query_one("#source", Select)
         if event.value.strip() and source.value != "search":
             source.value = "search"  # the Select.Changed that follows redraws
-        else:
+        elif self._timeline_drawn:
             self.draw_timeline()
 
     def draw_timeline(self) -> None:
