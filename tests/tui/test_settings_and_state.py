@@ -123,3 +123,39 @@ async def test_counts_of_tags_and_bookmarks_per_meeting() -> None:
         await wait_ready(pilot)
         text = await wait_for_text(pilot, "# 2 ★ 1")
         assert "# 0 ★ 0" in text  # the other meeting has none
+
+
+@run_async
+async def test_library_that_cannot_open_is_one_sentence_not_a_crash() -> None:
+    from store.library import LibraryError
+
+    def broken() -> FakeLibrary:
+        raise LibraryError(
+            "The library file /x/library.sqlite is damaged (file is not a database)."
+        )
+
+    app = make_app(broken, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: any("could not be opened" in n.message for n in app._notifications),
+            "the error notice",
+        )
+        assert app.is_running
+        assert "Meetings (none)" in screen_text(app)
+        await pilot.press("j", "enter", "v", "question_mark", "escape")  # keys still safe
+        assert app.is_running
+
+
+@run_async
+async def test_empty_library_says_how_to_import() -> None:
+    app = make_app(lambda: FakeLibrary([]), remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: any("parley import" in n.message for n in app._notifications),
+            "the empty-library notice",
+        )
+        await pilot.press("j", "enter", "v", "right_parenthesis", "shift+right")
+        text = screen_text(app)
+        assert "Meetings (0)" in text and "No meeting selected" in text
