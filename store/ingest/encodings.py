@@ -145,9 +145,11 @@ def utf16_without_bom(data: bytes) -> str | None:
         return None
     for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
                              ("utf-16-be", sample[0::2], sample[1::2])):
-        top = sorted((high.count(bytes([v])) for v in set(high)), reverse=True)[:4]
-        dominant = max(set(high), key=high.count)
-        if sum(top) < 0.9 * len(high) or dominant >= 0x20 or len(set(low)) < 4:
+        if len(set(high[:512])) > 16:  # quick reject: ordinary text, binary data
+            continue
+        counts = sorted(((high.count(v), v) for v in set(high)), reverse=True)
+        covered = sum(n for n, _v in counts[:4])
+        if covered < 0.9 * len(high) or counts[0][1] >= 0x20 or len(set(low)) < 4:
             continue
         text = sample.decode(codec, errors="replace")
         printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")

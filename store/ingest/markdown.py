@@ -33,6 +33,7 @@ _EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]{1,2000}?)(?<=[
 _WRAPPED_LINE = re.compile(r"^\*+(?=[^\s*])([^*\n]{1,2000}?)(?<=[^\s*])\*+$")
 _CODE_SPAN = re.compile(r"`([^`\n]{1,2000})`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SYNTAX_CHARS = re.compile(r"[*_\[\]`<#!\\]")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 # Signals that a text is Markdown rather than prose that happens to contain "*".
@@ -104,6 +105,8 @@ def markdown_to_text(text: str) -> MarkdownText:
 def strip_inline(line: str) -> tuple[str, str | None]:
     """One line without Markdown syntax, and the bold label it opens with, if any."""
     label = None
+    if _SYNTAX_CHARS.search(line) is None:
+        return line, None
     line = _HEADING.sub("", line)
     match = _BOLD_LABEL.match(line)
     if match is not None:

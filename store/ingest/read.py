@@ -43,6 +43,7 @@ _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # from PDFs), NEL, and the Unicode line/paragraph separators.
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n",
                               "\u2029": "\n\n"})
+_LINE_BREAK_CHARS = "\x0b\x0c\x85\u2028\u2029"
 # Invisible characters that split a word in two for search without showing anything:
 # zero-width space, word joiner, a BOM in mid-text, soft hyphen. (Zero-width joiner and
 # non-joiner are kept: emoji sequences and Persian/Indic spelling need them; the RTL
@@ -94,7 +95,8 @@ def tidy_text(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_LINE_BREAKS)
+    if any(ch in text for ch in _LINE_BREAK_CHARS):
+        text = text.translate(_LINE_BREAKS)
     if "\x1b" in text or _has_c1_introducer(text):
         text = _TERMINAL_ESCAPE.sub("", text)
     text = _CONTROLS.sub("", text)

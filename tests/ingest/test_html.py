@@ -153,7 +153,7 @@ def test_parse_html_never_recurses() -> None:
     while node.children:
         node = node.children[0]
         depth += 1
-    assert depth == 20_000
+    assert depth >= 20_000  # the parser may add <html> and <body> around the divs
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,17 @@ def test_no_regex_backtracking_on_long_attribute_soup() -> None:
     html_to_text(markup)
     assert time.perf_counter() - started < 10
     assert re.search("text", html_to_text("<p>text</p>").text)
+
+
+def test_unterminated_comments_are_not_quadratic() -> None:
+    started = time.perf_counter()
+    assert html_to_text("<!--" * 100_000).text == ""
+    assert html_to_text("<!--" * 100_000 + "-->" + "<p>after</p>").text == "after"
+    assert time.perf_counter() - started < 5
+
+
+def test_time_deep_in_nesting_is_found_quickly() -> None:
+    markup = "<div>" * 10_000 + "<time datetime='2020-01-02'>Jan 2</time><p>Text.</p>"
+    page = html_to_text(markup)
+    assert page.date == "2020-01-02"
+    assert "Text." in page.text
