@@ -36,7 +36,7 @@ import orjson
 
 from store.anchoring import locate, make_anchor
 from store.codebook import check_colour, default_colour, is_within, moved_name, normalise_tag
-from store.models import Annotation, Tag
+from store.models import Anchor, Annotation, Tag
 from store.schema import (
     CODEBOOK_FILE,
     SCHEMA_VERSION,
@@ -60,8 +60,10 @@ from store.tinystore import (
     atomic_write_bytes,
     is_usable,
     make_lock,
+    parse_tables,
     remove_orphan_temp_files,
     scan_store,
+    signature,
     utc_stamp,
     write_error,
 )
@@ -115,6 +117,35 @@ def _is_empty(a: Annotation) -> bool:
     return not a.tags and not a.bookmark and not a.note
 
 
+def _decode(d: Mapping[str, Any]) -> Annotation:
+    """``Annotation.from_json`` with positional construction (a third faster; 100k of
+    these are built when a large library opens)."""
+    a = d["anchor"]
+    return Annotation(
+        d["id"],
+        d["meeting_id"],
+        Anchor(
+            int(a["start"]), int(a["end"]), a["exact"], a.get("prefix", ""), a.get("suffix", "")
+        ),
+        tuple(d.get("tags") or ()),
+        bool(d.get("bookmark")),
+        d.get("note", ""),
+        d.get("created", ""),
+        d.get("updated", ""),
+        bool(d.get("orphaned")),
+    )
+
+
+def _decode_shard(path: Path, table: Mapping[str, Any]) -> dict[str, Annotation]:
+    """The annotations of one shard table; ``StoreDamaged`` if a document is malformed."""
+    try:
+        return {i: _decode(d) for i, d in table.items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise StoreDamaged(
+            f"The annotations file {path} is damaged (an annotation lacks {err}).", path
+        ) from None
+
+
 def _annotation_root(path: Path) -> Path:
     for parent in path.parents:
         if parent.name == ANNOTATIONS_DIR:
@@ -138,6 +169,7 @@ class AnnotationStore:
         self._locks: dict[str, Any] = {}
         self._files: dict[str, TinyFile] = {}
         self._shard_docs: dict[str, dict[str, Annotation]] = {}
+        self._seen: dict[str, tuple[int, int, int]] = {}
         self._docs: dict[str, Annotation] = {}
         self._sorted: list[Annotation] | None = None
         self._by_meeting: dict[str, dict[str, Annotation]] = {}
@@ -246,7 +278,7 @@ class AnnotationStore:
                 if not rel.startswith("shards/"):
                     continue
                 try:
-                    self._refresh_file(rel)
+                    self._load_shard(rel)
                 except StoreDamaged as err:
                     damaged.append(err)
             if damaged:
@@ -388,19 +420,37 @@ class AnnotationStore:
             self._files[rel] = tf
         return tf
 
+    def _load_shard(self, rel: str) -> None:
+        """Read a shard at open, without building its TinyDB objects yet.
+
+        At 100k annotations there are 5,000 shards; TinyDB objects for each cost a
+        sixth of the opening time, and most shards are never written in a session.
+        The stat signature read here lets ``_refresh_file`` skip them until changed.
+        """
+        path = os.path.join(self.root, rel)
+        try:
+            with open(path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                raw = fh.read()
+        except FileNotFoundError:
+            return
+        tables = parse_tables(raw, Path(path))
+        self._set_shard(rel, _decode_shard(Path(path), tables.get("annotations", {})))
+        self._seen[rel] = (st.st_ino, st.st_mtime_ns, st.st_size)
+
     def _refresh_file(self, rel: str) -> bool:
         """Re-read a shard if another process replaced it; update the indexes."""
+        seen = self._seen.get(rel) if rel not in self._files else None
+        if seen is not None and signature(self.root / rel) == seen:
+            return False
         tf = self._file(rel)
         if not tf.refresh():
             return False
         try:
-            docs = {i: Annotation.from_json(d) for i, d in tf.table("annotations").items()}
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            docs = _decode_shard(tf.path, tf.table("annotations"))
+        except StoreDamaged:
             tf.storage.forget()
-            raise StoreDamaged(
-                f"The annotations file {tf.path} is damaged (an annotation lacks {err}).",
-                tf.path,
-            ) from None
+            raise
         self._set_shard(rel, docs)
         return True
 
@@ -427,7 +477,14 @@ class AnnotationStore:
         self._tags, self._searches = tags, searches
 
     def _set_shard(self, rel: str, docs: dict[str, Annotation]) -> None:
-        old = self._shard_docs.get(rel, {})
+        old = self._shard_docs.get(rel)
+        if not old:  # the common case at open: nothing to compare with
+            self._shard_docs[rel] = docs
+            for a in docs.values():
+                self._index(a)
+            for meeting_id in {a.meeting_id for a in docs.values()}:
+                self._recount(meeting_id)
+            return
         touched: set[str] = set()
         for i, a in old.items():
             if docs.get(i) != a:
