@@ -149,6 +149,12 @@ def main() -> None:
     parser.add_argument("--writes", type=int, default=400, help="timed writes per size")
     parser.add_argument("--heavy", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--dir",
+        default=None,
+        help="where to build the stores (default: the temp dir); "
+        "put it on the disk whose fsync you want to measure",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rng = random.Random(args.seed)
@@ -159,7 +165,7 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_avg_1m_before": round(os.getloadavg()[0], 2),
     }
-    with tempfile.TemporaryDirectory(prefix="parley-bench-", dir=ROOT.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix="parley-bench-", dir=args.dir) as tmp:
         base = Path(tmp)
         result["raw_atomic_durable_write_3kB"] = raw_durable_write(base, args.writes)
         stores: dict[int, tuple[AnnotationStore, list[str]]] = {}
