@@ -164,7 +164,7 @@ def decode_bytes(data: bytes) -> Decoded:
     Order matters: a BOM is certain; a magic number names a binary; UTF-16 without a
     BOM is recognised by its byte pattern before the control-byte check (which its NULs
     would trip); strict UTF-8 is next (it almost never decodes anything that is not
-    UTF-8); only then is the encoding guessed.
+    UTF-8); then the charset a web page declares; only then is the encoding guessed.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -182,8 +182,27 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    name = guess_legacy_encoding(data[:SAMPLE_BYTES])
+    name = declared_charset(data[:4096]) or guess_legacy_encoding(data[:SAMPLE_BYTES])
     return Decoded(data.decode(name, errors="replace"), name)
+
+
+_DECLARED = re.compile(rb"""<(?:meta|\?xml)\b[^>]{0,500}?(?:charset|encoding)\s*=\s*["']?"""
+                       rb"""([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The encoding an HTML/XML page declares (``<meta charset>``, ``<?xml encoding>``)
+    in its first bytes, if Python knows it and it is not a UTF-16/32 label (those
+    pages carry a BOM or are caught by their byte pattern)."""
+    match = _DECLARED.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32", "utf-8")) else name
 
 
 def guess_legacy_encoding(sample: bytes) -> str:

@@ -10,6 +10,7 @@ import pytest
 from store.ingest.encodings import (
     NotText,
     binary_kind,
+    declared_charset,
     decode_bytes,
     guess_legacy_encoding,
     implausibility,
@@ -157,3 +158,14 @@ def test_mojibake_is_repaired(broken: str, fixed: str) -> None:
 )
 def test_clean_text_is_never_touched(clean: str) -> None:
     assert repair_mojibake(clean) == clean
+
+
+def test_declared_charset_of_a_web_page_is_used() -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1251"></head><body><p>Сергей Лавров</p></body></html>')
+    decoded = decode_bytes(page.encode("cp1251"))
+    assert decoded.encoding == "cp1251"
+    assert "Сергей Лавров" in decoded.text
+    assert declared_charset(b'<?xml version="1.0" encoding="ISO-8859-1"?>') == "iso8859-1"
+    assert declared_charset(b"<meta charset=utf-8>") is None
+    assert declared_charset(b"<meta charset=nonsense-codec>") is None
