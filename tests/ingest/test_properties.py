@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from store.ingest import Unreadable, extract
 from store.ingest.read import page_from_text, read_page
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 VOCABULARY = (
     "the", "minister", "said", "that", "talks", "were", "constructive", "and", "both", "sides",
