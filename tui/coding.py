@@ -134,13 +134,13 @@ class CodingActions(Screen[None]):
         Binding("t", "coding_tag", "Tag", id="coding.tag"),
         Binding("b", "coding_bookmark", "Bookmark", id="coding.bookmark"),
         Binding("n", "coding_note", "Note", id="coding.note"),
-        Binding("u", "coding_undo", "Undo", id="coding.undo"),
-        Binding("ctrl+r", "coding_redo", "Redo", id="coding.redo"),
+        Binding("u", "coding_undo", "Undo", show=False, id="coding.undo"),
+        Binding("ctrl+r", "coding_redo", "Redo", show=False, id="coding.redo"),
         Binding("slash", "open_search", "Search", key_display="/", id="coding.search"),
         Binding("C", "open_codebook", "Codebook", id="coding.codebook"),
-        Binding("B", "open_bookmarks", "Bookmarks", id="coding.bookmarks"),
-        Binding("P", "open_speakers", "Speakers", id="coding.speakers"),
-        Binding("A", "open_analysis", "Analysis", id="coding.analysis"),
+        Binding("B", "open_bookmarks", "Bookmarks", show=False, id="coding.bookmarks"),
+        Binding("P", "open_speakers", "Speakers", show=False, id="coding.speakers"),
+        Binding("A", "open_analysis", "Analysis", show=False, id="coding.analysis"),
     ]
 
     # -- where the stores are ------------------------------------------------------------
