@@ -60,12 +60,22 @@ async def test_meeting_keys_move_open_sort(demo_app) -> None:
         await pilot.press("j")
         await wait_until(pilot, lambda: app.screen.meeting.id == "visit2004", "the 2004 meeting")
         await wait_for_text(pilot, "▌ Igor Ivanov · Security Council Secretary  quote")
-        # s cycles the order: date oldest first puts 2004 on top
+        # s cycles the order: date oldest first puts 2004 on top, and the cursor
+        # stays on the open meeting
         await pilot.press("s")
         await wait_until(pilot, lambda: meetings.row_at(0) is not None, "a page")
         assert meetings.sort == "date_asc" and meetings.row_at(0).id == "visit2004"
+        await wait_until(pilot, lambda: meetings.cursor == 0, "the cursor to follow")
+        assert app.screen.meeting.id == "visit2004"
         assert "by date, oldest first" in await wait_for_text(pilot, "oldest first")
-        await pilot.press("s", "s", "s")
+        await pilot.press("s")  # by title: "Igor…" before "Sergey…"
+        await wait_until(pilot, lambda: meetings.highlighted_row is not None, "a page")
+        assert meetings.highlighted_row.id == "visit2004" and meetings.cursor == 0
+        await pilot.press("s")  # most remarks first: the talks (5) before the visit (2)
+        await wait_until(pilot, lambda: meetings.cursor == 1, "the cursor to follow")
+        assert meetings.highlighted_row.id == "visit2004"
+        assert app.screen.meeting.id == "visit2004"
+        await pilot.press("s")
         assert meetings.sort == "date_desc"
         # enter moves into the reader
         await pilot.press("enter")

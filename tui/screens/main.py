@@ -141,8 +141,13 @@ class MainScreen(Screen[None]):
         self._current_view().focus()
 
     def on_meeting_list_sort_changed(self, event: MeetingList.SortChanged) -> None:
+        """Keep the open meeting under the cursor in the new order."""
         self.app.state.sort = event.sort
         self._schedule_save()
+        if self.meeting is not None:
+            self.jump_to(self.meeting.id, focus=False)
+        else:
+            event.meeting_list.cursor = 0
 
     @work(exclusive=True, group="load-meeting")
     async def load_meeting(self, meeting_id: str) -> None:
@@ -252,12 +257,15 @@ class MainScreen(Screen[None]):
         self.app.save_state()
 
     @work(exclusive=True, group="jump")
-    async def jump_to(self, meeting_id: str) -> None:
+    async def jump_to(self, meeting_id: str, focus: bool = True) -> None:
         """Move the meetings cursor to ``meeting_id`` (found on the library thread)."""
         meetings = self.query_one(MeetingList)
         index = await self.app.client.find_index(meeting_id, meetings.sort, meetings.cursor)
         if index is None:
             self.notify("That meeting is no longer in the library.", severity="warning")
+            meetings.cursor = 0
             return
         meetings.cursor = index
-        meetings.focus()
+        meetings.call_after_refresh(meetings._scroll_cursor_visible, True)
+        if focus:
+            meetings.focus()

@@ -204,12 +204,14 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         self._post_highlight()
 
     def watch_sort(self, sort: str) -> None:
+        """New order: drop the cached pages; the screen then finds the same meeting again."""
         self._pages.clear()
         self._generation += 1
         self._update_titles()
-        self.post_message(self.SortChanged(self, sort))
-        self.cursor = 0
+        self.set_reactive(MeetingList.cursor, 0)
         self.scroll_to(y=0, animate=False)
+        self.refresh()
+        self.post_message(self.SortChanged(self, sort))
 
     def _post_highlight(self) -> None:
         row = self.row_at(self.cursor)
