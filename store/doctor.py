@@ -131,8 +131,8 @@ def check_sqlite_integrity(conn: sqlite3.Connection) -> list[Finding]:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
         return [Finding("integrity", "problem",
-                        f"The library file cannot be checked ({exc}); move it aside and run "
-                        "parley import again on your documents.")]
+                        f"The library file cannot be checked ({exc}); move {DB_NAME} aside and "
+                        "run parley import again on your documents.")]
     if rows == ["ok"]:
         return [Finding("integrity", "ok", "The library file passes sqlite's integrity check.")]
     first = rows[0] if rows else "no answer"
@@ -538,6 +538,10 @@ def _text_lookup(conn: sqlite3.Connection) -> Callable[[str], str | None]:
     return text
 
 
+class _Stop(Exception):
+    """The index is damaged; the remaining index checks are skipped."""
+
+
 def run_checks(root: Path, *, hash_sources: bool = True) -> Report:
     """Every check on the library at ``root``; never raises for a broken library."""
     report = Report(str(root))
@@ -555,13 +559,19 @@ def run_checks(root: Path, *, hash_sources: bool = True) -> Report:
             ))
     if conn is not None:
         try:
-            report.findings += check_sqlite_integrity(conn)
+            integrity = check_sqlite_integrity(conn)
+            report.findings += integrity
+            if any(f.severity == "problem" for f in integrity):
+                # Every later check would fail on the same damage: one sentence is enough.
+                raise _Stop
             report.findings += check_schema(conn)
             report.findings += check_search_index(root / DB_NAME)
             digest = sha256_of if hash_sources else (lambda p: None)
             report.findings += check_sources(source_rows(conn), digest=digest)
             report.findings += check_meetings(meeting_records(conn))
             report.findings += check_counts(conn)
+        except _Stop:
+            pass
         except sqlite3.DatabaseError as exc:
             report.findings.append(Finding(
                 "library", "problem",
@@ -597,8 +607,19 @@ def _annotation_checks(root: Path, conn: sqlite3.Connection | None) -> list[Find
             has_annotations = bool(items)
             out.append(Finding("annotation-files", "ok",
                                "Every annotations file is readable."))
-            lookup = _text_lookup(conn) if conn is not None else (lambda _m: None)
-            out += check_annotations(items, lookup)
+            if conn is None:
+                out.append(Finding("annotations", "note",
+                                   f"{_plural(len(items), 'annotation')} could not be checked "
+                                   "against their meetings because there is no library index."))
+            else:
+                try:
+                    out += check_annotations(items, _text_lookup(conn))
+                except sqlite3.DatabaseError:
+                    out.append(Finding("annotations", "note",
+                                       f"{_plural(len(items), 'annotation')} could not be "
+                                       "checked against their meetings because the library "
+                                       "index cannot be read; they are safe in their own "
+                                       "files."))
         finally:
             store.close()
     out += check_backups(store_root, has_annotations)
