@@ -213,13 +213,6 @@ class AnnotationStore:
         if self.read_only:
             return
         self.other_sessions()  # clears session files left by crashed copies
-        locks = self.root / "locks"
-        if not (locks / "ff.lock").exists():
-            # All 256 shard lock files at once, so a first write to a meeting does not
-            # pay for creating one.
-            with contextlib.suppress(OSError):
-                for bucket in range(256):
-                    (locks / f"{bucket:02x}.lock").touch()
         lock = make_lock(self.root / "locks" / f"session-{os.getpid()}.lock", timeout=0)
         with contextlib.suppress(filelock.Timeout, OSError):
             lock.acquire()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.anchoring import locate, make_anchor
 from store.annotations import AnnotationStore
@@ -165,3 +167,57 @@ def test_locate_prefers_context_then_nearest() -> None:
     shifted = "xx " + text
     assert locate(anchor, shifted) == (39, 49)
     assert locate(anchor, "nothing like it at all") is None
+
+
+def test_reanchor_interrupted_between_its_writes_loses_nothing(
+    store: AnnotationStore, library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = SEED.index(PASSAGES["harmony"])
+    a = store.tag_span("v1", start, start + 20, SEED, "x")
+    real_edit = store._edit
+    calls = []
+
+    def edit_then_crash(rel, fn):  # type: ignore[no-untyped-def]
+        calls.append(rel)
+        if len(calls) == 2:  # the write that would empty the old meeting's file
+            raise OSError("simulated crash")
+        return real_edit(rel, fn)
+
+    monkeypatch.setattr(store, "_edit", edit_then_crash)
+    with pytest.raises(OSError):
+        store.reanchor("v1", "v2", insert_before_all(SEED))
+    monkeypatch.undo()
+    store.close()
+    with AnnotationStore.open(library) as again:
+        # both copies are on disk; the newer (moved) one is shown, once
+        [shown] = again.all()
+        assert shown.id == a.id and shown.meeting_id == "v2"
+        assert not shown.orphaned and shown.anchor.exact == SEED[start : start + 20]
+
+
+@given(
+    st.integers(min_value=0, max_value=len(SEED) - 200),
+    st.integers(min_value=10, max_value=150),
+    st.lists(st.tuples(st.floats(0, 1), st.text(min_size=1, max_size=30)), max_size=6),
+)
+@settings(max_examples=60, deadline=None)
+def test_locate_survives_edits_outside_the_passage(
+    start: int, length: int, edits: list[tuple[float, str]]
+) -> None:
+    """Insertions anywhere outside the passage never lose or misplace it."""
+    end = start + length
+    anchor = make_anchor(SEED, start, end)
+    before, passage, after = SEED[:start], SEED[start:end], SEED[end:]
+    for where, text in edits:
+        if where < 0.5:
+            cut = int(where * 2 * len(before))
+            before = before[:cut] + text + before[cut:]
+        else:
+            cut = int((where - 0.5) * 2 * len(after))
+            after = after[:cut] + text + after[cut:]
+    new = before + passage + after
+    found = locate(anchor, new)
+    assert found is not None
+    assert new[found[0] : found[1]] == passage
+    if SEED.count(passage) == 1 and new.count(passage) == 1:
+        assert found == (len(before), len(before) + length)
