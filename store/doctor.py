@@ -125,6 +125,20 @@ def check_present(root: Path) -> list[Finding]:
     return []
 
 
+def check_writable(root: Path) -> list[Finding]:
+    """Can the library folder be written? (``access(2)``: nothing is created.)
+
+    A read-only library can still be read and searched; only importing and coding
+    need to write, so this is a note, not a problem.
+    """
+    if os.access(root, os.W_OK) and os.access(root / DB_NAME, os.W_OK):
+        return []
+    return [Finding("library", "note",
+                    f"The library folder {root} cannot be written (read-only disk or "
+                    "permissions); Parley can read it, but parley import and coding need "
+                    "write access.", str(root))]
+
+
 def check_sqlite_integrity(conn: sqlite3.Connection) -> list[Finding]:
     """sqlite's own ``PRAGMA integrity_check`` of every table and index."""
     try:
@@ -559,6 +573,7 @@ def run_checks(root: Path, *, hash_sources: bool = True) -> Report:
             ))
     if conn is not None:
         try:
+            report.findings += check_writable(root)
             integrity = check_sqlite_integrity(conn)
             report.findings += integrity
             if any(f.severity == "problem" for f in integrity):
