@@ -45,12 +45,12 @@ async def test_cooccurrence_table_evidence_and_jump(fixed):
         rows = [tuple(str(c).removeprefix("■ ") for c in table.get_row_at(i))
                 for i in range(table.row_count)]
         assert sorted(rows) == [
-            ("frame/blame", "topic/sanctions", "1"),
-            ("frame/blame", "topic/terrorism", "1"),
-            ("topic/sanctions", "topic/terrorism", "1"),
+            ("1", "frame/blame", "topic/sanctions"),
+            ("1", "frame/blame", "topic/terrorism"),
+            ("1", "topic/sanctions", "topic/terrorism"),
         ]
         # enter on a pair lists its passage pairs; enter on one jumps to both spans.
-        index = rows.index(("frame/blame", "topic/terrorism", "1"))
+        index = rows.index(("1", "frame/blame", "topic/terrorism"))
         table.move_cursor(row=index)
         await pilot.press("enter")
         await settle(pilot)

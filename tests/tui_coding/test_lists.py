@@ -69,7 +69,7 @@ async def test_speakers_remarks_in_date_order_and_jump(fixed):
         assert isinstance(screen, SpeakersScreen)
         table = screen.query_one("#people", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["Sergey Lavrov", "Foreign Minister", "3", "5"]
+        assert rows[0] == ["Sergey Lavrov", "5", "3", "Foreign Minister"]
         assert [r[0] for r in rows] == ["Sergey Lavrov", "Igor Ivanov", "John Kerry"]
         remarks = screen.query_one("#remarks", PassageList)
         dated = [i.date for i in remarks.items]

@@ -139,9 +139,9 @@ class AnalysisScreen(CodingScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#pairs", DataTable)
+        table.add_column("Passages", key="n")  # first: narrow terminals cut the right side
         table.add_column("Tag", key="a")
         table.add_column("Tag", key="b")
-        table.add_column("Passages", key="n")
         self.reload_pairs()
         table.focus()  # the timeline is counted when its tab is first shown
 
@@ -174,9 +174,9 @@ class AnalysisScreen(CodingScreen):
         table.clear()
         for (a, b), evidence in ranked[:MAX_ROWS]:
             table.add_row(
+                Text(str(len(evidence)), justify="right"),
                 Text.assemble(("■ ", colours.get(a, "")), a),
                 Text.assemble(("■ ", colours.get(b, "")), b),
-                Text(str(len(evidence)), justify="right"),
                 key=f"{a}\x00{b}",
             )
         title = self.query_one("#pair-title", Static)

@@ -204,13 +204,15 @@ class SearchScreen(CodingScreen):
 
     DEFAULT_CSS = """
     SearchScreen #panes { height: 1fr; }
-    SearchScreen #saved-pane { width: 28; border-right: solid $panel; }
+    SearchScreen #saved-pane {
+        width: 22%; min-width: 16; max-width: 32; border-right: solid $panel;
+    }
     SearchScreen #saved { height: 1fr; }
     SearchScreen #main { width: 1fr; }
     SearchScreen #query { margin: 0 1; }
     SearchScreen .filters { height: auto; padding: 0 1; }
     SearchScreen .filters Input { width: 1fr; margin-right: 1; }
-    SearchScreen .filters Select { width: 1fr; margin-right: 1; }
+    SearchScreen .filters Select { width: 1fr; min-width: 12; margin-right: 1; }
     SearchScreen .filters Checkbox { width: auto; margin-right: 1; }
     SearchScreen #results { height: 1fr; }
     """

@@ -76,9 +76,9 @@ class SpeakersScreen(CodingScreen):
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
         table.add_column("Name", key="name")
-        table.add_column("Roles", key="roles")
-        table.add_column("Meetings", key="meetings")
         table.add_column("Remarks", key="remarks")
+        table.add_column("Meetings", key="meetings")
+        table.add_column("Roles", key="roles")  # last: the longest, cut first when narrow
         self._speakers: list[Speaker] = []
         self._shown: list[Speaker] = []
         self._load_speakers()
@@ -105,9 +105,9 @@ class SpeakersScreen(CodingScreen):
         for name, roles, n_meetings, n_remarks in self._shown:
             table.add_row(
                 Text(name, style="bold"),
-                Text(one_line("; ".join(roles), 40), style="dim"),
-                Text(str(n_meetings), justify="right"),
                 Text(str(n_remarks), justify="right"),
+                Text(str(n_meetings), justify="right"),
+                Text(one_line("; ".join(roles), 40), style="dim"),
                 key=name,
             )
         status = self.query_one("#people-status", Static)
