@@ -65,10 +65,10 @@ class HostApp(App[None]):
     def get_default_screen(self) -> HostScreen:
         return self.host
 
-    def on_descendant_mount(self, event: Any) -> None:
-        # A blinking cursor makes snapshots flaky.
-        if isinstance(event.control, Input | TextArea):
-            event.control.cursor_blink = False
+    def on_descendant_focus(self, event: Any) -> None:
+        # A blinking cursor makes snapshots flaky: keep it steadily on.
+        if isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
 
 def async_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

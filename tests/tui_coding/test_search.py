@@ -41,6 +41,7 @@ async def test_query_ranked_with_snippet_and_jump(fixed):
     app = HostApp(library, annotations)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(pilot, "terrorism")
+        assert screen.query_one("#query", Input).cursor_blink is False  # steady snapshots
         spans = _spans(screen)
         assert sorted(spans) == sorted([
             _start(library, "m-2015-06", 0), _start(library, "m-2015-06", 2),
