@@ -54,15 +54,18 @@ MARK = "This is a synthetic document generated for benchmarking Parley."
 GENRES = (("kremlin", 0.47), ("briefing", 0.30), ("report", 0.23))
 
 FIRST = (
-    "Arlen Berin Casimir Doran Elvin Feodor Galen Hadrian Ilvar Jarek Kasimir Lorin Miron "
-    "Nestor Orrin Pavlen Radomir Severin Tavian Ulric Valen Yaroslav Zoran Adela Briella "
-    "Carina Daria Elvira Fiora Greta Ilona Julena Katya Larisa Marena Nadira Oriana"
-).split()
+    "Arlen", "Berin", "Casimir", "Doran", "Elvin", "Feodor", "Galen", "Hadrian", "Ilvar",
+    "Jarek", "Kasimir", "Lorin", "Miron", "Nestor", "Orrin", "Pavlen", "Radomir", "Severin",
+    "Tavian", "Ulric", "Valen", "Yaroslav", "Zoran", "Adela", "Briella", "Carina", "Daria",
+    "Elvira", "Fiora", "Greta", "Ilona", "Julena", "Katya", "Larisa", "Marena", "Nadira",
+    "Oriana",
+)
 LAST = (
-    "Ostrakov Velesky Dovrak Marenko Castellan Brandt Korvala Leventis Arkwright Solberg "
-    "Tamsin Quarrell Vintner Zelenko Halloran Ferrant Okonjo Rasmussov Delacroix Petrak "
-    "Ivanchuk Morrow Sandoval Kettering Lindqvist Abernath Voronin Galloway Strand Ruiz"
-).split()
+    "Ostrakov", "Velesky", "Dovrak", "Marenko", "Castellan", "Brandt", "Korvala", "Leventis",
+    "Arkwright", "Solberg", "Tamsin", "Quarrell", "Vintner", "Zelenko", "Halloran", "Ferrant",
+    "Okonjo", "Rasmussov", "Delacroix", "Petrak", "Ivanchuk", "Morrow", "Sandoval", "Kettering",
+    "Lindqvist", "Abernath", "Voronin", "Galloway", "Strand", "Ruiz",
+)
 ROLES = (
     "President of Russia", "Prime Minister", "Foreign Minister", "Minister of Economic "
     "Development", "Deputy Prime Minister", "Chairman of the Government Commission",
@@ -75,8 +78,9 @@ PLACES = (
 )
 CITIES = ("MOSCOW", "GENEVA", "VIENNA", "BEIJING", "ANKARA", "HELSINKI", "ASTANA", "MINSK")
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
 PHRASES = (
     "Security Council", "nuclear weapons", "the Middle East", "international terrorism",
     "trade and economic cooperation", "energy security", "arms control", "human rights",
@@ -180,7 +184,7 @@ def _kremlin(rng: random.Random) -> str:
 def _briefing(rng: random.Random) -> str:
     """A White House-style briefing: NAME: labels and Q turns, median ~30 turns."""
     people = [_person(rng) for _ in range(rng.choice((1, 2, 2, 3, 4)))]
-    y, m, d = _date(rng)
+    _date(rng)  # drawn (and unused) so every document's random stream stays as in v1
     turns = max(3, min(256, int(rng.lognormvariate(math.log(45), 1.0))))
     who_title = " and ".join(f"{r} {n.split()[1]}" for n, r in people[:2])
     lines = [
