@@ -218,16 +218,22 @@ def source_rows(conn: sqlite3.Connection) -> list[SourceRow]:
         "SELECT path, sha256, status, error FROM sources ORDER BY path")]
 
 
+SOURCES_LISTED = 10
+"""Source problems of each kind named one by one; beyond that, one sentence counts the
+rest (a moved folder should not print 50,000 lines)."""
+
+
 def check_sources(
     rows: Iterable[SourceRow],
     exists: Callable[[str], bool] = os.path.isfile,
-    digest: Callable[[str], str | None] = sha256_of,
+    digest: Callable[[str], str | None] | None = sha256_of,
 ) -> list[Finding]:
     """Every imported source file is still there, with the bytes it had at import.
 
-    Pure given ``exists`` and ``digest`` (which default to looking at the disk).
+    Pure given ``exists`` and ``digest`` (which default to looking at the disk);
+    ``digest=None`` checks existence only.
     """
-    out: list[Finding] = []
+    kinds: dict[str, list[str]] = {"missing": [], "unreadable": [], "changed": []}
     checked = failed = 0
     for path, sha, status, _error in rows:
         if status != "ok":
@@ -235,23 +241,35 @@ def check_sources(
             continue
         checked += 1
         if not exists(path):
-            out.append(Finding("sources", "problem",
-                               f"The source file {path} is missing; its meetings stay in the "
-                               "library, but they can no longer be re-imported from it.", path))
+            kinds["missing"].append(path)
+            continue
+        if digest is None:
             continue
         now = digest(path)
         if now is None:
-            out.append(Finding("sources", "problem",
-                               f"The source file {path} cannot be read any more; check its "
-                               "permissions.", path))
+            kinds["unreadable"].append(path)
         elif sha and now != sha:
-            out.append(Finding("sources", "problem",
-                               f"The source file {path} has changed since import; run parley "
-                               "import again to bring the library up to date.", path))
+            kinds["changed"].append(path)
+    sentences = {
+        "missing": ("The source file {} is missing; its meetings stay in the library, but "
+                    "they can no longer be re-imported from it.",
+                    "{} more source files are missing."),
+        "unreadable": ("The source file {} cannot be read any more; check its permissions.",
+                       "{} more source files cannot be read."),
+        "changed": ("The source file {} has changed since import; run parley import again "
+                    "to bring the library up to date.",
+                    "{} more source files have changed since import; run parley import "
+                    "again on them."),
+    }
+    out: list[Finding] = []
+    for kind, paths in kinds.items():
+        one, rest = sentences[kind]
+        out += [Finding("sources", "problem", one.format(p), p) for p in paths[:SOURCES_LISTED]]
+        if len(paths) > SOURCES_LISTED:
+            out.append(Finding("sources", "problem", rest.format(len(paths) - SOURCES_LISTED)))
     if not out:
-        out.append(Finding("sources", "ok",
-                           _all(checked, "source file", "source files") + " present and unchanged "
-                           "since import."))
+        what = " present and unchanged since import." if digest else " present."
+        out.append(Finding("sources", "ok", _all(checked, "source file", "source files") + what))
     if failed:
         out.append(Finding("sources", "note",
                            f"{_plural(failed, 'file')} could not be imported; parley import "
@@ -581,7 +599,7 @@ def run_checks(root: Path, *, hash_sources: bool = True) -> Report:
                 raise _Stop
             report.findings += check_schema(conn)
             report.findings += check_search_index(root / DB_NAME)
-            digest = sha256_of if hash_sources else (lambda p: None)
+            digest = sha256_of if hash_sources else None
             report.findings += check_sources(source_rows(conn), digest=digest)
             report.findings += check_meetings(meeting_records(conn))
             report.findings += check_counts(conn)

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from store.doctor import (
+    SOURCES_LISTED,
     Finding,
     age_in_words,
     check_annotation,
@@ -151,12 +152,21 @@ def test_check_sources_is_pure() -> None:
             ("/c.txt", None, "failed", "c.txt is empty.")]
     found = check_sources(rows, exists=lambda p: p != "/b.txt", digest=lambda p: "xx")
     messages = [f.message for f in found]
-    assert messages[0].startswith("The source file /a.txt has changed since import")
-    assert messages[1].startswith("The source file /b.txt is missing")
+    assert messages[0].startswith("The source file /b.txt is missing")
+    assert messages[1].startswith("The source file /a.txt has changed since import")
     assert messages[2] == "1 file could not be imported; parley import lists the reason for each."
     ok = check_sources(rows[:1], digest=lambda p: "aa", exists=lambda p: True)
     assert ok == [Finding("sources", "ok", "The one source file is present and unchanged "
                           "since import.")]
+
+
+def test_many_missing_sources_are_counted_not_listed() -> None:
+    rows = [(f"/gone/{i}.txt", "aa", "ok", None) for i in range(25)]
+    found = check_sources(rows, exists=lambda p: False)
+    assert len(found) == SOURCES_LISTED + 1
+    assert found[-1].message == f"{25 - SOURCES_LISTED} more source files are missing."
+    only = check_sources(rows[:2], exists=lambda p: True, digest=None)
+    assert only == [Finding("sources", "ok", "All 2 source files are present.")]
 
 
 def test_age_in_words() -> None:
