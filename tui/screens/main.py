@@ -107,7 +107,8 @@ class MainScreen(Screen[None]):
             found = await client.find_index(state.last_meeting, state.sort, state.last_index)
             index = found if found is not None else 0
         meetings.attach(client, total, state.sort, index)
-        self.load_counts()
+        if total == 0:
+            self.load_counts()
         meetings.loading = False
         if self.focused is None:
             meetings.focus()
@@ -165,6 +166,7 @@ class MainScreen(Screen[None]):
 
     def show_meeting(self, meeting: Meeting) -> None:
         """Show ``meeting`` in the header, remarks and transcript, where the reader left it."""
+        first = self.meeting is None
         self.meeting = meeting
         state = self.app.state
         state.last_meeting = meeting.id
@@ -180,6 +182,8 @@ class MainScreen(Screen[None]):
         if focus_was_reader:
             self._current_view().focus()
         self._schedule_save()
+        if first:  # counts come after the first paint rather than compete with it
+            self.load_counts()
 
     # -- reader -------------------------------------------------------------------------
 
