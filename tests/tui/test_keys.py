@@ -97,6 +97,13 @@ async def test_tab_moves_between_panes(demo_app) -> None:
         assert isinstance(app.focused, TranscriptView)
         await pilot.press("shift+tab")
         assert isinstance(app.focused, MeetingList)
+        # a click picks a meeting (row 2 starts on the third line inside the border)
+        meetings = app.screen.query_one(MeetingList)
+        await pilot.click(meetings, offset=(5, 3))
+        assert meetings.cursor == 1
+        await wait_until(pilot, lambda: app.screen.meeting.id == "visit2004", "the clicked one")
+        await pilot.click(meetings, offset=(5, 1))
+        assert meetings.cursor == 0
 
 
 @run_async
