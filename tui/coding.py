@@ -23,9 +23,12 @@ methods.
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, runtime_checkable
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
 
@@ -296,11 +299,11 @@ class CodingActions(Screen[None]):
             return
         self.app.push_screen(make(library, store), lambda _: self._coding_changed())
 
-    def action_open_search(self) -> None:
-        """Open the search screen."""
+    def action_open_search(self, saved: str | None = None) -> None:
+        """Open the search screen (on the saved search ``saved``, if given)."""
         from tui.screens.search import SearchScreen
 
-        self._open(SearchScreen)
+        self._open(lambda library, store: SearchScreen(library, store, saved=saved))
 
     def action_open_codebook(self) -> None:
         """Open the codebook."""
@@ -533,3 +536,61 @@ def coding_help_groups() -> list[tuple[str, type[Any], list[type[Any]]]]:
         ("Speakers", SpeakersScreen, [SpeakersScreen]),
         ("Analysis", AnalysisScreen, [AnalysisScreen]),
     ]
+
+
+class CodingCommands(Provider):
+    """Command-palette entries for coding: the coding screens, undo/redo, saved searches.
+
+    Add it to the app's ``COMMANDS``. Each saved search is an entry of its own
+    ("Saved search: …"), so a named query can be re-run from anywhere in two keystrokes.
+    """
+
+    def _host(self) -> CodingActions | None:
+        return next(
+            (s for s in reversed(self.app.screen_stack) if isinstance(s, CodingActions)), None
+        )
+
+    def _commands(self) -> list[tuple[str, str, Any]]:
+        host = self._host()
+        if host is None:
+            return []
+        commands: list[tuple[str, str, Any]] = [
+            ("Search the library", "Words, phrases and filters; saved searches (/)",
+             host.action_open_search),
+            ("Open the codebook", "Tags as a tree: rename, merge, colour, delete (C)",
+             host.action_open_codebook),
+            ("Open bookmarks", "Every bookmarked passage with its note (B)",
+             host.action_open_bookmarks),
+            ("Open speakers", "Everyone who speaks, and all they said (P)",
+             host.action_open_speakers),
+            ("Open analysis", "Tag co-occurrence and timeline (A)", host.action_open_analysis),
+            ("Undo last coding action", "Tags, bookmarks, notes, codebook (u)",
+             host.action_coding_undo),
+            ("Redo coding action", "What undo took back (ctrl+r)", host.action_coding_redo),
+        ]
+        store = getattr(self.app, "annotations", None)
+        if store is not None:
+            with contextlib.suppress(*CODING_ERRORS):
+                for name, _query, _filters in store.saved_searches():
+                    # The palette reads help text as markup: no document or user text in it.
+                    commands.append(
+                        (f"Saved search: {name}", "Run this saved search again",
+                         functools.partial(host.action_open_search, name))
+                    )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(Text(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score, offsets = matcher.fuzzy_search.match(query, name)
+            if score > 0:
+                # Highlighted by hand: Matcher.highlight parses its argument as markup, and
+                # a saved search's name is the user's text. A rich Text prompt is not parsed.
+                prompt = Text(name)
+                for offset in offsets:
+                    prompt.stylize("reverse", offset, offset + 1)
+                yield Hit(score, prompt, callback, text=name, help=help_text)

@@ -115,3 +115,38 @@ async def test_help_screen_lists_the_coding_keys(library_dir):
         assert "coding.tag" in shown and "codebook.merge" in shown
         headings = [m._markdown for m in app.screen.query(Markdown)]
         assert any(h.startswith("## Codebook") for h in headings)
+
+
+@async_test
+async def test_palette_opens_coding_screens_and_saved_searches(fixed):
+    from textual.app import App
+
+    from tests.tui_coding.host import HostApp
+    from tui.coding import CodingCommands
+    from tui.screens.search import SearchScreen
+
+    library, annotations = fixed
+    annotations.save_search("odd [/] name", "sanctions", {"kind": "answer"})
+
+    class PaletteApp(HostApp):
+        COMMANDS = App.COMMANDS | {CodingCommands}
+
+    app = PaletteApp(library, annotations)
+    async with app.run_test(size=(110, 32)) as pilot:
+        app.action_command_palette()
+        await settle(pilot)
+        await pilot.press(*"codebook", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CodebookScreen)
+        await pilot.press("escape")
+        app.action_command_palette()
+        await settle(pilot)
+        await pilot.press(*"saved search odd", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.query_one("#query").value == "sanctions"
+        assert screen.filters() == {"kind": "answer"}
+        assert sorted(i.meeting_id for i in screen.query_one("#results").items) == [
+            "m-2015-06", "m-2015-09"
+        ]

@@ -217,9 +217,13 @@ class SearchScreen(CodingScreen):
     SearchScreen #results { height: 1fr; }
     """
 
-    def __init__(self, library: Any, store: Any, query: str = "") -> None:
+    def __init__(
+        self, library: Any, store: Any, query: str = "", *, saved: str | None = None
+    ) -> None:
+        """``query`` pre-fills the query box; ``saved`` opens that saved search instead."""
         super().__init__(library, store)
         self._initial_query = query
+        self._initial_saved = saved
         self._saved: list[tuple[str, str, dict[str, Any]]] = []
         self._loading_saved = False
         self.last_result: SearchResult | None = None
@@ -262,6 +266,8 @@ class SearchScreen(CodingScreen):
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
         self.reload_saved()
+        if self._initial_saved is not None and self.open_saved(self._initial_saved):
+            return
         self.run()
 
     # -- the form ------------------------------------------------------------------------
@@ -408,12 +414,19 @@ class SearchScreen(CodingScreen):
     @on(OptionList.OptionSelected, "#saved")
     def _open_saved(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        for name, query, filters in self._saved:
-            if name == event.option_id:
+        if event.option_id is not None:
+            self.open_saved(event.option_id)
+
+    def open_saved(self, name: str) -> bool:
+        """Load the saved search ``name`` into the form and run it; ``False`` if unknown."""
+        for saved_name, query, filters in self._saved:
+            if saved_name == name:
                 self.set_form(query, filters)
                 self.query_one("#title", Static).update(Text.assemble("Search — ", (name, "bold")))
                 self.query_one("#results", PassageList).focus()
-                return
+                return True
+        self.notify(f"There is no saved search called {name}.", severity="warning", markup=False)
+        return False
 
     def action_save(self) -> None:
         """Save the query and filters under a name (an existing name is replaced)."""
