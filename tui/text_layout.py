@@ -10,7 +10,23 @@ can never send an escape sequence to the terminal and offsets stay one-to-one.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rich.cells import cell_len, get_character_cell_size
+
+
+@cache
+def _one_cell_characters() -> frozenset[str]:
+    """Characters below the CJK blocks that take exactly one cell (Latin, Cyrillic, …)."""
+    return frozenset(
+        chr(code) for code in range(0x20, 0x2E80) if get_character_cell_size(chr(code)) == 1
+    )
+
+
+def _one_cell_each(text: str) -> bool:
+    """True when every character takes one cell, so characters can be counted as cells."""
+    return text.isascii() or _one_cell_characters().issuperset(text)
+
 
 # One character for one character, so offsets into the display text equal offsets into
 # the meeting's text. C0 controls show as the Unicode "control pictures" (ESC → ␛);
@@ -60,7 +76,7 @@ def _wrap_paragraph(
     if start >= end:
         out.append((start, start))
         return
-    if text.isascii() if end - start == len(text) else text[start:end].isascii():
+    if _one_cell_each(text if end - start == len(text) else text[start:end]):
         _wrap_ascii(text, start, end, width, out)
         return
     line_start = start
@@ -93,7 +109,7 @@ def _wrap_paragraph(
 
 
 def _wrap_ascii(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
-    """The same rules as the general loop, faster: in ASCII one character is one cell."""
+    """The same rules as the general loop, faster, for text where a character is a cell."""
     pos = start
     while end - pos > width:
         space = text.rfind(" ", pos + 1, min(end, pos + width + 1))

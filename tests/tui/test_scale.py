@@ -32,3 +32,39 @@ async def test_fifty_thousand_meetings_load_only_visible_pages() -> None:
         assert meetings.cursor == 0
         await wait_for_text(pilot, "Meeting 000000")
         assert app.screen.meeting.id == "m000000"
+
+
+@run_async
+async def test_meeting_with_hundreds_of_wrapped_remarks() -> None:
+    from tests.tui.fakes import LAVROV, FakeLibrary, build_meeting
+    from tui.widgets.reader.remark_list import RemarkList
+    from tui.widgets.reader.transcript_view import TranscriptView
+
+    turns = [
+        (
+            LAVROV.name if i % 2 else None,
+            "answer" if i % 2 else "question",
+            f"Remark number {i:03d}. " + "A long sentence that wraps over several lines. " * 6,
+        )
+        for i in range(600)
+    ]
+    meeting = build_meeting(
+        "long", "A long press conference", "2020-02-02", turns, people=(LAVROV,)
+    )
+    app = make_app(lambda: FakeLibrary([meeting]), remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("enter", "G")
+        remarks = app.screen.query_one(RemarkList)
+        assert remarks.cursor == 599
+        await wait_for_text(pilot, "Remark number 599.")
+        assert remarks.virtual_size.height > 600 * 4  # each remark wrapped over lines
+        await pilot.press("left_square_bracket")  # Lavrov's previous remark: 597
+        assert remarks.cursor == 597
+        await wait_for_text(pilot, "Remark number 597.")
+        await pilot.press("enter")
+        view = app.screen.query_one(TranscriptView)
+        assert view.cursor == meeting.remarks[597].start
+        await wait_for_text(pilot, "Remark number 597.")
+        await pilot.press("G")
+        await wait_for_text(pilot, "Remark number 599.")
