@@ -55,7 +55,7 @@ def remarks_by(
     sql = (
         row_sql.replace("SELECT ", "SELECT m.rowid, ", 1)
         + " WHERE m.rowid IN (SELECT meeting FROM remarks WHERE speaker IN "
-        "(SELECT value FROM json_each(?))) ORDER BY m.date, m.id"
+        "(SELECT value FROM json_each(?))) ORDER BY m.date IS NULL, m.date, m.id"
     )
     names_json = orjson.dumps(list(names)).decode()
     out: list[tuple[MeetingRow, Remark]] = []

@@ -251,7 +251,7 @@ def process_file(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> FileRes
             sha = hashlib.sha256(data).hexdigest()
             if task.known_sha256 == sha:
                 return FileResult(path, "unchanged", sha, len(data), st.st_mtime_ns)
-            meetings = extract(data, path)
+            meetings = [m for m in extract(data, path) if m.text.strip()]
             prepared = tuple(prepare_meeting(m) for m in meetings)
         except _Timeout:
             return _timed_out(path, timeout)
@@ -269,7 +269,7 @@ def process_file(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> FileRes
                 path, "failed", error=f"{path} could not be read ({type(exc).__name__}: {exc})."
             )
         if not prepared:
-            return FileResult(path, "failed", error=f"{path} holds no meeting Parley can find.")
+            return FileResult(path, "failed", error=f"{path} holds no text Parley can read.")
         return FileResult(path, "ok", sha, len(data), st.st_mtime_ns, prepared)
     finally:
         if armed:

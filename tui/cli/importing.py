@@ -116,9 +116,11 @@ def print_summary(console: Console, summary: ImportSummary, library: str) -> Non
     line.append(f"{len(summary.failed)} failed", style="bold red" if summary.failed else "")
     line.append(f", {len(summary.replaced)} replaced" if summary.replaced else "")
     line.append(f" into {library}.")
-    console.print(line)
+    # soft_wrap: one line per failure even in a narrow terminal or a pipe (grep-able).
+    console.print(line, soft_wrap=True)
     for path, reason in summary.failed:
         console.print(Text.assemble(("failed  ", "red"), (reason if path in reason else
-                                                          f"{path}: {reason}")))
+                                                          f"{path}: {reason}")),
+                      soft_wrap=True)
     for old, new in summary.replaced:
-        console.print(Text(f"replaced {old} → {new}"))
+        console.print(Text(f"replaced {old} → {new}"), soft_wrap=True)
