@@ -26,10 +26,10 @@ class MeetingPlace:
     """Where the reader was inside one meeting."""
 
     remark: int = 0
-    remarks_scroll: int = 0
+    remarks_scroll: int = 0  # the remark at the top of the remarks pane
     cursor: int = 0
     anchor: int | None = None  # the other end of the transcript selection, if any
-    transcript_scroll: int = 0
+    transcript_scroll: int = 0  # the text offset at the top of the transcript (width-proof)
     view: str = "remarks"
 
     @classmethod

@@ -159,3 +159,45 @@ async def test_empty_library_says_how_to_import() -> None:
         await pilot.press("j", "enter", "v", "right_parenthesis", "shift+right")
         text = screen_text(app)
         assert "Meetings (0)" in text and "No meeting selected" in text
+
+
+@run_async
+async def test_scroll_places_survive_a_restart_at_another_width() -> None:
+    from tests.tui.fakes import LAVROV, build_meeting
+    from tui.widgets.reader.remark_list import RemarkList
+
+    turns = [
+        (LAVROV.name, "answer", f"Answer {i:03d}. " + "Words that wrap. " * 12) for i in range(80)
+    ]
+    meeting = build_meeting("long", "Long", "2020-01-01", turns, people=(LAVROV,))
+
+    def app_for(**kwargs: object):
+        return make_app(lambda: FakeLibrary([meeting]), state=load_state(), **kwargs)
+
+    app = app_for(remember=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("enter", *["pagedown"] * 3)
+        remarks = app.screen.query_one(RemarkList)
+        await wait_until(pilot, lambda: remarks.scroll_offset.y > 0, "the remarks to scroll")
+        top_remark = remarks.top_remark
+        await pilot.press("v", *["pagedown"] * 4)
+        view = app.screen.query_one(TranscriptView)
+        await wait_until(pilot, lambda: view.scroll_offset.y > 0, "the transcript to scroll")
+        top_offset = view.top_offset
+        await pilot.press("v")  # leave the remarks showing; the transcript's place is kept
+        await pilot.press("q")
+    assert top_remark > 0 and top_offset > 0
+    again = app_for(remember=False)
+    async with again.run_test(size=(90, 40)) as pilot:  # another width and height
+        await wait_ready(pilot)
+        remarks = again.screen.query_one(RemarkList)
+        await wait_until(pilot, lambda: remarks.top_remark == top_remark, "the remarks place")
+        await pilot.press("tab", "v")
+        view = again.screen.query_one(TranscriptView)
+        await wait_until(pilot, lambda: view.scroll_offset.y > 0, "the transcript place")
+        # the same text is at the top, though it wraps differently now
+        line_start, line_end = view._lines[int(view.scroll_offset.y)]
+        assert line_start <= top_offset < max(line_end, line_start + 1) or (
+            view._line_of(top_offset) == int(view.scroll_offset.y)
+        )

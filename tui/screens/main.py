@@ -247,8 +247,8 @@ class MainScreen(Screen[None]):
     def _remember_scroll(self) -> None:
         place = self._place()
         if place is not None:
-            place.remarks_scroll = int(self.query_one(RemarkList).scroll_offset.y)
-            place.transcript_scroll = int(self.query_one(TranscriptView).scroll_offset.y)
+            place.remarks_scroll = self.query_one(RemarkList).top_remark
+            place.transcript_scroll = self.query_one(TranscriptView).top_offset
 
     def _schedule_save(self) -> None:
         if self._save_timer is not None:

@@ -116,14 +116,19 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
         self._starts: list[int] = []  # first screen line of each remark
         self._lines: list[tuple[int, int, int]] = []  # (remark, start, end); start -1 = header
         self._fallback: dict[int, str] = {}
+        self._pending_top: int | None = None
         self.border_title = "Remarks"
 
     # -- data ------------------------------------------------------------------------------
 
     def show_meeting(
-        self, meeting: Meeting | None, cursor: int = 0, scroll_y: int | None = None
+        self, meeting: Meeting | None, cursor: int = 0, top: int | None = None
     ) -> None:
-        """Show ``meeting``'s remarks with the cursor on remark ``cursor``."""
+        """Show ``meeting``'s remarks with the cursor on remark ``cursor``.
+
+        ``top`` is the remark to show at the top of the pane (see :attr:`top_remark`), a
+        position that survives a different terminal width, unlike a line number.
+        """
         self.meeting = meeting
         self._remarks = meeting.remarks if meeting else ()
         self._text = display_text(meeting.text) if meeting else ""
@@ -136,11 +141,29 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
         self._layout()
         self.border_title = f"Remarks ({len(self._remarks)})" if meeting else "Remarks"
         self.set_reactive(RemarkList.cursor, min(max(0, cursor), max(0, len(self._remarks) - 1)))
-        if scroll_y is not None:
-            self.scroll_to(y=scroll_y, animate=False)
-        else:
+        self._pending_top = top
+        if top is None:
             self._scroll_cursor_visible()
+        self._apply_top()
         self.refresh()
+
+    @property
+    def top_remark(self) -> int:
+        """The remark at the top of the pane."""
+        if self._pending_top is not None:  # not shown yet: still where it is to be
+            return self._pending_top
+        return self._line_to_remark(int(self.scroll_offset.y)) if self._starts else 0
+
+    def _apply_top(self) -> None:
+        """Scroll to the remembered top remark once the pane has a real size."""
+        if self._pending_top is None or self.scrollable_content_region.height <= 0:
+            return
+        if not self._starts or self._layout_width <= 0:
+            self._pending_top = None
+            return
+        line = self._starts[min(self._pending_top, len(self._starts) - 1)]
+        self._pending_top = None
+        self.call_after_refresh(self.scroll_to, y=line, animate=False)
 
     @property
     def remark(self) -> Remark | None:
@@ -188,7 +211,10 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
-        self._scroll_cursor_visible()
+        if self._pending_top is not None:
+            self._apply_top()
+        else:
+            self._scroll_cursor_visible()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

@@ -228,6 +228,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self._layout_width = -1
         self._goal_column: int | None = None
         self._dragging = False
+        self._pending_top: int | None = None
         self.border_title = "Transcript"
 
     # -- data ------------------------------------------------------------------------------
@@ -237,9 +238,13 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         meeting: Meeting | None,
         cursor: int = 0,
         anchor: int | None = None,
-        scroll_y: int | None = None,
+        top: int | None = None,
     ) -> None:
-        """Show ``meeting``'s text with the caret at ``cursor``."""
+        """Show ``meeting``'s text with the caret at ``cursor``.
+
+        ``top`` is the character offset to show on the first line (see :attr:`top_offset`),
+        a position that survives a different terminal width, unlike a line number.
+        """
         self.meeting = meeting
         self._text = display_text(meeting.text) if meeting else ""
         self._remarks = sorted(
@@ -262,12 +267,31 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             TranscriptView.anchor, None if anchor is None else min(max(0, anchor), length)
         )
         self._goal_column = None
-        if scroll_y is not None:
-            self.scroll_to(y=scroll_y, animate=False)
-        else:
+        self._pending_top = top
+        if top is None:
             self._scroll_cursor_visible()
+        self._apply_top()
         self._update_subtitle()
         self.refresh()
+
+    @property
+    def top_offset(self) -> int:
+        """The offset in the text of the first line on screen."""
+        if self._pending_top is not None:  # not shown yet: still where it is to be
+            return self._pending_top
+        line = int(self.scroll_offset.y)
+        return self._lines[line][0] if 0 <= line < len(self._lines) else 0
+
+    def _apply_top(self) -> None:
+        """Scroll to the remembered top offset once the view has a real size."""
+        if self._pending_top is None or self.scrollable_content_region.height <= 0:
+            return
+        if not self._lines or self._layout_width <= 0:
+            self._pending_top = None
+            return
+        line = self._line_of(self._pending_top)
+        self._pending_top = None
+        self.call_after_refresh(self.scroll_to, y=line, animate=False)
 
     @property
     def selection(self) -> TextSelection | None:
@@ -286,6 +310,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
     def go_to(self, offset: int) -> None:
         """Put the caret at ``offset`` with no selection, its line near the top of the view."""
         self.anchor = None
+        self._pending_top = None
         self.cursor = min(max(0, offset), len(self._text))
         # the view may have just been shown at a new width: place the line after layout
         self.call_after_refresh(self._scroll_caret_near_top)
@@ -329,7 +354,10 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
-        self._scroll_cursor_visible()
+        if self._pending_top is not None:
+            self._apply_top()
+        else:
+            self._scroll_cursor_visible()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
