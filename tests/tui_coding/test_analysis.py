@@ -128,3 +128,36 @@ async def test_timeline_of_a_saved_search(fixed):
         await settle(pilot)
         assert screen.series == [("2015-06", 3)]
         assert "saved search kerry talks" in str(screen.query_one("#timeline-status").render())
+
+
+@async_test
+async def test_timeline_from_codebook_tag_and_from_search(fixed):
+    from tui.screens.codebook import CodebookScreen
+    from tui.screens.search import SearchScreen
+
+    library, annotations = fixed
+    _code(library, annotations)
+    app = HostApp(library, annotations)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await settle(pilot)
+        codebook = app.screen
+        assert isinstance(codebook, CodebookScreen)
+        codebook.reload(select="topic/terrorism")
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        assert screen.query_one("#source", Select).value == "tag:topic/terrorism"
+        assert [(p, n) for p, n in screen.series if n] == [("2004-05", 1), ("2015-06", 1)]
+        await pilot.press("escape")
+        assert app.screen is codebook
+        await pilot.press("escape", "slash", *"sanctions")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        assert screen.query_one("#timeline-query", Input).value == "sanctions"
+        assert [(p, n) for p, n in screen.series if n] == [("2015-06", 2), ("2015-09", 2)]

@@ -92,8 +92,14 @@ class AnalysisScreen(CodingScreen):
     AnalysisScreen #plot { height: 1fr; }
     """
 
-    def __init__(self, library: Any, store: Any, *, period: Period = "month") -> None:
+    def __init__(
+        self, library: Any, store: Any, *, period: Period = "month", tab: str = "cooc",
+        source: str = "meetings", query: str = "",
+    ) -> None:
+        """``tab``, ``source`` (``meetings``, ``search``, ``tag:NAME``, ``saved:NAME``) and
+        ``query`` choose what is shown first, e.g. the timeline of a tag from the codebook."""
         super().__init__(library, store)
+        self._initial = (tab, source, query)
         self.period: Period = period
         self.series: list[tuple[str, int]] = []
         self.undated = 0
@@ -103,7 +109,8 @@ class AnalysisScreen(CodingScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("Analysis", id="title")
-        with TabbedContent(initial="cooc"):
+        tab, source, query = self._initial
+        with TabbedContent(initial=tab):
             with TabPane("Co-occurrence", id="cooc"), Horizontal(id="cooc-panes"):
                 table: DataTable[Text] = DataTable(
                     id="pairs", cursor_type="row", zebra_stripes=True
@@ -125,10 +132,13 @@ class AnalysisScreen(CodingScreen):
                         (Text(f"Saved search: {name}"), f"saved:{name}")
                         for name, _query, _filters in self.store.saved_searches()
                     ]
+                    if source not in {value for _, value in options}:
+                        source = "meetings"
                     yield Select(
-                        options, value="meetings", allow_blank=False, id="source", compact=True
+                        options, value=source, allow_blank=False, id="source", compact=True
                     )
                     yield Input(
+                        query,
                         placeholder="search words for the timeline",
                         id="timeline-query",
                         compact=True,
@@ -143,7 +153,10 @@ class AnalysisScreen(CodingScreen):
         table.add_column("Tag", key="a")
         table.add_column("Tag", key="b")
         self.reload_pairs()
-        table.focus()  # the timeline is counted when its tab is first shown
+        if self._initial[0] == "timeline":
+            self.action_tab("timeline")
+        else:
+            table.focus()  # the timeline is counted when its tab is first shown
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -154,6 +167,8 @@ class AnalysisScreen(CodingScreen):
     def action_tab(self, tab: str) -> None:
         """Show the co-occurrence table or the timeline."""
         self.query_one(TabbedContent).active = tab
+        if tab == "timeline" and not self._timeline_drawn:
+            self.draw_timeline()
         if tab == "cooc":
             self.query_one("#pairs", DataTable).focus()
         else:

@@ -57,7 +57,8 @@ class CodebookScreen(CodingScreen):
 
     HELP: ClassVar[str | None] = (
         "## Codebook\n\nKeys: j/k move, enter lists the tag's passages (enter again jumps), "
-        "a add, r rename, m merge into another tag, c colour, e description, d delete."
+        "a add, r rename, m merge into another tag, c colour, e description, d delete, "
+        "t the tag's timeline."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +68,7 @@ class CodebookScreen(CodingScreen):
         Binding("c", "recolour", "Colour", id="codebook.recolour"),
         Binding("e", "describe", "Describe", id="codebook.describe"),
         Binding("d", "delete", "Delete", id="codebook.delete"),
+        Binding("t", "timeline", "Timeline", id="codebook.timeline"),
         Binding("tab", "switch_pane", "Switch pane", show=False, id="codebook.switch"),
     ]
 
@@ -358,3 +360,16 @@ class CodebookScreen(CodingScreen):
     def coding_changed(self) -> None:
         """After undo/redo the codebook may have changed under the tree."""
         self.reload()
+
+    def action_timeline(self) -> None:
+        """Show when the passages of this tag (and the tags under it) were said."""
+        name = self._need_tag()
+        if name is None:
+            return
+        if name not in self._tags:
+            name = self.store.create_tag(name).name  # an implied branch: make it a tag
+        from tui.screens.analysis import AnalysisScreen
+
+        self.app.push_screen(
+            AnalysisScreen(self.library, self.store, tab="timeline", source=f"tag:{name}")
+        )

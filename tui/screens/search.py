@@ -191,7 +191,8 @@ class SearchScreen(CodingScreen):
     HELP: ClassVar[str | None] = (
         '## Search\n\nType words, "phrases", prefix\\*; tab through the filters; enter in the '
         "query goes to the results; enter on a result shows it in context. ctrl+s saves "
-        "the search; saved searches (left) re-run when opened, enter loads one, d deletes."
+        "the search; saved searches (left) re-run when opened, enter loads one, d deletes; "
+        "ctrl+t shows the query's hits per month or year."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -200,6 +201,7 @@ class SearchScreen(CodingScreen):
         Binding("ctrl+o", "focus_saved", "Saved", id="search.saved"),
         Binding("ctrl+x", "clear_filters", "Clear filters", id="search.clear"),
         Binding("d", "delete_saved", "Delete saved", show=False, id="search.delete_saved"),
+        Binding("ctrl+t", "timeline", "Timeline", id="search.timeline"),
     ]
 
     DEFAULT_CSS = """
@@ -469,3 +471,15 @@ class SearchScreen(CodingScreen):
 
     def coding_changed(self) -> None:
         self.run()
+
+    def action_timeline(self) -> None:
+        """Show the current query's hits per month or year."""
+        query = self.query_one("#query", Input).value.strip()
+        if not query:
+            self.notify("Type words to search first.", severity="warning", markup=False)
+            return
+        from tui.screens.analysis import AnalysisScreen
+
+        self.app.push_screen(
+            AnalysisScreen(self.library, self.store, tab="timeline", source="search", query=query)
+        )
