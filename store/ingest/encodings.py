@@ -248,7 +248,7 @@ def _mostly_utf8(sample: bytes) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII_TOKEN = re.compile(r"[^\s\x00-\x7f]+|\S*[^\s\x00-\x7f]\S*")
-_MAX_TOKENS = 4000
+_MAX_TOKENS = 1000  # plenty of evidence; keeps guessing cheap on big files
 
 
 def implausibility(text: str) -> float:
