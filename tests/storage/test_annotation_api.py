@@ -220,3 +220,20 @@ def test_annotation_json_on_disk_is_tinydb(store: AnnotationStore, library: Path
     assert raw is not None
     assert list(raw["annotations"]) == [a.id]
     assert Annotation.from_json(raw["annotations"][a.id]) == a
+
+
+def test_threads_share_one_store(store: AnnotationStore) -> None:
+    """A UI worker thread and the main thread may both write; nothing is lost."""
+    import threading
+
+    def tag(name: str) -> None:
+        for i in range(40):
+            store.tag_span(f"m{i % 3}", i, i + 5, TEXT, name)
+
+    threads = [threading.Thread(target=tag, args=(f"t{k}",)) for k in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store.tag_counts() == {"t0": 40, "t1": 40, "t2": 40}
+    assert all(len(a.tags) == 3 for a in store.all())
