@@ -268,11 +268,16 @@ def search(library: Path, rounds: int) -> dict[str, Any]:
     }
 
 
-def tag_writes(writes: int, env: dict[str, str]) -> dict[str, Any]:
-    """Run the storage engineer's tag-write benchmark and pick out its p95s."""
+def tag_writes(writes: int, folder: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Run the storage engineer's tag-write benchmark and pick out its p95s.
+
+    Its stores are made under ``folder`` (beside the cached libraries: the same disk a
+    library's annotations live on).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         [sys.executable, str(HERE / "bench_tag_writes.py"), "--sizes", "1000,10000,100000",
-         "--writes", str(writes), "--heavy", "200"],
+         "--writes", str(writes), "--heavy", "200", "--dir", str(folder)],
         env=env, capture_output=True, text=True, timeout=1800, check=False,
     )
     out = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else None
@@ -378,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     _log(quiet, "search")
     result.update(search(library, args.search_rounds))
     _log(quiet, "tag writes")
-    result.update(tag_writes(args.tag_writes, _env(Path(tempfile.gettempdir()))))
+    result.update(tag_writes(args.tag_writes, args.cache, _env(Path(tempfile.gettempdir()))))
     result["load_avg_1m_after"] = round(os.getloadavg()[0], 2)
     result["targets"] = verdicts(result)
     result["command"] = "python tests/bench/run.py " + " ".join(
