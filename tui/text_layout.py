@@ -10,6 +10,7 @@ can never send an escape sequence to the terminal and offsets stay one-to-one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rich.cells import cell_len, get_character_cell_size
@@ -31,19 +32,21 @@ def _one_cell_each(text: str) -> bool:
 # One character for one character, so offsets into the display text equal offsets into
 # the meeting's text. C0 controls show as the Unicode "control pictures" (ESC → ␛);
 # tab and carriage return become spaces, which is how a reader expects them to look.
-_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-_CONTROL_PICTURES[0x7F] = "\u2421"
-_CONTROL_PICTURES[ord("\t")] = " "
-_CONTROL_PICTURES[ord("\r")] = " "
-_CONTROL_PICTURES[ord("\n")] = "\n"
+_CONTROL_PICTURES = {chr(code): chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_PICTURES["\x7f"] = "\u2421"
+_CONTROL_PICTURES["\t"] = " "
+_CONTROL_PICTURES["\r"] = " "
 for _code in range(0x80, 0xA0):  # C1 controls (CSI is 0x9B) shown as a replacement mark
-    _CONTROL_PICTURES[_code] = "\ufffd"
-_DISPLAY_TABLE = str.maketrans(_CONTROL_PICTURES)
+    _CONTROL_PICTURES[chr(_code)] = "\ufffd"
+# every control character except the newline, which ends a line rather than being shown
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def display_text(text: str) -> str:
     """``text`` with every control character replaced by a visible one of the same length."""
-    return text.translate(_DISPLAY_TABLE)
+    # re.sub, not str.translate: translate is slow on non-ASCII text, and most texts
+    # have no control characters at all
+    return _CONTROL.sub(lambda match: _CONTROL_PICTURES[match.group()], text)
 
 
 def wrap_spans(
