@@ -144,3 +144,38 @@ async def test_orphaned_bookmark_is_listed_and_says_so(fixed):
         await settle(pilot)
         assert app.host.jumps == [("m-2015-09", 0, 0)]
         assert any("no longer in its meeting" in n.message for n in app._notifications)
+
+
+@async_test
+async def test_passage_list_builds_rows_a_page_at_a_time():
+    from textual.app import App, ComposeResult
+
+    from tui.widgets.coding.passage_list import MAX_ROWS, PAGE, PassageItem
+
+    items = [
+        PassageItem(f"m{i}", i, i + 5, f"passage {i} [bold] not markup", date="2015-06-11")
+        for i in range(MAX_ROWS + 20)
+    ]
+
+    class ListApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PassageList()
+
+    app = ListApp()
+    async with app.run_test(size=(80, 30)) as pilot:
+        passages = app.query_one(PassageList)
+        passages.set_items(items, 9999)
+        passages.focus()
+        await pilot.pause()
+        assert passages.rendered == PAGE and len(passages.items) == MAX_ROWS
+        # Walking down past the built rows builds the next page.
+        for _ in range(PAGE - 3):
+            await pilot.press("j")
+        assert passages.rendered == 2 * PAGE
+        assert passages.highlighted_item is items[PAGE - 3]
+        # G goes to the very last passage (building the rest), then the note says the cap.
+        await pilot.press("G")
+        assert passages.rendered == MAX_ROWS
+        assert passages.highlighted_item is items[MAX_ROWS - 1]
+        last = passages.get_option_at_index(passages.option_count - 1)
+        assert last.disabled and last.prompt.plain == f"showing {MAX_ROWS} of 9999"

@@ -24,6 +24,9 @@ from textual.widgets.option_list import Option
 MAX_ROWS = 500
 """How many passages a list shows at most; the rest is counted, not rendered."""
 
+PAGE = 25
+"""How many rows are built at a time (more as the cursor or the scroll nears the end)."""
+
 QUOTE_CHARS = 240
 """How much of a passage's text a row quotes before it is cut with an ellipsis."""
 
@@ -124,6 +127,9 @@ class PassageList(OptionList):
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self._items: list[PassageItem] = []
         self._empty = empty
+        self._total = 0
+        self._rendered = 0
+        self._note = False
 
     @property
     def items(self) -> list[PassageItem]:
@@ -141,21 +147,69 @@ class PassageList(OptionList):
     def set_items(
         self, items: Sequence[PassageItem], total: int | None = None, *, empty: str | None = None
     ) -> None:
-        """Show ``items`` (capped at :data:`MAX_ROWS`); ``total`` is how many there are."""
-        shown = list(items[:MAX_ROWS])
-        total = len(items) if total is None else total
-        self._items = shown
-        options: list[Option] = [
-            Option(render_item(item), id=f"p{i}") for i, item in enumerate(shown)
+        """Show ``items`` (capped at :data:`MAX_ROWS`); ``total`` is how many there are.
+
+        Only the first :data:`PAGE` rows are built now; the next page is added when the
+        cursor or the scroll position comes near the end. Building an ``OptionList`` row
+        costs about a millisecond on the UI thread, so 500 at once would freeze typing.
+        """
+        self._items = list(items[:MAX_ROWS])
+        self._total = len(items) if total is None else total
+        self._rendered = 0
+        self._note = False
+        if not self._items:
+            self.set_options([Option(Text(empty or self._empty, style="dim"), disabled=True)])
+            return
+        self.clear_options()
+        self._render_more()
+        self.highlighted = 0
+
+    @property
+    def rendered(self) -> int:
+        """How many rows are built so far (the rest are added on the way down)."""
+        return self._rendered
+
+    def _render_more(self, count: int = PAGE) -> None:
+        start = self._rendered
+        end = min(len(self._items), start + count)
+        if start >= end:
+            return
+        if self._note:
+            self.remove_option_at_index(self.option_count - 1)
+            self._note = False
+        options = [
+            Option(render_item(item), id=f"p{start + i}")
+            for i, item in enumerate(self._items[start:end])
         ]
-        if not shown:
-            options.append(Option(Text(empty or self._empty, style="dim"), disabled=True))
-        elif total > len(shown):
-            note = Text(f"showing {len(shown)} of {total}", style="dim italic")
-            options.append(Option(note, disabled=True))
-        self.set_options(options)
-        if shown:
-            self.highlighted = 0
+        self._rendered = end
+        shown = len(self._items)
+        if end < shown:
+            note = f"… {shown - end} more below" + (
+                f" (showing {shown} of {self._total})" if self._total > shown else ""
+            )
+        elif self._total > shown:
+            note = f"showing {shown} of {self._total}"
+        else:
+            note = ""
+        if note:
+            options.append(Option(Text(note, style="dim italic"), disabled=True))
+            self._note = True
+        self.add_options(options)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and highlighted >= self._rendered - 5:
+            self._render_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y - 2 and self._rendered < len(self._items):
+            self.call_later(self._render_more)
+
+    def action_last(self) -> None:
+        """To the last passage: build the remaining rows first."""
+        self._render_more(len(self._items))
+        super().action_last()
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
