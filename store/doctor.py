@@ -290,7 +290,20 @@ class MeetingRecord:
     fts_last: int
     fts_rows: int
     text_hash: str
-    body: bytes
+    body: bytes | None  # None: the row has no stored body at all
+
+
+def body_query(conn: sqlite3.Connection) -> str:
+    """``SELECT``-able source of each meeting's body, for either on-disk layout.
+
+    Schema 1 kept the body in ``meetings.body``; schema 2 moved it to a ``bodies``
+    table keyed by the meeting's rowid. The doctor reads both, so it can diagnose a
+    library written by an older Parley before that library is rebuilt.
+    """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "bodies" in tables:
+        return "(SELECT b.body FROM bodies b WHERE b.meeting = m.rowid)"
+    return "m.body"
 
 
 def meeting_records(conn: sqlite3.Connection) -> Iterable[MeetingRecord]:
@@ -298,15 +311,16 @@ def meeting_records(conn: sqlite3.Connection) -> Iterable[MeetingRecord]:
     remark_counts = dict(conn.execute("SELECT meeting, count(*) FROM remarks GROUP BY meeting"))
     fts_counts = dict(conn.execute("SELECT meeting, count(*) FROM passages GROUP BY meeting"))
     sources = {r[0] for r in conn.execute("SELECT id FROM sources")}
+    body = body_query(conn)
     for row in conn.execute(
-        "SELECT id, rowid, source_id, n_remarks, fts_first, fts_last, text_hash, body "
-        "FROM meetings ORDER BY rowid"
+        "SELECT m.id, m.rowid, m.source_id, m.n_remarks, m.fts_first, m.fts_last, "
+        f"m.text_hash, {body} FROM meetings m ORDER BY m.rowid"
     ):
-        mid, rowid, source_id, n_remarks, first, last, text_hash, body = row
+        mid, rowid, source_id, n_remarks, first, last, text_hash, blob = row
         yield MeetingRecord(
             id=mid, rowid=rowid, source_known=source_id in sources, n_remarks=n_remarks,
             remark_rows=int(remark_counts.get(rowid, 0)), fts_first=first, fts_last=last,
-            fts_rows=int(fts_counts.get(rowid, 0)), text_hash=text_hash, body=body,
+            fts_rows=int(fts_counts.get(rowid, 0)), text_hash=text_hash, body=blob,
         )
 
 
@@ -320,6 +334,10 @@ def decode_body(body: bytes) -> Meeting:
 def check_meeting(rec: MeetingRecord) -> list[Finding]:
     """One meeting row: its stored JSON reads back, matches its hash, and is indexed."""
     out: list[Finding] = []
+    if rec.body is None:
+        return [Finding("meetings", "problem",
+                        f"Meeting {rec.id} has no stored text; run parley import again on its "
+                        "source file.")]
     try:
         meeting = decode_body(rec.body)
     except (zlib.error, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
@@ -365,8 +383,11 @@ def check_meetings(records: Iterable[MeetingRecord]) -> list[Finding]:
 def check_counts(conn: sqlite3.Connection) -> list[Finding]:
     """Rows in the side tables that point at no meeting (left by an interrupted write)."""
     out: list[Finding] = []
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, what in (("remarks", "remark rows"), ("passages", "search-index rows"),
-                        ("people", "participant rows")):
+                        ("people", "participant rows"), ("bodies", "stored texts")):
+        if table not in tables:
+            continue
         n = conn.execute(
             f"SELECT count(*) FROM {table} WHERE meeting NOT IN (SELECT rowid FROM meetings)"
         ).fetchone()[0]
@@ -487,18 +508,26 @@ def session_pid(name: str) -> int | None:
         return None
 
 
-def check_locks(store_root: Path) -> list[Finding]:
-    """Session locks and temp files left by a Parley that stopped without closing.
+@dataclass(frozen=True, slots=True)
+class LeftOvers:
+    """What the ``locks/`` folder and the temp files say about other processes."""
 
-    Locks are OS ``flock`` locks, released by the kernel when their process dies, so
-    a left-over file blocks nothing; it is listed so a crash is visible, and removed
-    by ``--repair`` or the next writable open. (Reads the ``locks/`` folder.)
+    stale_sessions: list[Path]  # session locks nobody holds: their Parley died
+    live_pids: list[int]  # other Parleys that have the library open for writing
+    dead_temps: list[Path]  # temp files of writers that died before renaming them
+
+
+def left_overs(store_root: Path) -> LeftOvers:
+    """Probe every session lock (``flock`` with no wait) and every temp file's pid.
+
+    Probing a lock takes it for an instant; a live Parley's lock cannot be taken, so
+    it is counted as live. (Reads the ``locks/`` folder of the store's on-disk layout.)
     """
-    out: list[Finding] = []
     locks = store_root / "locks"
     names: list[str] = []
     with contextlib.suppress(OSError), os.scandir(locks) as it:
         names = sorted(e.name for e in it if e.name.startswith("session-"))
+    stale: list[Path] = []
     live: list[int] = []
     for name in names:
         pid = session_pid(name)
@@ -513,19 +542,34 @@ def check_locks(store_root: Path) -> list[Finding]:
         except OSError:
             continue
         probe.release()
-        out.append(Finding("locks", "note",
-                           f"A lock left by a Parley that stopped without closing (process "
-                           f"{pid}) is in {locks / name}; it blocks nothing and parley doctor "
-                           "--repair removes it.", str(locks / name)))
+        stale.append(locks / name)
     temps = scan_store(store_root)[1] if store_root.is_dir() else []
     dead = [t for t in temps if not _pid_alive(_temp_pid(t.name))]
-    if dead:
+    return LeftOvers(stale, live, dead)
+
+
+def check_locks(store_root: Path) -> list[Finding]:
+    """Session locks and temp files left by a Parley that stopped without closing.
+
+    Locks are OS ``flock`` locks, released by the kernel when their process dies, so
+    a left-over file blocks nothing; it is listed so a crash is visible, and removed
+    by ``--repair`` or the next writable open.
+    """
+    found = left_overs(store_root)
+    out = [
+        Finding("locks", "note",
+                f"A lock left by a Parley that stopped without closing (process "
+                f"{session_pid(path.name)}) is in {path}; it blocks nothing and parley doctor "
+                "--repair removes it.", str(path))
+        for path in found.stale_sessions
+    ]
+    if found.dead_temps:
         out.append(Finding("locks", "note",
-                           f"{_plural(len(dead), 'unfinished write')} left by a Parley that "
-                           "stopped lie in the annotations folder; they were never acknowledged, "
-                           "and parley doctor --repair removes them."))
-    if live:
-        pids = ", ".join(str(p) for p in live)
+                           f"{_plural(len(found.dead_temps), 'unfinished write')} left by a "
+                           "Parley that stopped lie in the annotations folder; they were never "
+                           "acknowledged, and parley doctor --repair removes them."))
+    if found.live_pids:
+        pids = ", ".join(str(p) for p in found.live_pids)
         out.append(Finding("locks", "note",
                            f"Another Parley (process {pids}) has this library open for writing; "
                            "both keep their work."))
@@ -558,9 +602,12 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _text_lookup(conn: sqlite3.Connection) -> Callable[[str], str | None]:
+    body = body_query(conn)
+
     def text(meeting_id: str) -> str | None:
-        row = conn.execute("SELECT body FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        if row is None:
+        row = conn.execute(f"SELECT {body} FROM meetings m WHERE m.id = ?",
+                           (meeting_id,)).fetchone()
+        if row is None or row[0] is None:
             return None
         try:
             return decode_body(row[0]).text
@@ -685,8 +732,8 @@ def repair(root: Path) -> list[Finding]:
                                "kept in annotations/damaged/.", str(path)))
     except (StoreError, OSError):
         pass
-    stale = [f for f in check_locks(store_root) if f.severity == "note" and "--repair" in f.message]
-    if stale:
+    found = left_overs(store_root)
+    if found.stale_sessions or found.dead_temps:
         try:
             AnnotationStore.open(root).close()
         except (StoreError, OSError) as exc:
