@@ -267,10 +267,11 @@ def keys(args: argparse.Namespace) -> None:
 
         meeting_ms: list[float] = []
         meeting_cpu: list[float] = []
-        for _ in range(args.presses):
-            if meetings.cursor >= meetings.total - 1:
-                break
-            target = meetings.cursor + 1
+        step = 1
+        for _ in range(args.presses if meetings.total > 1 else 0):
+            if not 0 <= meetings.cursor + step < meetings.total:
+                step = -step
+            target = meetings.cursor + step
 
             def shown(target: int = target) -> bool:
                 row = meetings.row_at(target)
@@ -281,17 +282,19 @@ def keys(args: argparse.Namespace) -> None:
                     and remarks.meeting.id == row.id
                 )
 
-            began = _send(app, "j")
+            began = _send(app, "j" if step > 0 else "k")
             meeting_ms.append((await PAINTS.wait_for(shown) - began) * 1000)
             meeting_cpu.append((time.process_time() - CPU[-1]) * 1000)
             await _pace(began)
 
         # A meeting with enough remarks to move around in (untimed search for one).
-        for _ in range(500):
-            if len(remarks._remarks) >= 20 or meetings.cursor >= meetings.total - 1:
+        for _ in range(min(500, meetings.total)):
+            if len(remarks._remarks) >= 20:
                 break
-            target = meetings.cursor + 1
-            _send(app, "j")
+            if not 0 <= meetings.cursor + step < meetings.total:
+                step = -step
+            target = meetings.cursor + step
+            _send(app, "j" if step > 0 else "k")
             await PAINTS.wait_for(
                 lambda t=target: remarks.meeting is not None
                 and meetings.row_at(t) is not None
@@ -314,9 +317,9 @@ def keys(args: argparse.Namespace) -> None:
             await _pace(began)
         _finish(
             {
-                "meetings_pane": _summary(meeting_ms),
+                "meetings_pane": _summary(meeting_ms or [0.0]),
                 "remarks_pane": _summary(remark_ms or [0.0]),
-                "meetings_pane_cpu": _summary(meeting_cpu),
+                "meetings_pane_cpu": _summary(meeting_cpu or [0.0]),
                 "remarks_pane_cpu": _summary(remark_cpu or [0.0]),
                 "remarks_in_meeting": n,
                 "rss_mb": rss_mb(),

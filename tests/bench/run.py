@@ -168,11 +168,14 @@ def build(n: int, base: Path, *, fresh: bool, quiet: bool) -> tuple[Path, dict[s
 
 
 def _probe(args: list[str], env: dict[str, str], timeout: float = 300) -> dict[str, Any]:
-    env = dict(env, BENCH_T0=repr(time.monotonic()))
-    proc = subprocess.run(
-        [sys.executable, str(HERE / "app_probe.py"), *args],
-        env=env, capture_output=True, text=True, timeout=timeout, check=False,
-    )
+    """Run ``app_probe.py`` in a fresh interpreter with a fresh, empty config folder
+    (so no run starts where the one before left the reader)."""
+    with tempfile.TemporaryDirectory(prefix="parley-bench-config-") as config:
+        env = dict(env, PARLEY_CONFIG_DIR=config, BENCH_T0=repr(time.monotonic()))
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "app_probe.py"), *args],
+            env=env, capture_output=True, text=True, timeout=timeout, check=False,
+        )
     return _json_from(proc)
 
 
