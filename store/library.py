@@ -34,9 +34,9 @@ import orjson
 from store import importer, paths
 from store.importer import FileResult, PreparedMeeting, Task
 from store.models import Meeting, Remark
-from store.search import ParsedQuery, QueryError, parse_query
+from store.search import ParsedQuery, QueryError, parse_query, snippet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 SORTS: dict[str, str] = {
     "date_desc": "m.date DESC, m.id DESC",
@@ -49,6 +49,8 @@ _MEETING_CACHE = 16
 # Files stored per transaction during an import: big enough to be fast, small enough
 # that a crash loses little and other readers are not kept waiting long.
 _BATCH = 200
+# Matches ranked per search (see ``Library.search_parsed``).
+RANK_CANDIDATES = 10_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -75,7 +77,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     n_remarks INTEGER NOT NULL,
     text_hash TEXT NOT NULL,
     fts_first INTEGER NOT NULL,    -- passages rowids fts_first .. fts_last
-    fts_last INTEGER NOT NULL,
+    fts_last INTEGER NOT NULL
+);
+-- Bodies apart from the rows: list queries that skip thousands of rows (OFFSET) then
+-- walk a small table instead of one spread over the overflow pages of every body.
+CREATE TABLE IF NOT EXISTS bodies (
+    meeting INTEGER PRIMARY KEY,   -- meetings.rowid
     body BLOB NOT NULL             -- zlib(orjson(Meeting.to_json())), remark texts omitted
 );
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date, id);
@@ -92,7 +99,7 @@ CREATE TABLE IF NOT EXISTS remarks (
     "end" INTEGER NOT NULL,
     PRIMARY KEY (meeting, idx)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS remarks_speaker ON remarks(speaker COLLATE NOCASE, meeting);
+CREATE INDEX IF NOT EXISTS remarks_speaker ON remarks(speaker, meeting);
 CREATE TABLE IF NOT EXISTS people (
     meeting INTEGER NOT NULL,
     name TEXT NOT NULL,
@@ -100,7 +107,7 @@ CREATE TABLE IF NOT EXISTS people (
     affiliation TEXT,
     aliases TEXT NOT NULL          -- JSON list
 );
-CREATE INDEX IF NOT EXISTS people_name ON people(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS people_name ON people(name);
 CREATE INDEX IF NOT EXISTS people_meeting ON people(meeting);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
     text, meeting UNINDEXED, start UNINDEXED, "end" UNINDEXED,
@@ -187,6 +194,8 @@ class Library:
         self._conn = conn
         self._lock = threading.RLock()
         self._cache: OrderedDict[str, Meeting] = OrderedDict()
+        self._derived: dict[str, tuple[tuple[int, int], Any]] = {}
+        self._imports = 0
 
     # ------------------------------------------------------------------ opening
 
@@ -205,6 +214,7 @@ class Library:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=OFF")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS merges during import
             lib = cls(root, conn, is_sample=is_sample)
             lib._ensure_schema()
         except sqlite3.DatabaseError as exc:
@@ -338,6 +348,7 @@ class Library:
             if batch:
                 self._store_batch(batch, summary)
         self._cache.clear()
+        self._imports += 1
         if summary.replaced:
             summary.reanchored = self._reanchor(summary.replaced)
         return summary
@@ -406,6 +417,7 @@ class Library:
         conn.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (fts_first, fts_last))
         conn.execute("DELETE FROM remarks WHERE meeting = ?", (rowid,))
         conn.execute("DELETE FROM people WHERE meeting = ?", (rowid,))
+        conn.execute("DELETE FROM bodies WHERE meeting = ?", (rowid,))
         conn.execute("DELETE FROM meetings WHERE rowid = ?", (rowid,))
 
     def _insert_meeting(
@@ -420,18 +432,19 @@ class Library:
         first, last = next_fts, next_fts + len(pm.passages) - 1
         cur = conn.execute(
             "INSERT INTO meetings(id, source_id, position, date, title, outlet, kind, place, "
-            "participants, n_remarks, text_hash, fts_first, fts_last, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            "participants, n_remarks, text_hash, fts_first, fts_last) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
             (
                 pm.id, source_id, position, pm.date, pm.title, pm.outlet, pm.kind, pm.place,
                 orjson.dumps(list(pm.participants)).decode(), pm.n_remarks, pm.text_hash,
-                first, last, pm.body,
+                first, last,
             ),
         )
         if cur.rowcount == 0:
             # The same text is already in the library from another file: keep one copy.
             return next_fts
         rowid = cur.lastrowid
+        conn.execute("INSERT INTO bodies(meeting, body) VALUES (?, ?)", (rowid, pm.body))
         summary.meetings += 1
         conn.executemany(
             'INSERT INTO remarks(meeting, idx, speaker, kind, start, "end") '
@@ -515,36 +528,54 @@ class Library:
             params.append(orjson.dumps(sorted(filters.meeting_ids)).decode())
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
+    def _generation(self) -> tuple[int, int]:
+        """Changes whenever the data may have: our imports, or another process's commit."""
+        return (self._conn.execute("PRAGMA data_version").fetchone()[0], self._imports)
+
+    def _cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from the whole library, recomputed only when the data changed."""
+        with self._lock:
+            gen = self._generation()
+            hit = self._derived.get(key)
+            if hit is not None and hit[0] == gen:
+                return hit[1]
+            value = compute()
+            self._derived[key] = (gen, value)
+            return value
+
+    def _name_index(self) -> dict[str, tuple[str, ...]]:
+        """Every canonical name (participants and speakers) with its casefolded aliases."""
+
+        def compute() -> dict[str, tuple[str, ...]]:
+            index: dict[str, set[str]] = {}
+            for name, aliases in self._conn.execute(
+                "SELECT name, aliases FROM people GROUP BY name, aliases"
+            ):
+                index.setdefault(name, set()).update(a.casefold() for a in orjson.loads(aliases))
+            for (speaker,) in self._conn.execute(
+                "SELECT DISTINCT speaker FROM remarks WHERE speaker IS NOT NULL"
+            ):
+                index.setdefault(speaker, set())
+            return {name: tuple(sorted(al)) for name, al in index.items()}
+
+        return self._cached("names", compute)
+
     def resolve_names(self, name: str) -> list[str]:
         """Canonical names that ``name`` stands for: the name, an alias, or a word of it."""
-        key = name.strip()
-        if not key:
+        folded = " ".join(name.split()).casefold()
+        if not folded:
             return []
-        rows = self._query(
-            "SELECT DISTINCT name, aliases FROM people WHERE name = ? COLLATE NOCASE "
-            "OR name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'",
-            (key, f"%{_like_escape(key)}%", f"%{_like_escape(key)}%"),
-        )
-        rows += [
-            (r[0], "[]")
-            for r in self._query(
-                "SELECT DISTINCT speaker FROM remarks WHERE speaker LIKE ? ESCAPE '\\'",
-                (f"%{_like_escape(key)}%",),
-            )
-        ]
-        folded = key.casefold()
         out: list[str] = []
-        for canon, aliases_json in rows:
-            aliases = [a.casefold() for a in orjson.loads(aliases_json)]
-            words = canon.casefold().split()
+        for canon, aliases in self._name_index().items():
+            full = canon.casefold()
             if (
-                canon.casefold() == folded
+                full == folded
                 or folded in aliases
-                or folded in words
-                or (" " in folded and folded in canon.casefold())
-            ) and canon not in out:
+                or folded in full.split()
+                or (" " in folded and folded in full)
+            ):
                 out.append(canon)
-        return out
+        return sorted(out)
 
     def count(self, filters: Filters | None = None) -> int:
         where, params = self._where(filters)
@@ -585,7 +616,9 @@ class Library:
                 self._cache.move_to_end(meeting_id)
                 return cached
             found = self._conn.execute(
-                "SELECT body FROM meetings WHERE id = ?", (meeting_id,)
+                "SELECT b.body FROM meetings m JOIN bodies b ON b.meeting = m.rowid "
+                "WHERE m.id = ?",
+                (meeting_id,),
             ).fetchone()
             if found is None:
                 raise KeyError(meeting_id)
@@ -615,9 +648,17 @@ class Library:
     def search_parsed(
         self, parsed: ParsedQuery, filters: Filters | None = None, limit: int = 500
     ) -> list[Hit]:
-        meeting_filters = filters
+        """Search with a parsed query, in two steps that keep common words fast.
+
+        First the passages that match (and pass the filters) are ranked by bm25, at most
+        :data:`RANK_CANDIDATES` of them in index order: ranking costs a lookup per match,
+        and a word in every other passage would otherwise take seconds at 50,000
+        meetings. Then only the ``limit`` best are read back with their meetings, and
+        their snippets are cut in Python around the first match.
+        """
         conds: list[str] = []
         params: list[Any] = [parsed.fts()]
+        meeting_filters = None
         if filters is not None:
             meeting_filters = Filters(
                 participant=filters.participant,
@@ -633,29 +674,48 @@ class Library:
                 conds.append("p.kind IN (SELECT value FROM json_each(?))")
                 params.append(orjson.dumps(list(filters.kinds)).decode())
         where, mparams = self._where(meeting_filters)
+        join = ""
         if where:
+            join = " JOIN meetings m ON m.rowid = p.meeting"
             conds.append(where.removeprefix(" WHERE "))
             params += mparams
         extra = "".join(f" AND {c}" for c in conds)
-        sql = (
-            "SELECT m.id, m.date, m.title, p.speaker, p.kind, p.start, p.\"end\", "
-            "snippet(passages, 0, '', '', '…', 24), bm25(passages) "
-            "FROM passages p JOIN meetings m ON m.rowid = p.meeting "
-            f"WHERE passages MATCH ?{extra} ORDER BY bm25(passages) LIMIT ?"
+        ranked_sql = (
+            "SELECT r, s FROM (SELECT p.rowid AS r, bm25(passages) AS s "
+            f"FROM passages p{join} WHERE passages MATCH ?{extra} LIMIT ?) "
+            "ORDER BY s LIMIT ?"
         )
-        params.append(max(0, int(limit)))
+        params += [RANK_CANDIDATES, max(0, int(limit))]
         try:
-            found = self._query(sql, params)
+            ranked = self._query(ranked_sql, params)
         except sqlite3.OperationalError as exc:
             raise QueryError(f"The search could not be run ({exc}).") from exc
-        return [
-            Hit(
-                meeting_id=r[0], date=r[1], title=r[2], speaker=r[3], kind=r[4],
-                start=int(r[5]), end=int(r[6]), snippet=" ".join(r[7].split()),
-                score=-float(r[8]),
+        if not ranked:
+            return []
+        details = {
+            r[0]: r[1:]
+            for r in self._query(
+                'SELECT p.rowid, p.text, p.start, p."end", p.speaker, p.kind, '
+                "m.id, m.date, m.title FROM passages p JOIN meetings m ON m.rowid = p.meeting "
+                "WHERE p.rowid IN (SELECT value FROM json_each(?))",
+                (orjson.dumps([r[0] for r in ranked]).decode(),),
             )
-            for r in found
-        ]
+        }
+        pattern = parsed.pattern()
+        hits = []
+        for rowid, score in ranked:
+            d = details.get(rowid)
+            if d is None:  # deleted by another process between the two steps
+                continue
+            text, start, end, speaker, kind, mid, date, title = d
+            hits.append(
+                Hit(
+                    meeting_id=mid, date=date, title=title, speaker=speaker, kind=kind,
+                    start=int(start), end=int(end), snippet=snippet(text, pattern),
+                    score=-float(score),
+                )
+            )
+        return hits
 
     # ------------------------------------------------------------------ people
 
@@ -663,8 +723,7 @@ class Library:
         """Everyone who has remarks: (name, roles, n_meetings, n_remarks), most first."""
         from store import analysis
 
-        with self._lock:
-            return analysis.speakers(self._conn)
+        return list(self._cached("speakers", lambda: analysis.speakers(self._conn)))
 
     def remarks_by(self, speaker: str) -> list[tuple[MeetingRow, Remark]]:
         """Every remark of ``speaker`` (a name, alias or word of it), in date order."""
@@ -680,10 +739,6 @@ def _row(r: Sequence[Any]) -> MeetingRow:
         id=r[0], date=r[1], title=r[2], outlet=r[3], kind=r[4], place=r[5],
         participants=tuple(orjson.loads(r[6])), n_remarks=int(r[7]), source=r[8],
     )
-
-
-def _like_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 __all__ = [

@@ -67,6 +67,52 @@ class ParsedQuery:
         """All positive terms, e.g. for highlighting matches in a view."""
         return tuple(t for g in self.groups for t in g)
 
+    def pattern(self) -> re.Pattern[str]:
+        """A regex finding the positive terms in :func:`fold`-ed text (as FTS5 matches)."""
+        alternatives = []
+        for term in self.terms:
+            body = r"[\W_]+".join(re.escape(fold(t)) for t in term.tokens)
+            tail = "" if term.prefix else r"(?![^\W_])"
+            alternatives.append(rf"(?<![^\W_]){body}{tail}")
+        return re.compile("|".join(alternatives))
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased and without accents, *character for character*.
+
+    The result has the same length as ``text``, so a match found in it is a span of the
+    original: that is what lets a snippet or a highlight be cut from the real text.
+    """
+    if text.isascii():
+        return text.lower()
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch.lower())
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        folded = base.casefold()
+        out.append(folded[:1] if folded else ch)
+    return "".join(out)
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 200) -> str:
+    """Plain-text context of about ``width`` characters around the first match."""
+    if len(text) <= width:
+        return " ".join(text.split())
+    found = pattern.search(fold(text)) if pattern is not None else None
+    centre = found.start() if found else 0
+    start = max(0, centre - width // 3)
+    if start > 0:
+        space = text.find(" ", start, centre)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", max(start, centre), end)
+        end = space if space > centre else end
+    piece = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+
 
 def tokens(text: str) -> tuple[str, ...]:
     """The word tokens of ``text`` as FTS5's unicode61 tokenizer would see them."""
