@@ -150,3 +150,22 @@ def test_real_console_script(tmp_path: Path) -> None:
     assert found.returncode == 0 and found.stdout.strip()
     assert all("Uzbekistan" in json.loads(x)["snippet"] or json.loads(x)["title"]
                for x in found.stdout.splitlines())
+
+
+def test_search_code_tags_every_hit_once(capsys, lib) -> None:
+    from store.annotations import AnnotationStore
+
+    d = str(lib.path)
+    code, _out, err = run(capsys, "--library", d, "search", '"dirty bomb"', "--code", "topic/wmd")
+    assert code == 0 and "Tagged 2 passages with topic/wmd (0 already had it)." in err
+    store = AnnotationStore.open(lib.path)
+    tagged = store.all()
+    store.close()
+    assert len(tagged) == 2 and all(a.tags == ("topic/wmd",) for a in tagged)
+    for a in tagged:
+        text = lib.meeting(a.meeting_id).text
+        assert "dirty bomb" in text[a.anchor.start : a.anchor.end]
+    code, _, err = run(capsys, "--library", d, "search", '"dirty bomb"', "--code", "topic/wmd")
+    assert code == 0 and "Tagged 0 passages with topic/wmd (2 already had it)." in err
+    code, _, err = run(capsys, "--library", d, "search", "bomb", "--code", " / ")
+    assert code == 2 and "Traceback" not in err

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from rich.console import Console
 from rich.text import Text
 
-from store.library import Hit
+from store.library import Hit, Library
 from store.search import QueryError, parse_query
 from tui.cli.listing import add_filter_arguments, filters_from, open_for_reading
 
@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help='words, "exact phrase", prefix*, OR, -excluded')
     p.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits (100)")
+    p.add_argument("--code", metavar="TAG",
+                   help="tag every hit's passage with TAG (auto-coding; undo in the app)")
     add_filter_arguments(p)
     p.set_defaults(func=run)
 
@@ -45,11 +47,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         hits = lib.search_parsed(parsed, filters_from(args), limit=max(0, args.limit))
+        status = code_hits(lib, hits, args.code, err) if args.code else 0
     except QueryError as exc:
         err.print(Text(str(exc), style="red"))
         return 2
     finally:
         lib.close()
+    if status:
+        return status
     if args.json:
         for hit in hits:
             sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
@@ -60,6 +65,46 @@ def run(args: argparse.Namespace) -> int:
         console.print(_heading(hit))
         console.print(_snippet(hit.snippet, words))
     console.print(Text(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}", style="dim"))
+    return 0
+
+
+def code_hits(lib: Library, hits: list[Hit], tag: str, err: Console) -> int:
+    """Tag each hit's passage with ``tag`` in the library's annotations; 0 when done.
+
+    Tagging a passage that already has the tag changes nothing, so running the same
+    coding search twice is safe. Any failure of the annotation store is one sentence.
+    """
+    from store.annotations import AnnotationStore
+    from store.codebook import normalise_tag
+    from store.tinystore import StoreError
+
+    try:
+        name = normalise_tag(tag)
+    except ValueError as exc:
+        err.print(Text(str(exc), style="red"))
+        return 2
+    try:
+        store = AnnotationStore.open(lib.path)
+    except StoreError as exc:
+        err.print(Text(str(exc), style="red"))
+        return 1
+    added = 0
+    try:
+        for hit in hits:
+            before = store.find_span(hit.meeting_id, hit.start, hit.end)
+            if before is not None and name in before.tags:
+                continue
+            text = lib.meeting(hit.meeting_id).text
+            store.tag_span(hit.meeting_id, hit.start, hit.end, text, name)
+            added += 1
+    except StoreError as exc:
+        err.print(Text(f"Tagged {added} passages, then stopped: {exc}", style="red"))
+        return 1
+    finally:
+        store.close()
+    where = " in the sample library" if lib.is_sample else ""
+    err.print(Text(f"Tagged {added} passage{'s' if added != 1 else ''} with {name}{where} "
+                   f"({len(hits) - added} already had it)."))
     return 0
 
 
