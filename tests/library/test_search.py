@@ -132,3 +132,23 @@ def test_any_typed_query_is_valid_fts_or_a_query_error(query: str) -> None:
     except QueryError:
         return
     conn.execute("SELECT * FROM t WHERE t MATCH ?", (fts,)).fetchall()
+
+
+def test_fold_keeps_offsets_so_matches_map_back() -> None:
+    from store.search import fold
+
+    text = "Négociations À GENÈVE, Straße"
+    assert len(fold(text)) == len(text)
+    assert fold(text).startswith("negociations a geneve")
+
+
+def test_snippet_is_cut_around_the_first_match() -> None:
+    from store.search import snippet
+
+    long = ("word " * 100) + "the Négociations continue " + ("tail " * 100)
+    cut = snippet(long, parse_query("negociations").pattern(), width=80)
+    assert "Négociations" in cut and cut.startswith("…") and cut.endswith("…")
+    assert len(cut) <= 82
+    assert snippet("short  text\nhere", None) == "short text here"
+    prefix = snippet(long, parse_query("negoc*").pattern(), width=80)
+    assert "Négociations" in prefix
