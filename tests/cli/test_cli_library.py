@@ -128,6 +128,7 @@ def test_empty_library_lists_the_samples(capsys, tmp_path) -> None:
     assert "sample" in err
 
 
+@pytest.mark.slow
 def test_real_console_script(tmp_path: Path) -> None:
     """The installed ``parley`` end to end, with real parsing in worker processes."""
     docs = tmp_path / "docs"

@@ -57,6 +57,7 @@ def test_a_file_in_an_endless_loop_is_stopped_by_the_alarm(
     assert result.error == f"{path} took longer than 0.5 seconds to read and was skipped."
 
 
+@pytest.mark.slow
 def test_a_worker_stuck_out_of_reach_is_killed_and_the_pool_recovers(tmp_path: Path) -> None:
     tasks = [Task(str(tmp_path / n)) for n in ("a.txt", "hang.txt", "b.txt", "c.txt")]
     results: list[FileResult] = []
