@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -23,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
+from tui.speaker_colours import speaker_colour
 from tui.text_layout import display_text
 from tui.widgets.strips import text_strip
 
@@ -266,14 +268,22 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         tagged, bookmarked = self._counts().get(row.id, (0, 0))
         counts = f" ¶{row.n_remarks:>3} #{tagged:>2} ★{bookmarked:>2} "
         meta_width = max(0, width - len(counts) - 13)
-        meta = display_text(", ".join(row.participants) or row.outlet or row.place or "")
-        if len(meta) > meta_width:
-            meta = meta[: max(0, meta_width - 1)] + "…" if meta_width else ""
+        meta_style = self.get_component_rich_style("meeting-list--meta", partial=True)
+        meta = Text()
+        if row.participants:  # each name in its speaker colour, as everywhere else
+            for index, name in enumerate(row.participants):
+                if index:
+                    meta.append(", ", meta_style)
+                meta.append(display_text(name), Style(color=speaker_colour(name)))
+        else:
+            meta.append(display_text(row.outlet or row.place or ""), meta_style)
+        if meta.cell_len > meta_width:
+            meta.truncate(max(0, meta_width - 1))
+            if meta_width:
+                meta.append("…", meta_style)
+        meta.pad_right(meta_width - meta.cell_len)
         text = Text(" " * 13)
-        text.append(
-            meta.ljust(meta_width),
-            self.get_component_rich_style("meeting-list--meta", partial=True),
-        )
+        text.append_text(meta)
         text.append(counts, self.get_component_rich_style("meeting-list--counts", partial=True))
         return text
 
