@@ -43,6 +43,7 @@ _TERM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
+_TITLE_SMALL = frozenset(str.split("a an and the of in on at to for or but with by from"))
 _SHORT = 4  # quotations of at most this many words may be scare quotes
 
 
@@ -79,6 +80,9 @@ class _Reader:
         person = self._named(phrase, at, introduce=True)
         if person is not None:
             return person
+        head = re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split()[-1]
+        if head in ROLE_WORDS:
+            return None  # "a spokesman for the ministry": an unnamed official
         return self._organisation(phrase, at)
 
     def _pronoun(self, pronoun: str) -> Entity | None:
@@ -188,8 +192,9 @@ def _is_scare(text: str, q: _Quote) -> bool:
     if _TERM_BEFORE.search(before):
         return True
     quoted = text[q.span.start : q.span.end]
-    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
-        return True  # a title: "Help Is Here"
+    content = [w for w in words if w[:1].isalpha() and w.casefold() not in _TITLE_SMALL]
+    if len(words) > 1 and all(w[:1].isupper() for w in content):
+        return True  # a title: "Help Is Here", "War and Peace"
     if q.speaker is None:
         return True
     return q.sieve not in {"trailing_verb", "dash_signature", "leading_verb", "colon_intro",

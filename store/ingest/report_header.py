@@ -147,10 +147,12 @@ def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
 
 def _headline_before(text: str, start: int) -> str | None:
     """A headline line just above the dateline: short, capitalised, no final period."""
-    before = text[:start].rstrip().splitlines()
+    before = [ln.strip() for ln in text[:start].splitlines() if ln.strip()]
+    while before and re.match(r"(?:By|From|Posted|Updated|Published)\b", before[-1]):
+        before.pop()  # a byline or a stamp sits between headline and dateline
     if not before:
         return None
-    line = before[-1].strip()
+    line = before[-1]
     looks_like_headline = (
         3 <= len(line.split()) <= 20
         and line[:1].isupper()

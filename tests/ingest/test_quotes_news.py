@@ -73,6 +73,26 @@ Liu said.
 Talks will continue next week, he said.
 """
 
+UN = """\
+By John Smith
+
+UNITED NATIONS, Oct 3 (Reuters) - The U.N. Security Council on Thursday failed to \
+agree on a resolution on Syria, diplomats said.
+
+"We are deeply disappointed," said British Ambassador Mark Lyall Grant. "The council \
+has failed the Syrian people."
+
+"Is this what you call diplomacy?" Russian Ambassador Vitaly Churkin asked. He called \
+the draft "unbalanced" and said Moscow would veto any text that threatened sanctions.
+
+In a statement, the White House said it "strongly condemns" the attacks.
+
+"We are ready," Churkin said, "to negotiate on a new text."
+
+A spokesman for the ministry said the so-called "Friends of Syria" group had no \
+mandate. Diplomats referred to the plan as the "Annan plan".
+"""
+
 
 def read(text: str) -> tuple[Header, list[Remark], list[str]]:
     cleaned = clean(text).text
@@ -161,3 +181,17 @@ def test_garbage_never_crashes() -> None:
     reading = find_report_remarks(cleaned, header)
     for r in reading.remarks:
         assert cleaned[r.start : r.end] == r.text
+
+
+def test_un_inverted_question_organisation_and_terms() -> None:
+    header, remarks, people = read(UN)
+    assert header.title.startswith("The U.N. Security Council on Thursday failed")  # no byline
+    assert said(remarks, "deeply disappointed") == ("Mark Lyall Grant", "quote")  # said X
+    assert said(remarks, "failed the Syrian people") == ("Mark Lyall Grant", "quote")
+    assert said(remarks, "what you call diplomacy") == ("Vitaly Churkin", "quote")  # "?" X asked
+    assert said(remarks, "unbalanced") == ("Vitaly Churkin", "quote")  # his word, not a term
+    assert said(remarks, "strongly condemns") == ("White House", "quote")
+    assert said(remarks, "to negotiate on a new text") == ("Vitaly Churkin", "quote")
+    texts = {r.text for r in remarks}
+    assert "Friends of Syria" not in texts and "Annan plan" not in texts
+    assert "John Smith" not in people
