@@ -114,7 +114,13 @@ def capital_runs(text: str) -> list[Run]:
     i = 0
     while i < len(toks):
         t = toks[i][2]
-        if not (t[0].isupper() or _word(t) in PARTICLES):
+        starts_role = (
+            _word(t) in _LOWER_ROLE
+            and i + 1 < len(toks)
+            and toks[i + 1][2][:1].isupper()
+            and text[toks[i][1] : toks[i + 1][0]] == " "
+        )  # "spokesman Oleg Nikolenko"
+        if not (t[0].isupper() or _word(t) in PARTICLES or starts_role):
             i += 1
             continue
         j = i

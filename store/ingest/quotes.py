@@ -44,6 +44,7 @@ _TERM_BEFORE = re.compile(
 )
 _HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
 _TITLE_SMALL = frozenset(str.split("a an and the of in on at to for or but with by from"))
+_CARRIED = frozenset({"chain", "continuation", "next_paragraph"})
 _SHORT = 4  # quotations of at most this many words may be scare quotes
 
 
@@ -197,8 +198,10 @@ def _is_scare(text: str, q: _Quote) -> bool:
         return True  # a title: "Help Is Here", "War and Peace"
     if q.speaker is None:
         return True
-    return q.sieve not in {"trailing_verb", "dash_signature", "leading_verb", "colon_intro",
-                           "according_to", "quoted_as_saying"} or quoted.endswith("?")  # fmt: skip
+    if q.sieve in _CARRIED:
+        # a carried-over speaker fits a sentence ("Nobody believes it."), not a phrase
+        return not quoted.rstrip("\"”»’')").endswith((".", "!", "?", "…"))
+    return False
 
 
 def find_report_remarks(text: str, header: Header) -> Reading:

@@ -120,7 +120,7 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     tail = text[_after(q) : max(s.end, _after(q))]
     if not tail.strip() and text[q.end - 1 : q.end] in "?!.":
         # '"…?" Churkin asked.' reads as two sentences; the attribution is the next one
-        nxt = re.match(r"[^.!?\"“”«»]{1,100}[.!?]", text[_after(q) : _after(q) + 120])
+        nxt = re.match(r"[^.!?\"“”«»\n]{1,100}[.!?]", text[_after(q) : _after(q) + 120])
         tail = nxt.group() if nxt and re.search(rf"\b(?:{_VERB})\W*$", nxt.group()) else ""
     m = re.match(rf"\s*,?\s*(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
     if m and not re.search(r"\b(?:and|but|because|while)\b", m.group("subj")):

@@ -11,6 +11,7 @@ from store.ingest.furniture import (
     is_page_clock,
     is_ui_line,
 )
+from tests.conftest import CORPUS_DEV
 
 PROSE = (
     "The two ministers discussed trade, security and the situation in the region, "
@@ -104,3 +105,9 @@ def test_wrapped_speaker_label_is_not_a_breadcrumb() -> None:
 def test_stage_directions_stay() -> None:
     text = f"{PROSE}\n\n(Laughter.)\n\n(Laughter.)\n"
     assert dropped(text) == []
+
+
+def test_clean_pages_lose_nothing() -> None:
+    """The development pages carry no furniture: not one of their lines may go."""
+    for path in sorted((CORPUS_DEV / "docs").glob("*.txt")):
+        assert dropped(path.read_text(encoding="utf-8")) == [], path.name

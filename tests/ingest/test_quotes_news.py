@@ -93,6 +93,30 @@ A spokesman for the ministry said the so-called "Friends of Syria" group had no 
 mandate. Diplomats referred to the plan as the "Annan plan".
 """
 
+MOSCOW = """\
+Putin accuses West of stoking conflict
+
+MOSCOW (Reuters) - Russian President Vladimir Putin on Friday accused the West of stoking \
+the conflict in Ukraine and said Moscow would respond to any threat.
+
+Speaking at a televised meeting with officials, Putin said: "We will not allow anyone to \
+threaten our security."
+
+Kremlin spokesman Dmitry Peskov told reporters that no talks were planned.
+
+"There is no question of that," Peskov said, adding that Moscow remained open to dialogue.
+
+Ukraine's foreign ministry dismissed the remarks. "This is yet another lie," ministry \
+spokesman Oleg Nikolenko wrote on Facebook.
+
+“We have seen this before,” said Nikolenko. “Nobody believes it.”
+
+German Chancellor Olaf Scholz, speaking in Berlin, called for calm. “Europe must stay \
+united,” the chancellor said.
+
+Putin, 70, has repeatedly said that Russia does not seek war.
+"""
+
 
 def read(text: str) -> tuple[Header, list[Remark], list[str]]:
     cleaned = clean(text).text
@@ -195,3 +219,16 @@ def test_un_inverted_question_organisation_and_terms() -> None:
     texts = {r.text for r in remarks}
     assert "Friends of Syria" not in texts and "Annan plan" not in texts
     assert "John Smith" not in people
+
+
+def test_colon_intro_reported_with_that_and_short_continuation() -> None:
+    header, remarks, people = read(MOSCOW)
+    assert header.date is None and header.title == "Putin accuses West of stoking conflict"
+    assert said(remarks, "Moscow would respond to any threat") == ("Vladimir Putin", "reported")
+    assert said(remarks, "We will not allow anyone") == ("Vladimir Putin", "quote")
+    assert said(remarks, "no talks were planned") == ("Dmitry Peskov", "reported")
+    assert said(remarks, "no question of that") == ("Dmitry Peskov", "quote")
+    assert said(remarks, "yet another lie") == ("Oleg Nikolenko", "quote")
+    assert said(remarks, "Nobody believes it.") == ("Oleg Nikolenko", "quote")
+    assert said(remarks, "Europe must stay united") == ("Olaf Scholz", "quote")  # role
+    assert "Oleg Nikolenko" in people
