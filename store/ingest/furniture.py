@@ -83,6 +83,19 @@ _SENTENCE_END = re.compile(r"[.!?:;…”\"»][)\]]?\s*$")
 _MARKER = re.compile(r"^[\W_]+$")  # "* * *", "<…>", "---": no letters or digits
 _BULLET = re.compile(r"^\s*(?:[•·*\-–—|>]+\s*)")
 
+#: "Read more: …", "See also: …": a link to another article, wherever it sits.
+_LINK_PREFIX = re.compile(
+    r"^(?:read\s+(?:more|also)|see\s+also|related(?:\s+(?:articles?|stories|news|content))?|"
+    r"more\s+on\s+(?:this|the\s+topic)|also\s+read)\s*[:›»>|-]",
+    re.IGNORECASE,
+)
+#: Labels of the metadata blocks under an article ("Tags: Russia, Iran").
+_META_PREFIX = re.compile(
+    r"^(?:tags?|keywords|topics|filed\s+under|categories|share\s+this)\s*:", re.IGNORECASE
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b", re.I)
+_CRUMB_SEP = re.compile(r"\s+[|›»>/•]\s+")
+
 #: A line of at least this many words with sentence punctuation is prose.
 _PROSE_WORDS = 8
 
@@ -152,6 +165,20 @@ def is_counter(line: str) -> bool:
     return bool(s) and bool(_COUNTER.match(s)) and any(c.isdigit() for c in s) and len(s) <= 12
 
 
+def is_link_line(line: str) -> bool:
+    """ "Read more: Iran says oil output steady" — a teaser for another article."""
+    s = line.strip()
+    return bool(_LINK_PREFIX.match(s)) and len(s.split()) <= 16
+
+
+def is_breadcrumb(line: str) -> bool:
+    """ "Home | World | Politics": three or more short items between separators."""
+    parts = _CRUMB_SEP.split(line.strip())
+    return len(parts) >= 3 and all(
+        0 < len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts
+    )
+
+
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end incl. the newline) of the lines that are furniture."""
     lines = text.splitlines(keepends=True)
@@ -176,7 +203,14 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         if not s:
             continue
         edge = i < first_prose or i > last_prose
-        if is_page_clock(s) or is_language_switcher(s) or is_ui_line(s, strong_only=True):
+        anywhere = (
+            is_page_clock(s)
+            or is_language_switcher(s)
+            or is_ui_line(s, strong_only=True)
+            or is_link_line(s)
+        )
+        trailer = (_COPYRIGHT.search(s) or _META_PREFIX.match(s)) and len(s.split()) <= 20
+        if anywhere or (edge and (trailer or is_breadcrumb(s))):
             drop[i] = True
         elif edge and not is_protected(s):
             drop[i] = is_ui_line(s, strong_only=False) or is_counter(s)

@@ -111,3 +111,24 @@ def test_clean_pages_lose_nothing() -> None:
     """The development pages carry no furniture: not one of their lines may go."""
     for path in sorted((CORPUS_DEV / "docs").glob("*.txt")):
         assert dropped(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_wire_page_chrome() -> None:
+    text = (
+        "Home | World | Politics\nEnglish | Русский | Deutsch\n"
+        "23.02.2019 14:10 GMT+3 (updated 15:00)\nShare\nTweet\n"
+        "Russia and Iran sign energy deal\n\n"
+        f"{PROSE}\n\nRead more: Iran says oil output steady\n\n{PROSE}\n\n"
+        "Follow us on Twitter\nTags: Russia, Iran, energy\n© 2019 Xinhua. All rights reserved.\n"
+    )
+    assert dropped(text) == [
+        "Home | World | Politics", "English | Русский | Deutsch",
+        "23.02.2019 14:10 GMT+3 (updated 15:00)", "Share", "Tweet",
+        "Read more: Iran says oil output steady", "Follow us on Twitter",
+        "Tags: Russia, Iran, energy", "© 2019 Xinhua. All rights reserved.",
+    ]  # fmt: skip
+
+
+def test_a_headline_with_a_site_name_is_not_a_breadcrumb() -> None:
+    text = f"Russia and Iran sign a long-term energy deal | Reuters\n\n{PROSE}\n"
+    assert dropped(text) == []
