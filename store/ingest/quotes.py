@@ -212,11 +212,18 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     spans = [q for q in find_quotes(text) if q.open >= body]
     sents = [s for s in sentences(text, spans) if s.end > body]
     registry = Registry()
-    registry.scan(text, body)
+    for person in header.people:  # people the title names ("… with Tony Blair")
+        ent = registry.person(
+            person.name, min(body, 0), role=person.role, affiliation=person.affiliation
+        )
+        for alias in person.aliases:
+            ent.add_alias(alias)
+    registry.scan(text)  # the title names people too
     reader = _Reader(text, registry)
 
     quotes: list[_Quote] = []
     reported: list[tuple[Entity, int, int]] = []
+    actors: list[tuple[Sentence, Entity | None]] = []  # who speaks or acts, by sentence
     for s in sents:
         in_sentence = [q for q in spans if s.start <= q.open < s.end]
         spoke: list[Entity] = []
@@ -242,7 +249,9 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         reader.attend(subject)
         for ent in spoke:
             reader.attend(ent)
+        actors.append((s, spoke[-1] if spoke else subject))
 
+    _introduced_by_colon(text, quotes, actors)
     _carry_over(text, quotes)
     remarks: list[Remark] = []
     speakers: list[Entity] = []
@@ -270,6 +279,27 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             )
         )
     return Reading(remarks=remarks, people=people)
+
+
+def _introduced_by_colon(
+    text: str, quotes: list[_Quote], actors: list[tuple[Sentence, Entity | None]]
+) -> None:
+    """A quotation opening a paragraph after one that ends in a colon.
+
+    "… Mr Medvedev suggested discussing the following:" ⏎ "“I think that …”": the
+    speaker is whoever speaks or acts in the sentence that ends with the colon.
+    """
+    for q in quotes:
+        if q.speaker is not None:
+            continue
+        before = text[: q.span.open].rstrip()
+        if not before.endswith(":") or "\n" not in text[len(before) : q.span.open]:
+            continue
+        for s, actor in reversed(actors):
+            if s.start < len(before) <= s.end + 1:
+                if actor is not None:
+                    q.speaker, q.sieve = actor, "colon_paragraph"
+                break
 
 
 def _carry_over(text: str, quotes: list[_Quote]) -> None:

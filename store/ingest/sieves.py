@@ -50,6 +50,10 @@ _ABBREV = re.compile(
 )
 
 
+#: Words after which an inverted attribution's subject is over ("said X as he left").
+_SUBJECT_END = r"\b(?:on|in|at|as|who|after|when|while|before|during|adding|noting|with)\b"
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The phrase naming a quotation's speaker, where it is, and which sieve found it."""
@@ -126,7 +130,7 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     if m and not re.search(r"\b(?:and|but|because|while)\b", m.group("subj")):
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     m = re.match(
-        rf"\s*,?\s*(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|\b(?:on|in|at)\b)", tail
+        rf"\s*,?\s*(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|{_SUBJECT_END})", tail
     )
     if m:
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")

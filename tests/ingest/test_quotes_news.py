@@ -11,7 +11,7 @@ from store.ingest.clean import clean
 from store.ingest.document import Header, Page
 from store.ingest.quotes import find_report_remarks
 from store.ingest.report_header import read_report_header
-from store.models import Remark
+from store.models import Person, Remark
 
 REUTERS = """\
 Kerry sees progress in Iran talks
@@ -232,3 +232,31 @@ def test_colon_intro_reported_with_that_and_short_continuation() -> None:
     assert said(remarks, "Nobody believes it.") == ("Oleg Nikolenko", "quote")
     assert said(remarks, "Europe must stay united") == ("Olaf Scholz", "quote")  # role
     assert "Oleg Nikolenko" in people
+
+
+PRESS_RELEASE = """\
+Meeting with President of Belarus Alexander Lukashenko
+
+Opening the meeting, Mr Medvedev suggested discussing integration within the Customs \
+Union:
+
+“I think that first of all, we must focus on our bilateral relations.”
+
+The conversation lasted about ten minutes. “The wider the gap becomes, the more \
+problems it generates,” said the Russian president as he summed up the talks.
+"""
+
+
+def test_title_people_colon_paragraphs_and_inverted_subject_with_a_clause() -> None:
+    text = clean(PRESS_RELEASE).text
+    header = Header(
+        title="Meeting with President of Belarus Alexander Lukashenko",
+        people=(
+            Person("Dmitry Medvedev", role="Russian President", affiliation="Russia"),
+            Person("Alexander Lukashenko", role="President of Belarus", affiliation="Belarus"),
+        ),
+        body_start=text.index("Opening"),
+    )
+    remarks = find_report_remarks(text, header).remarks
+    assert said(remarks, "we must focus on our bilateral") == ("Dmitry Medvedev", "quote")
+    assert said(remarks, "the more problems it generates") == ("Dmitry Medvedev", "quote")
