@@ -45,6 +45,15 @@ _TERM_BEFORE = re.compile(
 _HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
 _TITLE_SMALL = frozenset(str.split("a an and the of in on at to for or but with by from"))
 _CARRIED = frozenset({"chain", "continuation", "next_paragraph"})
+#: Time words in the frame of a reported clause that put it on another occasion.
+_PAST_SPEECH = re.compile(
+    r"\b(?:last|previous)\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:earlier\s+this|in\s+the\s+past)\s+(?:year|month|week)?\b"
+    r"|\b(?:has|have|had)\s+(?:repeatedly\s+|previously\s+|already\s+|long\s+|often\s+)?"
+    r"(?:said|stated|argued|warned|insisted|stressed|noted|claimed|called)\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE,
+)
 _SHORT = 4  # quotations of at most this many words may be scare quotes
 
 
@@ -242,7 +251,13 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             covered = sum(
                 max(0, min(q.end, rep.end) - max(q.start, rep.start)) for q in in_sentence
             )
-            if who is not None and covered < 0.5 * (rep.end - rep.start):
+            if rep.start > rep.subject_start:  # "X said last year that …"
+                frame = text[max(s.start, lead_end) : rep.start]
+            else:  # "…, X had said."
+                frame = text[rep.subject_start : s.end]
+            if who is not None and _PAST_SPEECH.search(frame):
+                pass  # words from another occasion, not this meeting's
+            elif who is not None and covered < 0.5 * (rep.end - rep.start):
                 reported.append((who, rep.start, rep.end))
                 spoke.append(who)
         subject = reader.subject_of(s, spans, skip_to=lead_end)

@@ -260,3 +260,21 @@ def test_title_people_colon_paragraphs_and_inverted_subject_with_a_clause() -> N
     remarks = find_report_remarks(text, header).remarks
     assert said(remarks, "we must focus on our bilateral") == ("Dmitry Medvedev", "quote")
     assert said(remarks, "the more problems it generates") == ("Dmitry Medvedev", "quote")
+
+
+PAST = """\
+OSLO, June 3 (Reuters) - Norwegian Foreign Minister Espen Barth Eide said on Monday \
+that the talks had been constructive.
+
+Swedish Prime Minister Ulf Kristersson said last year that the region needed more \
+cooperation. Finnish President Sauli Niinisto has repeatedly said that dialogue matters.
+"""
+
+
+def test_words_from_another_occasion_make_no_participant() -> None:
+    _, remarks, people = read(PAST)
+    assert said(remarks, "the talks had been constructive") == ("Espen Barth Eide", "reported")
+    assert people == ["Espen Barth Eide"]
+    assert not any("more cooperation" in r.text or "dialogue matters" in r.text for r in remarks)
+    _, remarks, _ = read(MOSCOW)
+    assert not any("does not seek war" in r.text for r in remarks)
