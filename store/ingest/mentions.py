@@ -328,7 +328,7 @@ class Registry:
         if key in self.descriptions:
             return self.descriptions[key]
         words = key.split()
-        head = re.split(r"\s(?:of|for|at|in|on)\s", key)[0].split()[-1]
+        head = (re.split(r"\s(?:of|for|at|in|on)\s", key)[0].split() or [""])[-1]
         if head in ORG_WORDS or head not in ROLE_WORDS:
             roles: list[str] = []  # "the State Department" is an institution
         else:

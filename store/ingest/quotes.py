@@ -90,7 +90,7 @@ class _Reader:
         person = self._named(phrase, at, introduce=True)
         if person is not None:
             return person
-        head = re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split()[-1]
+        head = (re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split() or [""])[-1]
         if head in ROLE_WORDS:
             return None  # "a spokesman for the ministry": an unnamed official
         return self._organisation(phrase, at)

@@ -7,6 +7,9 @@ organisations as speakers, scare quotes and an unbalanced quote mark.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from store.ingest.clean import clean
 from store.ingest.document import Header, Page
 from store.ingest.quotes import find_report_remarks
@@ -278,3 +281,19 @@ def test_words_from_another_occasion_make_no_participant() -> None:
     assert not any("more cooperation" in r.text or "dialogue matters" in r.text for r in remarks)
     _, remarks, _ = read(MOSCOW)
     assert not any("does not seek war" in r.text for r in remarks)
+
+
+WORDS = st.sampled_from(
+    ['"', "“", "”", "«", "»", "'", " ", "\n\n", ".", ",", ":", "he", "said", "Mr.", "the",
+     "Ivanov", "Igor", "minister", "Foreign", "Minister", "according to", "him", "that",
+     "quoted", "as saying", "-", "ministry", "of", "OIC", "stressed", "We", "are"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_any_text_reads_without_crashing(text: str) -> None:
+    cleaned = clean(text).text
+    header = read_report_header(cleaned, Page(text=cleaned)) or Header(title="")
+    for r in find_report_remarks(cleaned, header).remarks:
+        assert cleaned[r.start : r.end] == r.text
