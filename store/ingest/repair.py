@@ -79,8 +79,8 @@ _LONG_PART = 7
 
 def _part_ok(part: str) -> bool:
     n = len(part)
-    if n < 2:
-        return False
+    if n == 1:
+        return part in {"a", "i"}
     f = zipf(part)
     if n == 2:
         return part in FUNCTION_WORDS and f >= 5.0
@@ -91,40 +91,42 @@ def _part_ok(part: str) -> bool:
     return f >= 2.5
 
 
+def _likelihood(parts: tuple[str, ...]) -> float:
+    """log10 of the parts' joint probability as independent words (a unigram model)."""
+    return sum(zipf(p) - 9.0 if zipf(p) > 0 else -12.0 for p in parts)
+
+
+def _acceptable(parts: tuple[str, ...], whole: float) -> bool:
+    if parts[0] in BOUND_PREFIXES or parts[-1] in BOUND_SUFFIXES:
+        return False
+    if not all(_part_ok(p) for p in parts):
+        return False
+    if not (any(p in FUNCTION_WORDS for p in parts) or all(len(p) >= _LONG_PART for p in parts)):
+        return False
+    return min(zipf(p) for p in parts) >= whole + 1.5
+
+
 @lru_cache(maxsize=16384)
 def split_glued(word: str) -> tuple[str, ...] | None:
     """The common words a glued lowercase ``word`` is made of, or None to leave it.
 
-    ``word`` is lowercase letters only. Two or three parts; the split with the fewest
-    parts wins, then the one whose rarest part is most common.
+    ``word`` is lowercase letters only. Of all ways to cut it into two or three
+    parts, the likeliest reading as a word sequence (unigram frequencies) is chosen
+    first, and only then judged: if that reading breaks a rule the word is left
+    alone, so a less likely split is never forced ("Putinheld" stays rather than
+    becoming "Put in held").
     """
     if len(word) < 5 or zipf(word) >= UNKNOWN_ZIPF:
         return None
-    whole = zipf(word)
-    best: tuple[int, float, tuple[str, ...]] | None = None
     n = len(word)
     candidates: list[tuple[str, ...]] = []
-    for i in range(2, n - 1):
+    for i in range(1, n):
         a, rest = word[:i], word[i:]
         candidates.append((a, rest))
-        for j in range(2, len(rest) - 1):
+        for j in range(1, len(rest)):
             candidates.append((a, rest[:j], rest[j:]))
-    for parts in candidates:
-        if parts[0] in BOUND_PREFIXES or parts[-1] in BOUND_SUFFIXES:
-            continue
-        if not all(_part_ok(p) for p in parts):
-            continue
-        if not (
-            any(p in FUNCTION_WORDS for p in parts) or all(len(p) >= _LONG_PART for p in parts)
-        ):
-            continue
-        low = min(zipf(p) for p in parts)
-        if low < whole + 1.5:
-            continue
-        key = (-len(parts), low, parts)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return best[2] if best else None
+    best = max(candidates, key=_likelihood)
+    return best if _acceptable(best, zipf(word)) else None
 
 
 def _split_token(core: str) -> list[int]:
