@@ -9,7 +9,9 @@ literally and that no escape sequence reaches the screen.
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,25 @@ async def test_app_walks_every_imported_meeting(hostile: HostileRun) -> None:
         for payload in ESCAPE_PAYLOADS:
             assert payload not in texts[escape_id]
         assert app.is_running
+
+
+def test_import_with_worker_processes(tmp_path: Path) -> None:
+    """The same folder through the default path a person takes: worker processes, each
+    file under the time bound. No simulation reaches the workers, so here the vanishing
+    file simply imports, and the unreadable one imports when running as root."""
+    from tests.robustness.hostile_corpus import make_hostile_folder
+
+    folder, library = tmp_path / "in", tmp_path / "library"
+    inputs = make_hostile_folder(folder)
+    started = time.monotonic()
+    code, out, err = _cli(["--library", str(library), "import", "--json", "--jobs", "2",
+                           str(folder)])
+    assert time.monotonic() - started < IMPORT_BOUND_SECONDS
+    assert code == 1 and "Traceback" not in out + err
+    summary = json.loads(out)
+    failed = {f["source"]: f["error"] for f in summary["failed"]}
+    for message in failed.values():
+        assert "\n" not in message and message.endswith(".")
+    walked = {str(folder / i.name) for i in inputs
+              if i.in_folder_walk and not i.name.startswith("looping/")}
+    assert walked == set(summary["imported"]) | set(failed)
