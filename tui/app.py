@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.theme import Theme
 
+from tui.coding import CodingCommands, coding_help_groups
 from tui.commands import MeetingTitleCommands, ParleyCommands
 from tui.library_client import SORTS, LibraryClient, LibraryLike
 from tui.screens.main import MainScreen
@@ -41,7 +42,7 @@ by title…), **?** or **F1** shows this help and **q** quits.
         Binding("question_mark,f1", "help", "Help", id="app.help"),
     ]
 
-    COMMANDS = App.COMMANDS | {ParleyCommands, MeetingTitleCommands}
+    COMMANDS = App.COMMANDS | {ParleyCommands, MeetingTitleCommands, CodingCommands}
 
     def __init__(
         self,
@@ -131,6 +132,7 @@ by title…), **?** or **F1** shows this help and **q** quits.
             ("Remarks", RemarkList, [RemarkList]),
             ("Transcript", TranscriptView, [TranscriptView]),
             ("Meeting header", MeetingHeader, []),
+            *coding_help_groups(),
         ]
         self.push_screen(HelpScreen(groups))
 

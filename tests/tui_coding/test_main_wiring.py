@@ -1,8 +1,8 @@
 """The coding keys on Parley's real main screen, wired through ``ReaderCoding``.
 
-The main screen is another engineer's; this test subclasses it exactly as the one-line
-wiring does (``class MainScreen(ReaderCoding)``) and drives the real app: tag and bookmark
-the remark under the cursor, then jump back to it from the codebook.
+``class MainScreen(ReaderCoding, Screen[None])``: these tests drive the real app (tag and
+bookmark the remark under the cursor, jump back to it from the codebook) and check that
+the coding keys reach the screen from every pane and can be remapped by binding id.
 """
 
 from __future__ import annotations
@@ -18,15 +18,6 @@ from tui.coding import ReaderCoding, paragraph_at
 from tui.screens.codebook import CodebookScreen
 from tui.screens.main import MainScreen
 from tui.widgets.reader.transcript_view import TranscriptView
-
-
-class WiredMain(ReaderCoding, MainScreen):
-    """The main screen with the coding keys, as ``main.py`` will declare it."""
-
-
-class WiredApp(ParleyApp):
-    def get_default_screen(self) -> WiredMain:
-        return WiredMain()
 
 
 def test_paragraph_at():
@@ -47,11 +38,11 @@ def library_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @async_test
 async def test_tag_bookmark_and_jump_on_the_real_main_screen(library_dir):
-    app = WiredApp(lambda: Library.open(library_dir), remember=False)
+    app = ParleyApp(lambda: Library.open(library_dir), remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         main = app.screen
-        assert isinstance(main, WiredMain)
+        assert isinstance(main, MainScreen) and isinstance(main, ReaderCoding)
         await pilot.press("enter")  # open the highlighted meeting in the reader
         await settle(pilot)
         passage = main.current_passage()
@@ -106,7 +97,7 @@ async def test_help_screen_lists_the_coding_keys(library_dir):
     from tui.coding import coding_help_groups
     from tui.screens.help import HelpScreen
 
-    app = WiredApp(lambda: Library.open(library_dir), remember=False)
+    app = ParleyApp(lambda: Library.open(library_dir), remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await app.push_screen(HelpScreen(coding_help_groups()))

@@ -4,10 +4,17 @@ The right side is the meeting header over either the remarks list or the transcr
 (``v`` switches). The screen wires the panes together — a highlighted meeting is loaded
 on the library thread and shown; a remark opened with enter is shown in the transcript —
 and keeps the reader's place in each meeting in :class:`tui.ui_state.UIState`.
+
+It also draws where the open meeting is coded: its annotations are read from the
+annotation store on a worker thread, kept per meeting, and handed to both views as
+:class:`tui.widgets.reader.coding_marks.MeetingMarks`; every coding change
+(:meth:`refresh_coding`) throws the kept marks away and reads the open meeting's again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -18,8 +25,10 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
 from store.models import Meeting
+from tui.coding import ReaderCoding
 from tui.ui_state import MeetingPlace
 from tui.widgets.meetings.meeting_list import MeetingList
+from tui.widgets.reader.coding_marks import MarkSource, MeetingMarks, read_marks
 from tui.widgets.reader.meeting_header import MeetingHeader
 from tui.widgets.reader.remark_list import RemarkList
 from tui.widgets.reader.transcript_view import TextSelection, TranscriptView
@@ -28,10 +37,16 @@ if TYPE_CHECKING:
     from tui.app import ParleyApp
 
 SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
+MARKS_KEPT = 32  # meetings whose coding marks are kept, so going back paints at once
 
 
-class MainScreen(Screen[None]):
-    """Meetings pane, meeting header, remarks or transcript, footer."""
+class MainScreen(ReaderCoding, Screen[None]):
+    """Meetings pane, meeting header, remarks or transcript, footer.
+
+    The coding keys (t, b, n, u, ctrl+r, /, C, B, P, A) come from
+    :class:`tui.coding.ReaderCoding`; its bindings are merged with these, so they work
+    from every pane and the keymap file can rebind them by id.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "toggle_view", "Remarks/Transcript", id="reader.toggle_view"),
@@ -61,6 +76,10 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.meeting: Meeting | None = None
         self._save_timer = None
+        self._marks: dict[str, MeetingMarks] = {}
+        self._marks_generation = 0
+        self._reading_store: MarkSource | None = None
+        self._reading_store_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -182,8 +201,75 @@ class MainScreen(Screen[None]):
         if focus_was_reader:
             self._current_view().focus()
         self._schedule_save()
+        self._show_marks(meeting)
         if first:  # counts come after the first paint rather than compete with it
             self.load_counts()
+
+    # -- coding marks --------------------------------------------------------------------
+
+    def refresh_coding(self) -> None:
+        """After a coding change: new counts, and the open meeting's marks read again."""
+        super().refresh_coding()
+        self._marks_generation += 1
+        self._marks.clear()
+        if self.meeting is not None:
+            self._load_marks(self.meeting, self._marks_generation)
+
+    def _show_marks(self, meeting: Meeting) -> None:
+        kept = self._marks.get(meeting.id)
+        if kept is not None:
+            self._apply_marks(kept)
+        else:
+            self._load_marks(meeting, self._marks_generation)
+
+    def _apply_marks(self, marks: MeetingMarks) -> None:
+        self.query_one(RemarkList).set_marks(marks)
+        self.query_one(TranscriptView).set_marks(marks)
+
+    def _mark_source(self) -> MarkSource:
+        """The app's annotation store once coding opened it, else one opened read-only.
+
+        Reading marks must not create or lock anything in a library nobody has coded
+        yet, so until the first coding action the marks come from a read-only store
+        (an empty one when the library has no annotations folder).
+        """
+        store = getattr(self.app, "annotations", None)
+        if store is not None:
+            return store
+        with self._reading_store_lock:
+            if self._reading_store is None:
+                from store.annotations import AnnotationStore
+
+                library = self.app.client.library
+                if library is None:
+                    raise LookupError("The library is not open yet.")
+                self._reading_store = AnnotationStore.open(library.path, read_only=True)
+            return self._reading_store
+
+    @work(thread=True, exclusive=True, group="coding-marks")
+    def _load_marks(self, meeting: Meeting, generation: int) -> None:
+        """Read ``meeting``'s marks off the UI thread (the store may re-read a file)."""
+        try:
+            marks = read_marks(self._mark_source(), meeting.id, len(meeting.text))
+        except Exception:  # a damaged or missing store: the counts loader says so; no marks
+            return
+        self.app.call_from_thread(self._marks_loaded, marks, generation)
+
+    def _marks_loaded(self, marks: MeetingMarks, generation: int) -> None:
+        if generation != self._marks_generation:
+            return  # read before a coding change: a newer read is on its way
+        if len(self._marks) >= MARKS_KEPT:
+            self._marks.pop(next(iter(self._marks)))
+        self._marks[marks.meeting_id] = marks
+        if self.meeting is not None and self.meeting.id == marks.meeting_id:
+            self._apply_marks(marks)
+
+    def on_unmount(self) -> None:
+        store = self._reading_store
+        self._reading_store = None
+        if store is not None:
+            with contextlib.suppress(Exception):
+                store.close()
 
     # -- reader -------------------------------------------------------------------------
 

@@ -4,7 +4,10 @@ A meeting may have hundreds of remarks and each wraps over several lines, so thi
 Line-API ``ScrollView``: when the meeting or the width changes it works out, with
 :func:`tui.text_layout.wrap_spans`, which screen line shows which part of which remark
 (cheap: offsets only), and it draws only the lines on screen. The speaker's name is in the
-speaker's colour everywhere (``tui.speaker_colours``).
+speaker's colour everywhere (``tui.speaker_colours``). A remark that overlaps a coded
+passage (:mod:`tui.widgets.reader.coding_marks`) names its tags in their colours, with ★
+for a bookmark and ✎ for a note, and its coded words are tinted in the first tag's colour
+with a bar of that colour beside their lines.
 """
 
 from __future__ import annotations
@@ -25,9 +28,19 @@ from textual.strip import Strip
 from store.models import Meeting, Remark
 from tui.speaker_colours import speaker_style
 from tui.text_layout import display_text, wrap_spans
+from tui.widgets.reader.coding_marks import (
+    BOOKMARK,
+    FLAG_STYLE,
+    NOTE,
+    MeetingMarks,
+    colour_style,
+    no_marks,
+    paint_marks,
+)
 from tui.widgets.strips import text_strip
 
-INDENT = 3  # the speaker bar, then two spaces before the remark's text
+INDENT = 3  # the speaker bar, the coded-lines bar, a space before the remark's text
+CODED_BAR = "┃"
 
 
 class RemarkList(ScrollView, can_focus=True):
@@ -38,8 +51,10 @@ class RemarkList(ScrollView, can_focus=True):
 
 What each person said in the meeting on the left: the speaker (in the speaker's own
 colour, the same everywhere), their role, the kind of remark (statement, question,
-answer, quote, reported speech) and the words. **enter** opens the remark at its place
-in the transcript; **]** and **[** jump to the same speaker's next or previous remark.
+answer, quote, reported speech) and the words. A coded remark names its tags in their
+colours (★ bookmarked, ✎ with a note) and its coded words are tinted in the tag's colour.
+**enter** opens the remark at its place in the transcript; **]** and **[** jump to the
+same speaker's next or previous remark.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -117,6 +132,8 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
         self._lines: list[tuple[int, int, int]] = []  # (remark, start, end); start -1 = header
         self._fallback: dict[int, str] = {}
         self._pending_top: int | None = None
+        self._marks: MeetingMarks = no_marks()
+        self._coded: dict[int, tuple[tuple[str, ...], bool, bool]] = {}
         self.border_title = "Remarks"
 
     # -- data ------------------------------------------------------------------------------
@@ -130,6 +147,8 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
         position that survives a different terminal width, unlike a line number.
         """
         self.meeting = meeting
+        if meeting is None or meeting.id != self._marks.meeting_id:
+            self._marks, self._coded = no_marks(), {}
         self._remarks = meeting.remarks if meeting else ()
         self._text = display_text(meeting.text) if meeting else ""
         self._roles = {}
@@ -146,6 +165,33 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
             self._scroll_cursor_visible()
         self._apply_top()
         self.refresh()
+
+    def set_marks(self, marks: MeetingMarks) -> None:
+        """Draw ``marks`` (tags, bookmarks, notes) if they are the open meeting's."""
+        if self.meeting is None or marks.meeting_id != self.meeting.id:
+            return
+        self._marks = marks
+        coded: dict[int, tuple[tuple[str, ...], bool, bool]] = {}
+        if marks:
+            for index, remark in enumerate(self._remarks):
+                start, end = self._span(remark)
+                found = marks.overlapping(start, end) if start >= 0 else []
+                if found:
+                    tags = tuple(dict.fromkeys(t for m in found for t in m.tags))
+                    coded[index] = (
+                        tags, any(m.bookmark for m in found), any(m.note for m in found)
+                    )
+        self._coded = coded
+        self.refresh()
+
+    @property
+    def marks(self) -> MeetingMarks:
+        """The coding marks drawn now."""
+        return self._marks
+
+    def coded(self, index: int) -> tuple[tuple[str, ...], bool, bool] | None:
+        """(tags, bookmarked, noted) of remark ``index``, or None when it is not coded."""
+        return self._coded.get(index)
 
     @property
     def top_remark(self) -> int:
@@ -257,11 +303,38 @@ in the transcript; **]** and **[** jump to the same speaker's next or previous r
             text.append(
                 f"  {remark.kind}", self.get_component_rich_style("remark-list--kind", partial=True)
             )
-        else:
-            source = self._fallback.get(index, self._text)
+            coded = self._coded.get(index)
+            if coded is not None:
+                self._append_coding(text, *coded)
+        elif index in self._fallback:
             text.append("  ")
-            text.append(source[start:end])
+            text.append(self._fallback[index][start:end])
+        else:
+            found = self._marks.overlapping(start, end)
+            tagged = next((m for m in found if m.colour is not None), None)
+            if tagged is not None:
+                text.append(CODED_BAR, colour_style(tagged.colour or ""))
+                text.append(" ")
+            else:
+                text.append("  ")
+            body = Text(self._text[start:end])
+            for low, high, tint in paint_marks(base, found, start, end):
+                body.stylize(tint, low, high)
+            text.append_text(body)
         return text_strip(self.app.console, text, width, base)
+
+    def _append_coding(
+        self, text: Text, tags: tuple[str, ...], bookmark: bool, note: bool
+    ) -> None:
+        """After the kind: ★, ✎ and the tags' names, each in its colour (names are data)."""
+        text.append("  ")
+        if bookmark:
+            text.append(BOOKMARK, FLAG_STYLE)
+        if note:
+            text.append(NOTE, FLAG_STYLE)
+        for tag in tags:
+            text.append(" ")
+            text.append(display_text(f"#{tag}"), colour_style(self._marks.colour(tag), bold=True))
 
     # -- cursor --------------------------------------------------------------------------
 

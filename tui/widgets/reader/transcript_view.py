@@ -6,6 +6,8 @@ the speaker where each remark starts and marks the lines of a remark with a bar 
 speaker's colour; text outside any remark (narration, page furniture) is dimmed. The cursor
 and the selection are character offsets into ``Meeting.text``, so what is selected here is
 exactly the span that annotations anchor to (:attr:`TranscriptView.selection`).
+Coded passages (:mod:`tui.widgets.reader.coding_marks`) are drawn on a tint of their first
+tag's colour, and a ★ (bookmark) or ✎ (note) in the gutter marks the line they start on.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ from textual.strip import Strip
 from store.models import Meeting, Remark
 from tui.speaker_colours import speaker_style
 from tui.text_layout import display_text, wrap_spans
+from tui.widgets.reader.coding_marks import (
+    BOOKMARK,
+    FLAG_STYLE,
+    NOTE,
+    MeetingMarks,
+    no_marks,
+    paint_marks,
+)
 from tui.widgets.strips import text_strip
 
 LABEL_WIDTH = 12
@@ -57,6 +67,7 @@ class TranscriptView(ScrollView, can_focus=True):
 
 The meeting's whole cleaned text. The gutter names the speaker where a remark begins and
 a bar in the speaker's colour runs down the remark; dim text belongs to no remark.
+Coded text is tinted in its tag's colour; ★ marks a bookmark and ✎ a note.
 Move by character, word (**ctrl+←/→**), line, paragraph (**{ }**), turn (**( )**) or the
 same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
 **escape** clears the selection and **y** copies it.
@@ -229,6 +240,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self._goal_column: int | None = None
         self._dragging = False
         self._pending_top: int | None = None
+        self._marks: MeetingMarks = no_marks()
         self.border_title = "Transcript"
 
     # -- data ------------------------------------------------------------------------------
@@ -246,6 +258,8 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         a position that survives a different terminal width, unlike a line number.
         """
         self.meeting = meeting
+        if meeting is None or meeting.id != self._marks.meeting_id:
+            self._marks = no_marks()
         self._text = display_text(meeting.text) if meeting else ""
         self._remarks = sorted(
             (
@@ -273,6 +287,17 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self._apply_top()
         self._update_subtitle()
         self.refresh()
+
+    def set_marks(self, marks: MeetingMarks) -> None:
+        """Draw ``marks`` (tag tints, bookmarks, notes) if they are the open meeting's."""
+        if self.meeting is not None and marks.meeting_id == self.meeting.id:
+            self._marks = marks
+            self.refresh()
+
+    @property
+    def marks(self) -> MeetingMarks:
+        """The coding marks drawn now."""
+        return self._marks
 
     @property
     def top_offset(self) -> int:
@@ -397,17 +422,33 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             else None
         )
         shown = starting or remark
+        flag = self._flag(start, end)
         if shown is None:
-            return Text(" " * GUTTER)
+            gutter = Text(" " * LABEL_WIDTH)
+            gutter.append(flag, FLAG_STYLE)
+            gutter.append("  ")
+            return gutter
         style = speaker_style(shown.speaker)
         label = ""
         if starting is not None:
             label = display_text(_short_name(starting.speaker))
         gutter = Text()
-        gutter.append(f"{label[:LABEL_WIDTH]:>{LABEL_WIDTH}} ", style)
+        gutter.append(f"{label[:LABEL_WIDTH]:>{LABEL_WIDTH}}", style)
+        gutter.append(flag, FLAG_STYLE)
         gutter.append("▎", Style(color=style.color))
         gutter.append(" ")
         return gutter
+
+    def _flag(self, start: int, end: int) -> str:
+        """★ where a bookmarked passage starts on this line, ✎ where a noted one does."""
+        flag = " "
+        for mark in self._marks.overlapping(start, end):
+            if start <= mark.start < max(end, start + 1):
+                if mark.bookmark:
+                    return BOOKMARK
+                if mark.note:
+                    flag = NOTE
+        return flag
 
     def _style_body(self, body: Text, start: int, end: int) -> None:
         narration = self.get_component_rich_style("transcript--narration", partial=True)
@@ -425,6 +466,9 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
             position = max(position, cover_end)
         if position < end:
             body.stylize(narration, position - start, end - start)
+        for low, high, tint in paint_marks(self.rich_style, self._marks.overlapping(start, end),
+                                           start, end):
+            body.stylize(tint, low, high)
         if self.anchor is not None and self.anchor != self.cursor:
             sel_start, sel_end = sorted((self.anchor, self.cursor))
             if sel_start < end and sel_end > start:
