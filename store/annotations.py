@@ -325,8 +325,8 @@ class AnnotationStore:
         backups = self.backups.usable(first.path) if first.path.is_relative_to(self.root) else []
         if backups:
             tail = (
-                f"it is kept as it is and {len(backups)} backup"
-                f"{'' if len(backups) == 1 else 's'} can replace it"
+                f"it is kept as it is, and its newest backup ({backups[0]}) can replace it: "
+                "run parley doctor --repair"
             )
         else:
             tail = "it is kept as it is and no usable backup of it exists"

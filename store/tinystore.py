@@ -331,9 +331,13 @@ class Backups:
                     shutil.copy2(path, oldest)
 
     def snapshot(self, rels: list[str], keep: int = SNAPSHOTS_KEPT) -> Path:
-        """Freeze the current version of the files ``rels`` (relative to the store);
+        """Copy the current version of the files ``rels`` (relative to the store);
         keep the newest ``keep`` snapshots. Safe while others write: every file is
-        replaced atomically, so a link catches one whole version or the next."""
+        replaced atomically, so a copy catches one whole version or the next.
+
+        Real copies, not hard links: a link would share the live file's inode until that
+        file is next rewritten, so damage done in place (a truncating tool, an editor that
+        writes through links, bit rot) would damage the snapshot with it."""
         target = self.dir / "snapshots" / utc_stamp()
         made: set[str] = set()
         for rel in rels:
@@ -342,13 +346,8 @@ class Backups:
                 os.makedirs(os.path.join(target, folder), exist_ok=True)
                 made.add(folder)
             src, dest = os.path.join(self.root, rel), os.path.join(target, rel)
-            try:
-                os.link(src, dest)
-            except FileNotFoundError:
-                continue
-            except OSError:
-                with contextlib.suppress(OSError):
-                    shutil.copy2(src, dest)
+            with contextlib.suppress(OSError):
+                shutil.copy2(src, dest)
         snaps = sorted(p for p in (self.dir / "snapshots").iterdir() if p.is_dir())
         for old in snaps[:-keep]:
             shutil.rmtree(old, ignore_errors=True)
