@@ -54,6 +54,44 @@ async def _palette(pilot: Pilot) -> None:
     await _wait(pilot, lambda: "by title" in _screen_text(pilot))
 
 
+async def _settle(pilot: Pilot) -> None:
+    """Until the workers (coding marks, lists) are done and their results drawn."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _code_passages(pilot: Pilot) -> None:
+    """Code quotes of the 2004 meeting: two tags, a bookmark, a passage in two tags, a note.
+
+    Real keys on the real app, so the annotations land in the throw-away sample library
+    and the later shots (coded transcript, codebook) show them too.
+    """
+    await pilot.press("j", "enter")  # the 2004 meeting (short quotes), into its remarks
+    await _settle(pilot)
+    await pilot.press("t", *"topic/cooperation", "enter", "escape", "b")
+    await _settle(pilot)
+    await pilot.press("j", "j", "j", "t", *"topic/terrorism", "enter", "escape")
+    await _settle(pilot)
+    await pilot.press("j", "t", *"topic/cooperation", "enter", "escape")
+    await _settle(pilot)
+    await pilot.press("j", "n", *"Compare with Lavrov in 2015.", "ctrl+s")
+    await _settle(pilot)
+    await pilot.press("g")
+    await _settle(pilot)
+
+
+async def _coded_transcript(pilot: Pilot) -> None:
+    await pilot.press("j", "enter", "v")
+    await _settle(pilot)
+
+
+async def _codebook(pilot: Pilot) -> None:
+    await pilot.press("C")
+    await _settle(pilot)
+
+
 def _screen_text(pilot: Pilot) -> str:
     return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
 
@@ -63,6 +101,10 @@ SHOTS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "transcript": _transcript,
     "help": _help,
     "palette": _palette,
+    # these three run last and in this order: the first codes passages the others show
+    "coded": _code_passages,
+    "coded-transcript": _coded_transcript,
+    "codebook": _codebook,
 }
 
 
