@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 #: Words that appear on page chrome (buttons, widgets, menus) and rarely all together
 #: in a line of prose. A line qualifies only when *every* word is in this set.
@@ -105,10 +106,21 @@ def _words(line: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(_GLUE.sub(" ", line))]
 
 
+def _has_words(line: str, n: int) -> bool:
+    """``len(_words(line)) >= n``, without folding (or even finding) every word of a
+    long line."""
+    if n <= 0:
+        return True
+    return next(islice(_WORD.finditer(_GLUE.sub(" ", line)), n - 1, None), None) is not None
+
+
+_PROSE_MARK = re.compile(r"[.!?;,:]")
+
+
 def is_prose(line: str) -> bool:
     """A line of running text: enough words and a sentence mark somewhere in it."""
     s = line.strip()
-    return len(_words(s)) >= _PROSE_WORDS and bool(re.search(r"[.!?;,:]", s))
+    return bool(_PROSE_MARK.search(s)) and _has_words(s, _PROSE_WORDS)
 
 
 def is_protected(line: str) -> bool:
@@ -122,8 +134,10 @@ def is_protected(line: str) -> bool:
 def is_ui_line(line: str, *, strong_only: bool) -> bool:
     """Only interface words (``strong_only``: and at least one unmistakable one)."""
     s = _BULLET.sub("", line.strip())
+    if _has_words(s, 9):  # a button is never a sentence's worth of words
+        return False
     words = _words(s)
-    if not words or len(words) > 8:
+    if not words:
         return False
     if re.search(r"[.!?]\s", s):  # two sentences are never a button
         return False
@@ -137,14 +151,23 @@ def is_ui_line(line: str, *, strong_only: bool) -> bool:
 def is_language_switcher(line: str) -> bool:
     """Locale codes ("de-DE1 en-GB1") or language names separated by bars/bullets."""
     s = _BULLET.sub("", line.strip())
-    tokens = [t for t in re.split(r"[\s|/•·,]+", s) if t]
-    if not tokens:
-        return False
-    locale_like = sum(1 for t in tokens if _LOCALE.match(t) and re.search(r"[-_\d]", t))
-    names = sum(1 for t in tokens if t.casefold() in LANGUAGE_NAMES)
-    if locale_like + names != len(tokens):
-        return False
+    # No language name has a digit, "-" or "_", so each token is one kind or the other
+    # and the first token of neither kind settles it (long lines stop at once).
+    locale_like = names = 0
+    for m in _SWITCH_TOKEN.finditer(s):
+        t = m.group()
+        if _LOCALE.match(t) and _LOCALE_MARK.search(t):
+            locale_like += 1
+        elif t.casefold() in LANGUAGE_NAMES:
+            names += 1
+        else:
+            return False
     return locale_like >= 2 or names >= 2 or (locale_like >= 1 and names >= 1)
+
+
+_SWITCH_TOKEN = re.compile(r"[^\s|/•·,]+")
+_LOCALE_MARK = re.compile(r"[-_\d]")
+assert not any(_LOCALE_MARK.search(name) for name in LANGUAGE_NAMES)
 
 
 def is_page_clock(line: str) -> bool:

@@ -20,6 +20,7 @@ Participants are the people who speak; people only mentioned are not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -155,14 +156,13 @@ class _Reader:
         self.focus.append(ent)
 
     def subject_of(self, s: Sentence, quotes: list[QuoteSpan], skip_to: int = 0) -> Entity | None:
-        """A person named at the head of a sentence, before its first verb-like word."""
+        """A person named at the head of a sentence, before its first verb-like word.
+
+        ``quotes`` are the quotations that open in ``s`` (the head ends at the first).
+        """
         start = max(s.start, skip_to)
-        head = self.text[start : s.end]
-        for q in quotes:
-            if s.start <= q.open < s.end:
-                head = self.text[start : max(start, q.open)]
-                break
-        head = head[:160]
+        end = max(start, quotes[0].open) if quotes else s.end
+        head = self.text[start : min(end, start + 160)]  # never copy a whole long line
         words = re.finditer(r"\b[a-z]{3,}\b", head)
         stop = next((w for w in words if w.group() not in _HEAD_WORDS), None)
         head_part = head[: stop.start()] if stop else head
@@ -213,6 +213,24 @@ def _is_scare(text: str, q: _Quote) -> bool:
     return False
 
 
+class _SpanIndex:
+    """Quotations by where they open, so a sentence finds its own in O(log n).
+
+    Scanning every quotation for every sentence made long reports quadratic.
+    """
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        order = sorted(range(len(spans)), key=lambda i: spans[i].open)
+        self.order = order
+        self.opens = [spans[i].open for i in order]
+
+    def within(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotations opening in ``[start, end)``, in their original order."""
+        lo, hi = bisect_left(self.opens, start), bisect_left(self.opens, end)
+        return [self.spans[i] for i in sorted(self.order[lo:hi])]
+
+
 def find_report_remarks(text: str, header: Header) -> Reading:
     """Quotes and reported speech of a news report, with the people who speak."""
     body = header.body_start
@@ -233,8 +251,9 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     quotes: list[_Quote] = []
     reported: list[tuple[Entity, int, int]] = []
     actors: list[tuple[Sentence, Entity | None]] = []  # who speaks or acts, by sentence
+    index = _SpanIndex(spans)
     for s in sents:
-        in_sentence = [q for q in spans if s.start <= q.open < s.end]
+        in_sentence = index.within(s.start, s.end)
         spoke: list[Entity] = []
         for span in in_sentence:
             q = _Quote(span, s)
@@ -260,7 +279,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             elif who is not None and covered < 0.5 * (rep.end - rep.start):
                 reported.append((who, rep.start, rep.end))
                 spoke.append(who)
-        subject = reader.subject_of(s, spans, skip_to=lead_end)
+        subject = reader.subject_of(s, in_sentence, skip_to=lead_end)
         reader.attend(subject)
         for ent in spoke:
             reader.attend(ent)
@@ -307,11 +326,13 @@ def _introduced_by_colon(
     for q in quotes:
         if q.speaker is not None:
             continue
-        before = text[: q.span.open].rstrip()
-        if not before.endswith(":") or "\n" not in text[len(before) : q.span.open]:
+        cut = q.span.open  # len(text[:open].rstrip()), without copying the text before
+        while cut > 0 and text[cut - 1].isspace():
+            cut -= 1
+        if cut == 0 or text[cut - 1] != ":" or "\n" not in text[cut : q.span.open]:
             continue
         for s, actor in reversed(actors):
-            if s.start < len(before) <= s.end + 1:
+            if s.start < cut <= s.end + 1:
                 if actor is not None:
                     q.speaker, q.sieve = actor, "colon_paragraph"
                 break
@@ -327,12 +348,11 @@ def _carry_over(text: str, quotes: list[_Quote]) -> None:
       one by a known speaker.
     """
     paras = paragraphs(text)
+    para_starts = [a for a, _ in paras]
 
     def para_of(i: int) -> int:
-        for k, (a, b) in enumerate(paras):
-            if a <= i < b:
-                return k
-        return -1
+        k = bisect_right(para_starts, i) - 1
+        return k if k >= 0 and i < paras[k][1] else -1
 
     chains: dict[int, Entity] = {}
     for q in quotes:

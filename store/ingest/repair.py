@@ -168,9 +168,15 @@ def _split_token(core: str) -> list[int]:
     return cuts
 
 
-_WORD_IN_TEXT = re.compile(r"(?<![\w'’\-‐/_])[A-Za-z]+(?![\w'’\-‐/_])")
-_URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|\.(?:com|org|net|gov|ru|int|edu|html?|php)\b)\S*", re.I)
-_DIGIT_TOKEN = re.compile(r"\S*\d\S*")
+# Only words of four letters or more can be cut (``_split_token``), so shorter ones are
+# not even matched. The token patterns start at a token's first character: a match can
+# only start there anyway, and trying every position inside each token made them
+# quadratic in the token's length.
+_WORD_IN_TEXT = re.compile(r"(?<![\w'’\-‐/_])[A-Za-z]{4,}(?![\w'’\-‐/_])")
+_URL_TOKEN = re.compile(
+    r"(?<!\S)\S*(?:://|www\.|@|\.(?:com|org|net|gov|ru|int|edu|html?|php)\b)\S*", re.I
+)
+_DIGIT_TOKEN = re.compile(r"(?<!\S)\S*\d\S*")
 
 
 @lru_cache(maxsize=65536)
@@ -199,10 +205,7 @@ def space_insertions(text: str) -> list[int]:
         if word and zipf(word.group().casefold()) >= 3.0 and not skipped(m.start()):
             cuts.add(m.end())
     for m in _WORD_IN_TEXT.finditer(text):
-        core = m.group()
-        if len(core) < 4:
-            continue
-        found = _cuts_for(core)
+        found = _cuts_for(m.group())
         if found and not skipped(m.start()):
             cuts.update(m.start() + c for c in found)
     return sorted(cuts)
