@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date as _date
+from itertools import islice
 from pathlib import PurePath
 
 from store.ingest.document import Header, Page
@@ -84,14 +85,19 @@ class _Line:
 
 
 def _lines(text: str, limit: int | None = None) -> list[_Line]:
+    """The non-blank lines, up to ``limit``; only the lines read are split off."""
     out: list[_Line] = []
     pos = 0
-    for raw in text.split("\n"):
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        raw = text[pos:end]
         if raw.strip():
             out.append(_Line(pos + (len(raw) - len(raw.lstrip())), raw))
             if limit is not None and len(out) >= limit:
                 break
-        pos += len(raw) + 1
+        pos = end + 1
     return out
 
 
@@ -119,17 +125,38 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+_DIGIT = re.compile(r"\d")
+_ZONE_WORD = re.compile(r"GMT|UTC|MSK", re.I)
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _too_wordy_for_a_date(line: str) -> bool:
+    """True when ``line`` has too many words to be a date line, found without scanning
+    a long line for dates.
+
+    Every date or clock the test below removes holds a digit or a zone word and touches
+    at most two words, and removing text never joins words; so a line with more than
+    ``2 + 2 × (digits + zone words)`` words keeps more than two whatever is removed.
+    """
+    if len(line) < 200:
+        return False
+    budget = 2 + 2 * (len(_DIGIT.findall(line)) + len(_ZONE_WORD.findall(line)))
+    return next(islice(_LETTER_WORD.finditer(line), budget, None), None) is not None
+
+
 def _is_date_line(line: str) -> bool:
     """A line that is a date (and perhaps a clock), with few other words."""
     if _TIME_LINE.match(line):
         return True
+    if _too_wordy_for_a_date(line):
+        return False
     if find_date(line) is None and not _PAGE_CLOCK.search(line):
         return False
     rest = _CLOCK.sub(" ", line)
     for pattern in _DATE_PATTERNS:
         rest = pattern.sub(" ", rest)
     rest = _PAGE_CLOCK.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+    return len(_LETTER_WORD.findall(rest)) <= 2
 
 
 # Lines a publisher prints above every record; never its title or place.
@@ -152,6 +179,8 @@ def _is_furniture_line(line: str) -> bool:
     tokens = line.replace("•", " ").split()
     if not tokens:
         return True
+    if len(_DIGIT.findall(line)) < max(2, len(tokens) // 2):
+        return False  # each coded token holds a digit: a long line of prose stops here
     coded = sum(1 for t in tokens if re.search(r"\d", t) and re.search(r"[A-Za-z]", t))
     return coded >= max(2, len(tokens) // 2)
 
@@ -173,6 +202,8 @@ def _looks_like_place(line: str) -> bool:
 
 
 def _title_candidate(line: str) -> bool:
+    if len(line) > 400:
+        return False
     if _is_date_line(line) or _is_furniture_line(line) or _LABEL_START.match(line + " "):
         return False
     return not re.search(r"[.!;]$", line) and len(line) <= 400

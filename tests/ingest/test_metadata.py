@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from store.ingest.document import Page
-from store.ingest.metadata import find_date, find_outlet, people_in_title, read_header
+from store.ingest.metadata import (
+    _is_date_line,
+    find_date,
+    find_outlet,
+    people_in_title,
+    read_header,
+)
 
 
 def header(text: str, **page: str):
@@ -154,3 +163,30 @@ def test_breadcrumb_is_not_the_title() -> None:
     h = header(text)
     assert h.title.startswith("Foreign Minister Sergey Lavrov’s remarks")
     assert h.date == "2020-01-17"
+
+
+def _is_date_line_by_full_scan(line: str) -> bool:
+    """``metadata._is_date_line`` without its shortcut for long wordy lines."""
+    from store.ingest import metadata as md
+
+    if md._TIME_LINE.match(line):
+        return True
+    if md.find_date(line) is None and not md._PAGE_CLOCK.search(line):
+        return False
+    rest = md._CLOCK.sub(" ", line)
+    for pattern in md._DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = md._PAGE_CLOCK.sub(" ", rest)
+    return len(md._LETTER_WORD.findall(rest)) <= 2
+
+
+_DATE_BITS = [
+    "March 3, 2020", "3rd March 2020", "2020-03-04", "12:30", "12:30 pm EDT", "12:30 Amazing",
+    "GMT+3", "UTC", "msk", "talks", "the", "Moscow", ",", " ", "  ", "201518:30", "on",
+]
+
+
+@given(st.lists(st.sampled_from(_DATE_BITS), min_size=20, max_size=120))
+def test_long_line_shortcut_agrees_with_full_scan(bits: list[str]) -> None:
+    line = " ".join(bits)
+    assert _is_date_line(line) == _is_date_line_by_full_scan(line)
