@@ -440,8 +440,9 @@ class ReaderCoding(CodingActions):
     The main screen (``tui.screens.main.MainScreen``) shows one meeting (``self.meeting``)
     as a remarks list or a transcript. The passage the coding keys act on is the span
     selected in the transcript, else the remark under the cursor (in either view), else
-    the paragraph under the transcript cursor. Wiring is one line in ``main.py``:
-    ``class MainScreen(ReaderCoding):``.
+    the paragraph under the transcript cursor. ``main.py`` declares
+    ``class MainScreen(ReaderCoding, Screen[None])`` and extends :meth:`refresh_coding`
+    to redraw the coding marks of the open meeting.
     """
 
     def current_passage(self) -> tuple[str, int, int, str] | None:

@@ -249,9 +249,14 @@ class MainScreen(ReaderCoding, Screen[None]):
     @work(thread=True, exclusive=True, group="coding-marks")
     def _load_marks(self, meeting: Meeting, generation: int) -> None:
         """Read ``meeting``'s marks off the UI thread (the store may re-read a file)."""
-        try:
-            marks = read_marks(self._mark_source(), meeting.id, len(meeting.text))
-        except Exception:  # a damaged or missing store: the counts loader says so; no marks
+        marks = None
+        for _ in range(2):  # once more if a coding change on the UI thread got in the way
+            try:
+                marks = read_marks(self._mark_source(), meeting.id, len(meeting.text))
+                break
+            except Exception:  # a damaged or missing store: the counts loader says so
+                continue
+        if marks is None:
             return
         self.app.call_from_thread(self._marks_loaded, marks, generation)
 
