@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from store.ingest.document import Header, Reading
-from store.ingest.mentions import Entity, Registry, capital_runs, split_role_name
+from store.ingest.mentions import Entity, Registry, Run, capital_runs, split_role_name
 from store.ingest.names import ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import find_dateline
@@ -73,6 +74,31 @@ class _Reader:
     text: str
     registry: Registry
     focus: list[Entity] = field(default_factory=list)
+    _line_runs: dict[int, list[Run]] = field(default_factory=dict)
+
+    def _runs_backwards(self, at: int) -> Iterator[Run]:
+        """``reversed(capital_runs(self.text[:at]))``, a line at a time.
+
+        No token holds a newline and no run continues across one, so the runs of the
+        text before ``at`` are the runs of each of its lines; reading the lines back
+        from ``at`` (complete lines cached) keeps a long report from being re-read from
+        its start for every unnamed "the ministry".
+        """
+        text = self.text
+        start = text.rfind("\n", 0, at) + 1
+        for run in reversed(capital_runs(text[start:at])):
+            yield Run(run.start + start, run.end + start, run.text)
+        while start > 0:
+            end = start - 1  # the newline
+            start = text.rfind("\n", 0, end) + 1
+            runs = self._line_runs.get(start)
+            if runs is None:
+                runs = [
+                    Run(r.start + start, r.end + start, r.text)
+                    for r in capital_runs(text[start:end])
+                ]
+                self._line_runs[start] = runs
+            yield from reversed(runs)
 
     # -- resolving a phrase to a speaker ----------------------------------------------
     def resolve(self, phrase: str, at: int) -> Entity | None:
@@ -140,7 +166,7 @@ class _Reader:
         if name[:1].islower():
             # "the ministry": the latest organisation of that kind named before
             head = [w for w in words if w in _ORG_HEADS][-1]
-            for run in reversed(capital_runs(self.text[:at])):
+            for run in self._runs_backwards(at):
                 m = re.search(rf"^(?:The\s+)?(.*?\b{head}\b)", run.text, re.IGNORECASE)
                 if m:
                     return self.registry.org(m.group(1), at)
