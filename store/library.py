@@ -42,7 +42,7 @@ SORTS: dict[str, str] = {
     "date_desc": "m.date DESC, m.id DESC",
     "date_asc": "m.date ASC, m.id ASC",
     "title": "m.title COLLATE NOCASE ASC, m.id ASC",
-    "remarks_desc": "m.n_remarks DESC, m.id ASC",
+    "remarks_desc": "m.n_remarks DESC, m.id DESC",
 }
 # Meetings loaded in full are kept for a few views' worth of back-and-forth.
 _MEETING_CACHE = 16
@@ -100,6 +100,7 @@ CREATE TABLE IF NOT EXISTS remarks (
     PRIMARY KEY (meeting, idx)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS remarks_speaker ON remarks(speaker, meeting);
+CREATE INDEX IF NOT EXISTS remarks_kind ON remarks(kind, meeting);
 CREATE TABLE IF NOT EXISTS people (
     meeting INTEGER NOT NULL,
     name TEXT NOT NULL,
@@ -598,7 +599,12 @@ class Library:
         if order is None:
             raise ValueError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
         where, params = self._where(filters)
-        sql = f"{self._ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        # The page's rowids first, from the sort's index alone (a deep OFFSET then skips
+        # index entries, not rows), then the rows of that page.
+        sql = (
+            f"{self._ROW_SQL} WHERE m.rowid IN (SELECT m.rowid FROM meetings m{where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}"
+        )
         params += [-1 if limit is None else int(limit), max(0, int(offset))]
         return [_row(r) for r in self._query(sql, params)]
 
