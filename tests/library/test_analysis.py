@@ -66,3 +66,13 @@ def test_cooccurrence_same_span_and_nested() -> None:
     c = ann("c", "m", 20, 30, "z")
     pairs = cooccurrence([c, b, a])
     assert set(pairs) == {("x", "y"), ("x", "z"), ("y", "z")}
+
+
+def test_meeting_counts_by_period_matches_counting_rows(lib: Library) -> None:
+    from store.analysis import meeting_counts_by_period
+    from store.library import Filters
+
+    for period in ("month", "year"):
+        assert meeting_counts_by_period(lib, period) == counts_by_period(lib.rows(), period)
+    f = Filters(speaker="Lavrov")
+    assert meeting_counts_by_period(lib, "year", f) == counts_by_period(lib.rows(filters=f), "year")
