@@ -134,14 +134,17 @@ def is_protected(line: str) -> bool:
 def is_ui_line(line: str, *, strong_only: bool) -> bool:
     """Only interface words (``strong_only``: and at least one unmistakable one)."""
     s = _BULLET.sub("", line.strip())
-    if _has_words(s, 9):  # a button is never a sentence's worth of words
-        return False
-    words = _words(s)
+    # Every test below must pass, so the first word that is not an interface word ends
+    # it: a line of prose stops at its first word instead of being read to the end.
+    words: list[str] = []
+    for m in _WORD.finditer(_GLUE.sub(" ", s)):
+        w = m.group().casefold()
+        if w not in UI_WORDS or len(words) == 8:  # a button is never nine words
+            return False
+        words.append(w)
     if not words:
         return False
     if re.search(r"[.!?]\s", s):  # two sentences are never a button
-        return False
-    if any(w not in UI_WORDS for w in words):
         return False
     if strong_only:
         return any(w in STRONG_UI for w in words)

@@ -65,3 +65,25 @@ def test_furniture_line_tests_agree_with_counting_every_word(bits: list[str]) ->
         words = fu._words(fu._BULLET.sub("", s))
         if len(words) > 8:
             assert not fu.is_ui_line(line, strong_only=strong)
+
+
+_GLUE_BITS = ["ab", "cde", "Xy", "Word", ".", ",", ";", "!", "?", " ", "March 3, ", "2015",
+              "18:30", "x", "Ab", "a.", "U.S.", "http://a.com/x", "9"]
+
+
+@given(st.lists(st.sampled_from(_GLUE_BITS), max_size=40))
+def test_repair_patterns_match_as_first_written(bits: list[str]) -> None:
+    import re
+
+    from store.ingest import repair
+
+    text = "".join(bits)
+
+    def spans(p: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in p.finditer(text)]
+
+    assert spans(repair._PUNCT_GLUE) == spans(re.compile(r"(?<=[a-z]{2})[,;:!?](?=[A-Za-z]{2})"))
+    assert spans(repair._PERIOD_GLUE) == spans(re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,})"))
+    assert spans(repair._DIGIT_TOKEN) == spans(re.compile(r"\S*\d\S*"))
+    if repair._CLOCK_GLUE.search(text):
+        assert repair._YEAR_CLOCK.search(text)
