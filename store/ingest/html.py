@@ -269,7 +269,7 @@ def _walk(node: Node, skip: set[int] | frozenset[int] = frozenset()):
         if id(current) in skip:
             continue
         yield current
-        stack.extend(c for c in reversed(current.children) if isinstance(c, Node))
+        stack.extend([c for c in reversed(current.children) if isinstance(c, Node)])
 
 
 def _find(node: Node, tag: str) -> list[Node]:
@@ -290,12 +290,14 @@ def _meta_values(root: Node) -> dict[str, str]:
     return values
 
 
-def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset()
-                  ) -> dict[int, tuple[int, int]]:
+def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset(),
+                  order: list[Node] | None = None) -> dict[int, tuple[int, int]]:
     """For every element under ``node``: (characters of text, characters inside links),
-    computed bottom-up in one pass."""
+    computed bottom-up in one pass. ``order`` is ``list(_walk(node, skip))`` when the
+    caller already has it."""
     lengths: dict[int, tuple[int, int]] = {}
-    order = list(_walk(node, skip))
+    if order is None:
+        order = list(_walk(node, skip))
     for element in reversed(order):
         total = links = 0
         for child in element.children:
@@ -315,13 +317,13 @@ def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset()
 def _main_container(root: Node) -> Node:
     """The element that holds the article: the longest ``<article>``, else ``<main>``
     or ``role=main``, else the article body, else ``<body>`` (or the whole fragment)."""
-    lengths = _text_lengths(root)
+    elements = list(_walk(root))
+    lengths = _text_lengths(root, order=elements)
 
     def longest(nodes: list[Node]) -> Node | None:
         nodes = [n for n in nodes if lengths.get(id(n), (0, 0))[0] > 0]
         return max(nodes, key=lambda n: lengths[id(n)][0]) if nodes else None
 
-    elements = list(_walk(root))
     for pick in (
         [n for n in elements if n.tag == "article"],
         [n for n in elements if n.tag == "main" or n.attrs.get("role") == "main"],

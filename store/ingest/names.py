@@ -13,6 +13,7 @@ readers call it, so its signature is a contract: ``(role, name, affiliation)``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -228,6 +229,7 @@ def _affiliation_of(role: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # a pure function of the phrase; labels and names recur a lot
 def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
     """Split a speaker phrase into ``(role, name, affiliation)``.
 

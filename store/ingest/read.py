@@ -52,6 +52,8 @@ _WORD_BREAKERS = re.compile(
     r"[\u200b\u2060\ufeff\u00ad]|\\u(?:200[bB]|2060|[fF][eE][fF][fF]|00[aA][dD])"
 )
 
+_WORD_BREAKER_CHARS = "\u200b\u2060\ufeff\u00ad"
+
 
 def page_from_text(text: str, source: str = "<text>") -> Page:
     """A :class:`Page` from text that is already decoded (tests, pasted text).
@@ -100,7 +102,9 @@ def tidy_text(text: str) -> str:
     if "\x1b" in text or _has_c1_introducer(text):
         text = _TERMINAL_ESCAPE.sub("", text)
     text = _CONTROLS.sub("", text)
-    return _WORD_BREAKERS.sub("", text)
+    if "\\u" in text or any(ch in text for ch in _WORD_BREAKER_CHARS):
+        text = _WORD_BREAKERS.sub("", text)  # (the alternation is slow to scan with)
+    return text
 
 
 def _has_c1_introducer(text: str) -> bool:
