@@ -111,7 +111,19 @@ def _has_words(line: str, n: int) -> bool:
     long line."""
     if n <= 0:
         return True
-    return next(islice(_WORD.finditer(_GLUE.sub(" ", line)), n - 1, None), None) is not None
+    # The words of a prefix are words of the line (the last one perhaps cut short), so
+    # enough of them in the first few hundred characters settles a long line.
+    if len(line) > _PREFIX and _count_words(line[:_PREFIX], n) >= n:
+        return True
+    return _count_words(line, n) >= n
+
+
+def _count_words(line: str, most: int) -> int:
+    """``min(len(_words(line)), most)``."""
+    return sum(1 for _ in islice(_WORD.finditer(_GLUE.sub(" ", line)), most))
+
+
+_PREFIX = 300
 
 
 _PROSE_MARK = re.compile(r"[.!?;,:]")
@@ -136,6 +148,15 @@ def is_ui_line(line: str, *, strong_only: bool) -> bool:
     s = _BULLET.sub("", line.strip())
     # Every test below must pass, so the first word that is not an interface word ends
     # it: a line of prose stops at its first word instead of being read to the end.
+    if len(s) > _PREFIX:
+        # The complete words of a prefix are words of the line: one that is not a
+        # button's word settles it without gluing and scanning the whole line.
+        head = _GLUE.sub(" ", s[:_PREFIX])
+        for k, m in enumerate(_WORD.finditer(head)):
+            if m.end() >= len(head) - 1:
+                break
+            if k == 8 or m.group().casefold() not in UI_WORDS:
+                return False
     words: list[str] = []
     for m in _WORD.finditer(_GLUE.sub(" ", s)):
         w = m.group().casefold()
@@ -205,6 +226,11 @@ def is_breadcrumb(line: str) -> bool:
     )
 
 
+def _is_trailer(s: str) -> bool:
+    """A copyright line or a metadata block label ("Tags: …"), short."""
+    return bool(_COPYRIGHT.search(s) or _META_PREFIX.match(s)) and len(s.split()) <= 20
+
+
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end incl. the newline) of the lines that are furniture."""
     lines = text.splitlines(keepends=True)
@@ -235,8 +261,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             or is_ui_line(s, strong_only=True)
             or is_link_line(s)
         )
-        trailer = (_COPYRIGHT.search(s) or _META_PREFIX.match(s)) and len(s.split()) <= 20
-        if anywhere or (edge and (trailer or is_breadcrumb(s))):
+        if anywhere or (edge and (_is_trailer(s) or is_breadcrumb(s))):
             drop[i] = True
         elif edge and not is_protected(s):
             drop[i] = is_ui_line(s, strong_only=False) or is_counter(s)

@@ -195,11 +195,17 @@ def _cuts_for(core: str) -> tuple[int, ...]:
 
 def space_insertions(text: str) -> list[int]:
     """Sorted offsets in ``text`` before which one space should be inserted."""
-    skip = [(m.start(), m.end()) for m in _URL_TOKEN.finditer(text)]
-    skip += [(m.start(), m.end()) for m in _DIGIT_TOKEN.finditer(text)]
-    skip.sort()
+    skip: list[tuple[int, int]] = []
+    found_skips = False
 
     def skipped(i: int) -> bool:
+        # Addresses and numbers are only looked for once a cut needs the answer.
+        nonlocal found_skips
+        if not found_skips:
+            skip.extend((m.start(), m.end()) for m in _URL_TOKEN.finditer(text))
+            skip.extend((m.start(), m.end()) for m in _DIGIT_TOKEN.finditer(text))
+            skip.sort()
+            found_skips = True
         k = bisect_right(skip, (i, len(text) + 1)) - 1
         return k >= 0 and skip[k][0] <= i < skip[k][1]
 

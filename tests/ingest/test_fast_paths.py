@@ -55,16 +55,22 @@ def test_furniture_line_tests_agree_with_counting_every_word(bits: list[str]) ->
 
     from store.ingest import furniture as fu
 
-    line = " ".join(bits)
-    assert fu.is_language_switcher(line) == _switcher_by_counting(line)
-    s = line.strip()
-    assert fu.is_prose(line) == (
-        len(fu._words(s)) >= fu._PROSE_WORDS and bool(re.search(r"[.!?;,:]", s))
-    )
-    for strong in (True, False):
-        words = fu._words(fu._BULLET.sub("", s))
-        if len(words) > 8:
-            assert not fu.is_ui_line(line, strong_only=strong)
+    for line in (" ".join(bits), " ".join(bits * 12), "".join(bits * 20)):
+        assert fu.is_language_switcher(line) == _switcher_by_counting(line)
+        s = line.strip()
+        assert fu.is_prose(line) == (
+            len(fu._words(s)) >= fu._PROSE_WORDS and bool(re.search(r"[.!?;,:]", s))
+        )
+        for strong in (True, False):
+            b = fu._BULLET.sub("", s)
+            words = fu._words(b)
+            plain = (
+                0 < len(words) <= 8
+                and not re.search(r"[.!?]\s", b)
+                and all(w in fu.UI_WORDS for w in words)
+                and (not strong or any(w in fu.STRONG_UI for w in words))
+            )
+            assert fu.is_ui_line(line, strong_only=strong) == plain
 
 
 _GLUE_BITS = ["ab", "cde", "Xy", "Word", ".", ",", ";", "!", "?", " ", "March 3, ", "2015",
