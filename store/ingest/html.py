@@ -225,8 +225,9 @@ def html_to_text(markup: str) -> HtmlText:
     the page would have it. ``text`` is empty when the page has no text.
     """
     root = parse_html(markup)
-    metas = _meta_values(root)
-    container = _main_container(root)
+    elements = list(_walk(root))  # walked once for the metas and the container
+    metas = _meta_values(root, elements)
+    container = _main_container(root, elements)
     dropped, lengths = _furniture(container)
     pub_time = _publication_time(container, dropped)
     title = _page_title(root, container, metas, dropped)
@@ -276,10 +277,12 @@ def _find(node: Node, tag: str) -> list[Node]:
     return [n for n in _walk(node) if n.tag == tag]
 
 
-def _meta_values(root: Node) -> dict[str, str]:
-    """``<meta>`` contents by lower-cased name/property/itemprop (first one wins)."""
+def _meta_values(root: Node, elements: list[Node] | None = None) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased name/property/itemprop (first one wins).
+
+    ``elements`` is ``list(_walk(root))`` when the caller already has it."""
     values: dict[str, str] = {}
-    for node in _walk(root):
+    for node in _walk(root) if elements is None else elements:
         if node.tag != "meta":
             continue
         content = node.attrs.get("content", "").strip()
@@ -314,10 +317,13 @@ def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset(),
     return lengths
 
 
-def _main_container(root: Node) -> Node:
+def _main_container(root: Node, elements: list[Node] | None = None) -> Node:
     """The element that holds the article: the longest ``<article>``, else ``<main>``
-    or ``role=main``, else the article body, else ``<body>`` (or the whole fragment)."""
-    elements = list(_walk(root))
+    or ``role=main``, else the article body, else ``<body>`` (or the whole fragment).
+
+    ``elements`` is ``list(_walk(root))`` when the caller already has it."""
+    if elements is None:
+        elements = list(_walk(root))
     lengths = _text_lengths(root, order=elements)
 
     def longest(nodes: list[Node]) -> Node | None:

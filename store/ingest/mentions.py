@@ -47,6 +47,7 @@ _NOT_NAMES = frozenset(
 )
 _CONNECT = frozenset({"of", "the", "for", "and"})
 _LOWER_ROLE = frozenset(w for w in ROLE_WORDS if w.isalpha())
+_STARTS = _LOWER_ROLE | PARTICLES
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dame"})
 _MALE = frozenset({"mr", "mr.", "sir", "mister", "monsieur", "herr"})
 
@@ -111,8 +112,17 @@ def capital_runs(text: str) -> list[Run]:
     """
     runs: list[Run] = []
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    # Only a capitalised word, a particle or a role word can start a run: jump from one
+    # such token to the next instead of testing every word of a long text in turn.
+    starters = [k for k, (_, _, t) in enumerate(toks) if t[0].isupper() or _word(t) in _STARTS]
+    si = 0
     i = 0
-    while i < len(toks):
+    while True:
+        while si < len(starters) and starters[si] < i:
+            si += 1
+        if si == len(starters):
+            break
+        i = starters[si]
         t = toks[i][2]
         starts_role = (
             _word(t) in _LOWER_ROLE
