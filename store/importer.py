@@ -94,12 +94,15 @@ class Task:
 # ---------------------------------------------------------------------------- finding
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], skipped: list[str] | None = None
+) -> tuple[list[str], list[tuple[str, str]]]:
     """The files to import under ``paths``, and the paths that are not there at all.
 
     Folders are walked recursively, skipping hidden files and folders and visiting each
     real folder once, so a symbolic link that points back up cannot loop. Files named
-    directly are always included; in folders only document-like suffixes are.
+    directly are always included; in folders only document-like suffixes are, and the
+    others are added to ``skipped`` (when given) so the summary can say they were left.
     """
     files: list[str] = []
     missing: list[tuple[str, str]] = []
@@ -123,14 +126,16 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[t
             missing.append((path, f"{path} cannot be read: {exc.strerror or exc}."))
             continue
         if stat.S_ISDIR(st.st_mode):
-            for found in _walk(path, seen_dirs):
+            for found in _walk(path, seen_dirs, skipped):
                 add(found)
         else:
             add(path)
     return files, missing
 
 
-def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
+def _walk(
+    root: str, seen_dirs: set[tuple[int, int]], skipped: list[str] | None = None
+) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         try:
             st = os.stat(dirpath)
@@ -144,7 +149,11 @@ def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
         seen_dirs.add(ident)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
+                if skipped is not None:
+                    skipped.append(os.path.join(dirpath, name))
                 continue
             yield os.path.join(dirpath, name)
 

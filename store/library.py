@@ -181,6 +181,7 @@ class ImportSummary:
     replaced: list[tuple[str, str]] = field(default_factory=list)
     meetings: int = 0  # meetings added or replaced
     reanchored: dict[str, tuple[int, int]] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # in folders, not named as documents
 
 
 class Library:
@@ -220,6 +221,11 @@ class Library:
             lib._ensure_schema()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if _cannot_write(root, exc):
+                raise LibraryError(
+                    f"The library at {root} cannot be written (a read-only disk or folder "
+                    "permissions); nothing in it was changed."
+                ) from exc
             raise LibraryError(
                 f"The library file {root / DB_NAME} is damaged ({exc}); move it aside and "
                 "import the documents again."
@@ -303,7 +309,7 @@ class Library:
         ``jobs`` worker processes parse (default every core; 0 parses in-process).
         """
         summary = ImportSummary()
-        files, missing = importer.discover(paths_)
+        files, missing = importer.discover(paths_, summary.skipped)
         summary.failed.extend(missing)
         total = len(files)
         done = 0
@@ -756,3 +762,16 @@ __all__ = [
     "MeetingRow",
     "QueryError",
 ]
+
+
+def _cannot_write(root: Path, exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` comes from a library Parley may not write, rather than a damaged one.
+
+    sqlite reports both as errors on open ("attempt to write a readonly database",
+    "unable to open database file"); telling a user whose disk is read-only that the file
+    is damaged and should be moved aside would be harmful advice.
+    """
+    if "readonly" in str(exc) or "read-only" in str(exc):
+        return True
+    db = root / DB_NAME
+    return not os.access(root, os.W_OK) or (db.exists() and not os.access(db, os.W_OK))

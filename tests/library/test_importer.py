@@ -103,3 +103,18 @@ def test_passages_cover_remarks_then_uncovered_paragraphs() -> None:
     rest = [(p[0], text[p[1]:p[2]]) for p in got[2:]]
     assert [a for a, _ in rest] == ["Intro line.", "A:", "Middle para.", "B:"]
     assert all(a == b for a, b in rest)
+
+
+def test_folder_import_says_which_files_it_skipped(tmp_path: Path) -> None:
+    """Files in a folder that are not named as documents are left, and the summary says so."""
+    from store.library import Library
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Sergey Lavrov: We met today.\n", encoding="utf-8")
+    (docs / "scan.pdf").write_bytes(b"%PDF-1.4 not text")
+    (docs / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        summary = lib.import_paths([docs], jobs=0)
+    assert summary.skipped == [str(docs / "scan.pdf")]
+    assert len(summary.imported) == 1

@@ -70,8 +70,8 @@ def simulated_faults(folder: Path) -> Iterator[None]:
     original_discover = store.importer.discover
     unreadable = str(folder / UNREADABLE)
 
-    def discover(paths: Any) -> Any:
-        found = original_discover(paths)
+    def discover(paths: Any, skipped: Any = None) -> Any:
+        found = original_discover(paths, skipped)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(folder / VANISHING)
         return found

@@ -103,6 +103,7 @@ def summary_json(summary: ImportSummary, library: str) -> dict[str, Any]:
         "failed": [{"source": p, "error": e} for p, e in summary.failed],
         "replaced": [{"old": o, "new": n} for o, n in summary.replaced],
         "meetings": summary.meetings,
+        "skipped": summary.skipped,
     }
 
 
@@ -124,3 +125,11 @@ def print_summary(console: Console, summary: ImportSummary, library: str) -> Non
                       soft_wrap=True)
     for old, new in summary.replaced:
         console.print(Text(f"replaced {old} → {new}"), soft_wrap=True)
+    if summary.skipped:
+        n = len(summary.skipped)
+        console.print(
+            Text(f"skipped {n} file{'s' if n != 1 else ''} in folders whose names are not "
+                 "text, HTML or Markdown (name a file directly to import it anyway).",
+                 style="dim"),
+            soft_wrap=True,
+        )
