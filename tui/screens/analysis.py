@@ -23,7 +23,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Select, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from store.analysis import UNDATED, Period, cooccurrence, counts_by_period
+from store.analysis import (
+    UNDATED,
+    Period,
+    cooccurrence,
+    counts_by_period,
+    meeting_counts_by_period,
+)
 from store.codebook import is_within
 from store.models import Annotation
 from tui.coding import CodingScreen
@@ -293,7 +299,7 @@ class AnalysisScreen(CodingScreen):
                 result = run_search(self.library, annotations or [], saved[0], saved[1])
                 series = counts_by_period(result.items, period)
             elif source == "meetings":
-                series = counts_by_period(self.library.rows(), period)
+                series = meeting_counts_by_period(self.library, period)
             elif source == "search":
                 label = f"hits for “{query.strip()}”"
                 if not query.strip():
