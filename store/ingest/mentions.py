@@ -111,10 +111,14 @@ def capital_runs(text: str) -> list[Run]:
     any other punctuation or lower-case word ends it.
     """
     runs: list[Run] = []
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    # Tokens as match objects and as strings, both built in C: a tuple per token made
+    # this the costliest line of a long report.
+    marks = list(_TOKEN.finditer(text))
+    words: list[str] = _TOKEN.findall(text)
+    n = len(words)
     # Only a capitalised word, a particle or a role word can start a run: jump from one
     # such token to the next instead of testing every word of a long text in turn.
-    starters = [k for k, (_, _, t) in enumerate(toks) if t[0].isupper() or _word(t) in _STARTS]
+    starters = [k for k, t in enumerate(words) if t[0].isupper() or _word(t) in _STARTS]
     si = 0
     i = 0
     while True:
@@ -123,22 +127,22 @@ def capital_runs(text: str) -> list[Run]:
         if si == len(starters):
             break
         i = starters[si]
-        t = toks[i][2]
+        t = words[i]
         starts_role = (
             _word(t) in _LOWER_ROLE
-            and i + 1 < len(toks)
-            and toks[i + 1][2][:1].isupper()
-            and text[toks[i][1] : toks[i + 1][0]] == " "
+            and i + 1 < n
+            and words[i + 1][:1].isupper()
+            and text[marks[i].end() : marks[i + 1].start()] == " "
         )  # "spokesman Oleg Nikolenko"
         if not (t[0].isupper() or _word(t) in PARTICLES or starts_role):
             i += 1
             continue
         j = i
         last_good = i
-        while j + 1 < len(toks) and not _ends_sentence(toks[j][2]):
-            gap = text[toks[j][1] : toks[j + 1][0]]
-            nxt = toks[j + 1][2]
-            if gap != " " or toks[j][2].endswith(("'s", "’s")):
+        while j + 1 < n and not _ends_sentence(words[j]):
+            gap = text[marks[j].end() : marks[j + 1].start()]
+            nxt = words[j + 1]
+            if gap != " " or words[j].endswith(("'s", "’s")):
                 break
             w = _word(nxt)
             if nxt[0].isupper() or w in PARTICLES or w in _LOWER_ROLE:
@@ -148,7 +152,8 @@ def capital_runs(text: str) -> list[Run]:
                 j += 1
             else:
                 break
-        runs.append(Run(toks[i][0], toks[last_good][1], text[toks[i][0] : toks[last_good][1]]))
+        a, b = marks[i].start(), marks[last_good].end()
+        runs.append(Run(a, b, text[a:b]))
         i = last_good + 1
     return runs
 
@@ -193,6 +198,10 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     descriptions: dict[str, Entity] = field(default_factory=dict)
     _cache: dict[str, Entity] = field(default_factory=dict)
+    # Names known to match nobody. What a look-up reads (entities, names, aliases) only
+    # grows, so the size check below sees every change but a rename, and a rename
+    # happens only in _lookup, which clears this.
+    _misses: set[str] = field(default_factory=set)
     _cache_size: int = -1
 
     # -- building -----------------------------------------------------------------
@@ -201,12 +210,17 @@ class Registry:
         key = name.casefold()
         if self._cache_size != len(self.entities) + sum(len(e.aliases) for e in self.entities):
             self._cache.clear()
+            self._misses.clear()
             self._cache_size = len(self.entities) + sum(len(e.aliases) for e in self.entities)
         if key in self._cache:
             return self._cache[key]
+        if key in self._misses:
+            return None
         found = self._lookup(name, key)
         if found is not None:
             self._cache[key] = found
+        else:
+            self._misses.add(key)
         return found
 
     def _lookup(self, name: str, key: str) -> Entity | None:
@@ -231,6 +245,7 @@ class Registry:
                 if ent.kind == "person" and " " not in ent.name and ent.name.casefold() == last:
                     ent.add_alias(ent.name)
                     ent.rename(name)  # the full name arrived after the surname
+                    self._misses.clear()
                     return ent
         return None
 
