@@ -126,7 +126,9 @@ def find_date(text: str) -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
-_ZONE_WORD = re.compile(r"GMT|UTC|MSK", re.I)
+# Finds at least every GMT/UTC/MSK in any case (and some other trigrams: only an upper
+# bound is needed), with a leading class the engine can scan for quickly.
+_ZONE_WORD = re.compile("[GUMgum][MTSmts\u017f][TCKtck\u212a]")  # ſ, K fold to s, k
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
