@@ -32,7 +32,8 @@ _TERMINAL_ESCAPE = re.compile(
 # C0 controls except tab and newline, DEL and C1 controls: never document text.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 # Most text one document may yield. Reading is linear and fast (tens of MB/s), but the
-# later stages (cleaning, header, remarks) cost about 1–6 s per million characters, and
+# later stages (cleaning, header, remarks) still cost about 1 s per million characters
+# on the longest shapes (a 10 MB single line: 8 s; tests/bench/bench_ingest.py), and
 # the longest real records (a four-hour press conference) are about 300,000 characters.
 # A file with more text than this is a dump, not a meeting record: it is refused in one
 # sentence instead of tying up an import for minutes.
