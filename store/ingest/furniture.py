@@ -113,14 +113,13 @@ def _has_words(line: str, n: int) -> bool:
         return True
     # The words of a prefix are words of the line (the last one perhaps cut short), so
     # enough of them in the first few hundred characters settles a long line.
-    if len(line) > _PREFIX and _count_words(line[:_PREFIX], n) >= n:
+    if len(line) > _PREFIX and _at_least(line[:_PREFIX], n):
         return True
-    return _count_words(line, n) >= n
+    return _at_least(line, n)
 
 
-def _count_words(line: str, most: int) -> int:
-    """``min(len(_words(line)), most)``."""
-    return sum(1 for _ in islice(_WORD.finditer(_GLUE.sub(" ", line)), most))
+def _at_least(line: str, n: int) -> bool:
+    return next(islice(_WORD.finditer(_GLUE.sub(" ", line)), n - 1, None), None) is not None
 
 
 _PREFIX = 300
