@@ -63,6 +63,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None when the text does not say
     positions: list[int] = field(default_factory=list)  # where it is mentioned
+    #: The change counter of the registry holding it (aliases added count as changes).
+    changes: list[int] | None = None
 
     _folded: frozenset[str] | None = None
 
@@ -71,6 +73,8 @@ class Entity:
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
             self._folded = None
+            if self.changes is not None:
+                self.changes[0] += 1
 
     def rename(self, name: str) -> None:
         self.name = name
@@ -203,15 +207,18 @@ class Registry:
     # happens only in _lookup, which clears this.
     _misses: set[str] = field(default_factory=set)
     _cache_size: int = -1
+    # Entities added plus aliases added: what the cache check below used to recount
+    # over every entity on every look-up (quadratic in a long report).
+    _changes: list[int] = field(default_factory=lambda: [0])
 
     # -- building -----------------------------------------------------------------
     def _by_name(self, name: str) -> Entity | None:
         """The entity called ``name`` (name, alias, surname, or a unique given name)."""
         key = name.casefold()
-        if self._cache_size != len(self.entities) + sum(len(e.aliases) for e in self.entities):
+        if self._cache_size != self._changes[0]:
             self._cache.clear()
             self._misses.clear()
-            self._cache_size = len(self.entities) + sum(len(e.aliases) for e in self.entities)
+            self._cache_size = self._changes[0]
         if key in self._cache:
             return self._cache[key]
         if key in self._misses:
@@ -249,6 +256,11 @@ class Registry:
                     return ent
         return None
 
+    def _add(self, ent: Entity) -> None:
+        ent.changes = self._changes
+        self._changes[0] += 1 + len(ent.aliases)
+        self.entities.append(ent)
+
     def person(
         self, name: str, pos: int, *, role: str | None = None, affiliation: str | None = None,
         seen_as: str | None = None, gender: str | None = None,
@@ -257,7 +269,7 @@ class Registry:
         ent = self._by_name(name)
         if ent is None:
             ent = Entity(name=name, kind="person")
-            self.entities.append(ent)
+            self._add(ent)
         ent.role = ent.role or role
         ent.affiliation = ent.affiliation or affiliation
         ent.gender = ent.gender or gender
@@ -273,7 +285,7 @@ class Registry:
                 ent.positions.append(pos)
                 return ent
         ent = Entity(name=name, kind="org", positions=[pos])
-        self.entities.append(ent)
+        self._add(ent)
         return ent
 
     # -- reading --------------------------------------------------------------------
