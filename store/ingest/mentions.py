@@ -15,6 +15,7 @@ same reading the transcript side uses, so both sides name people alike.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,6 +66,18 @@ class Entity:
     positions: list[int] = field(default_factory=list)  # where it is mentioned
     #: The change counter of the registry holding it (aliases added count as changes).
     changes: list[int] | None = None
+    # ``positions`` in order, brought up to date when asked (positions only grow).
+    _sorted: list[int] = field(default_factory=list)
+    _sorted_n: int = 0
+
+    def last_before(self, before: int) -> int:
+        """The latest mention before ``before``, or -1; a binary search, not a scan."""
+        if self._sorted_n != len(self.positions):
+            for p in self.positions[self._sorted_n :]:
+                insort(self._sorted, p)
+            self._sorted_n = len(self.positions)
+        k = bisect_left(self._sorted, before)
+        return self._sorted[k - 1] if k else -1
 
     _folded: frozenset[str] | None = None
 
@@ -354,8 +367,7 @@ class Registry:
         ent.add_alias(re.sub(r"^[Tt]he\s+", "the ", " ".join(description.split())))
 
     def last_seen(self, ent: Entity, before: int) -> int:
-        earlier = [p for p in ent.positions if p < before]
-        return max(earlier) if earlier else -1
+        return ent.last_before(before)
 
     def resolve_description(self, phrase: str, at: int) -> Entity | None:
         """ "the head of the OIC delegation", "The Malaysian minister", "the ministry"."""

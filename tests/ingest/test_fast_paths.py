@@ -93,3 +93,15 @@ def test_repair_patterns_match_as_first_written(bits: list[str]) -> None:
     assert spans(repair._DIGIT_TOKEN) == spans(re.compile(r"\S*\d\S*"))
     if repair._CLOCK_GLUE.search(text):
         assert repair._YEAR_CLOCK.search(text)
+
+
+@given(st.lists(st.lists(st.integers(0, 50), max_size=6), max_size=6), st.integers(0, 60))
+def test_last_seen_is_the_latest_earlier_mention(batches: list[list[int]], before: int) -> None:
+    from store.ingest.mentions import Entity
+
+    ent = Entity(name="Anna Smith", kind="person")
+    registry = Registry()
+    for batch in batches:  # mentions arrive between questions, in any order
+        ent.positions.extend(batch)
+        earlier = [p for p in ent.positions if p < before]
+        assert registry.last_seen(ent, before) == (max(earlier) if earlier else -1)
