@@ -2,7 +2,7 @@
 
 Runs ``store.ingest`` the way :func:`store.ingest.pipeline.extract_page` does — read →
 clean → metadata → turns → (quotes when the text is not a transcript) — timing each
-stage, over four inputs:
+stage, over three inputs:
 
 - ``corpus``: the development corpus (``docs/*`` and ``raw/*``) and the seeds, several
   rounds (median);
