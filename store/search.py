@@ -12,6 +12,7 @@ with one sentence for the user.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 # A query is split into: quoted phrases (an unbalanced quote runs to the end), or runs
 # of anything that is not white space or a quote.
 _PART = re.compile(r'"([^"]*)"?|([^\s"]+)')
+# Bytes ``fold`` deletes from a UTF-8 text to see which non-ASCII characters it holds.
+_ASCII_BYTES = bytes(range(128))
+# Up to this many distinct characters to change, ``fold`` replaces each in turn (a
+# C-speed pass apiece); beyond it one ``str.translate`` pass is cheaper.
+_REPLACE_AT_MOST = 12
 
 
 class QueryError(ValueError):
@@ -71,10 +77,23 @@ class ParsedQuery:
         """A regex finding the positive terms in :func:`fold`-ed text (as FTS5 matches)."""
         alternatives = []
         for term in self.terms:
-            body = r"[\W_]+".join(re.escape(fold(t)) for t in term.tokens)
+            first, *rest = (re.escape(fold(t)) for t in term.tokens)
+            body = "".join(rf"[\W_]+{t}" for t in rest)
             tail = "" if term.prefix else r"(?![^\W_])"
-            alternatives.append(rf"(?<![^\W_]){body}{tail}")
+            # The word boundary before the term is checked *after* its first token, as
+            # "not a word character followed by that token": the same test as a leading
+            # ``(?<![^\W_])``, but the pattern then starts with literal text, which ``re``
+            # scans for quickly instead of trying the lookbehind at every position.
+            alternatives.append(rf"{first}(?<![^\W_]{first}){body}{tail}")
         return re.compile("|".join(alternatives))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One non-ASCII character lower-cased and without accents, still one character."""
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    folded = base.casefold()
+    return folded[:1] if folded else ch
 
 
 def fold(text: str) -> str:
@@ -82,18 +101,25 @@ def fold(text: str) -> str:
 
     The result has the same length as ``text``, so a match found in it is a span of the
     original: that is what lets a snippet or a highlight be cut from the real text.
+
+    A search folds every hit's whole passage (some are hundreds of kB), so no Python
+    code runs per character: ASCII letters are lowered by ``bytes.lower`` on the UTF-8
+    form (which touches only ``A``-``Z``), and the few distinct non-ASCII characters a
+    text holds are each folded once and replaced in C.
     """
     if text.isascii():
         return text.lower()
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch.lower())
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        folded = base.casefold()
-        out.append(folded[:1] if folded else ch)
-    return "".join(out)
+    raw = text.encode("utf-8", "surrogatepass")
+    lowered = raw.lower().decode("utf-8", "surrogatepass")
+    others = set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    changes = {ch: folded for ch in others if (folded := _fold_char(ch)) != ch}
+    if len(changes) > _REPLACE_AT_MOST or not changes.keys().isdisjoint(changes.values()):
+        # Many distinct letters (a Cyrillic or Greek text), or replacements that would
+        # feed each other: one pass that maps every character at once.
+        return lowered.translate({ord(ch): folded for ch, folded in changes.items()})
+    for ch, folded in changes.items():
+        lowered = lowered.replace(ch, folded)
+    return lowered
 
 
 def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 200) -> str:
