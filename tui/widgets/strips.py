@@ -7,10 +7,13 @@ background, which is what this does.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 
@@ -23,3 +26,40 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     if strip.cell_length < width:
         strip = Strip([*strip, Segment(" " * (width - strip.cell_length), style)])
     return strip.apply_style(style)
+
+
+class LineCache:
+    """Rendered lines (``Strip``s) of a Line-API view, kept from one paint to the next.
+
+    Building a line (Rich ``Text`` → segments → cropped, padded and styled ``Strip``) is
+    most of what a paint costs, and a cursor move or a scroll shows almost the same lines
+    again, so a view keeps them here (like Textual's ``Log`` line cache) under a key that
+    holds everything the line's look depends on: which line, the width, whether the cursor
+    or selection is on it. What the key cannot see — the widget's styles (theme, focus) —
+    is checked once per paint by :meth:`begin_paint`, which empties the cache when they
+    changed. The view empties it itself when its data changes.
+    """
+
+    def __init__(self, maxsize: int = 1024) -> None:
+        self._lines: LRUCache[Hashable, Strip] = LRUCache(maxsize)
+        self._styles: object = None
+
+    def begin_paint(self, styles: object) -> None:
+        """Start a paint drawn with ``styles``; lines drawn with other styles are dropped."""
+        if styles != self._styles:
+            self._lines.clear()
+            self._styles = styles
+
+    def get(self, key: Hashable) -> Strip | None:
+        """The line kept under ``key``, if any."""
+        return self._lines.get(key)
+
+    def put(self, key: Hashable, strip: Strip) -> Strip:
+        """Keep ``strip`` under ``key`` and hand it back."""
+        self._lines[key] = strip
+        return strip
+
+    def clear(self) -> None:
+        """Forget every line (the data, size or look changed)."""
+        self._lines.clear()
+        self._styles = None

@@ -10,14 +10,14 @@ and the counts of remarks, tagged passages and bookmarks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, NamedTuple, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -26,11 +26,23 @@ from textual.strip import Strip
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
 from tui.speaker_colours import speaker_colour
 from tui.text_layout import display_text
-from tui.widgets.strips import text_strip
+from tui.widgets.strips import LineCache, text_strip
 
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
 CACHED_PAGES = 64
+
+
+class _PaintStyles(NamedTuple):
+    """The list's styles, looked up once per paint rather than once per line."""
+
+    base: Style
+    cursor: Style  # the base with the cursor's background
+    date: Style
+    title: Style
+    meta: Style
+    counts: Style
+    placeholder: Style
 
 
 class MeetingList(ScrollView, can_focus=True):
@@ -88,8 +100,9 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Index of the highlighted meeting in the current order."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Index of the highlighted meeting in the current order (its watcher repaints only
+    the rows that changed)."""
     sort: reactive[str] = reactive("date_desc", init=False)
     """The order: one of ``library_client.SORTS``."""
     total: reactive[int] = reactive(0, init=False)
@@ -136,6 +149,8 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         self._pending: set[tuple[str, int]] = set()
         self._generation = 0  # bumped when the order changes, so stale pages are dropped
         self._pending_highlight = False
+        self._line_cache = LineCache()
+        self._styles: _PaintStyles | None = None
         self.border_title = "Meetings"
 
     # -- data -------------------------------------------------------------------------
@@ -201,8 +216,12 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         self.refresh()
 
     def watch_cursor(self, old: int, new: int) -> None:
+        scroll_y = self.scroll_offset.y
         self._scroll_cursor_visible()
-        self.refresh()
+        if self.scroll_offset.y == scroll_y:
+            # Nothing scrolled: only the old and the new cursor rows look different.
+            self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
+            self.refresh_lines(new * ROW_HEIGHT, ROW_HEIGHT)
         self._post_highlight()
 
     def watch_sort(self, sort: str) -> None:
@@ -235,40 +254,76 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.total * ROW_HEIGHT)
 
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """A refresh of the whole list may mean anything changed: draw every line anew.
+
+        A refresh of some regions (a scroll, a cursor move) reuses the kept lines.
+        """
+        if not regions and repaint:
+            self._line_cache.clear()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _paint_styles(self) -> _PaintStyles:
+        base = self.rich_style
+        component = self.get_component_rich_style
+        return _PaintStyles(
+            base=base,
+            cursor=base + component("meeting-list--cursor"),
+            date=component("meeting-list--date", partial=True),
+            title=component("meeting-list--title", partial=True),
+            meta=component("meeting-list--meta", partial=True),
+            counts=component("meeting-list--counts", partial=True),
+            placeholder=component("meeting-list--placeholder", partial=True),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = self._paint_styles()
+        self._line_cache.begin_paint(self._styles)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
+        styles = self._styles or self._paint_styles()
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         index, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
         if not 0 <= index < self.total:
-            return Strip.blank(width, base)
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("meeting-list--cursor")
+            return Strip.blank(width, styles.base)
+        on_cursor = index == self.cursor
         row = self.row_at(index)
+        key = (index, part, width, on_cursor, row is None)
+        strip = self._line_cache.get(key)
+        if strip is not None:
+            return strip
+        base = styles.cursor if on_cursor else styles.base
         if row is None:
             text = Text("  …" if part == 0 else "")
-            text.stylize(self.get_component_rich_style("meeting-list--placeholder", partial=True))
-            return text_strip(self.app.console, text, width, base)
-        text = self._row_line(row, part, width)
-        return text_strip(self.app.console, text, width, base)
+            text.stylize(styles.placeholder)
+        else:
+            text = self._row_line(row, part, width, styles)
+        return self._line_cache.put(key, text_strip(self.app.console, text, width, base))
 
-    def _row_line(self, row: MeetingRowLike, part: int, width: int) -> Text:
+    def _row_line(
+        self, row: MeetingRowLike, part: int, width: int, styles: _PaintStyles
+    ) -> Text:
         if part == 0:
             text = Text(" ")
-            text.append(
-                f"{row.date or '—':<10}",
-                self.get_component_rich_style("meeting-list--date", partial=True),
-            )
+            text.append(f"{row.date or '—':<10}", styles.date)
             text.append("  ")
-            text.append(
-                display_text(row.title or "(untitled)"),
-                self.get_component_rich_style("meeting-list--title", partial=True),
-            )
+            text.append(display_text(row.title or "(untitled)"), styles.title)
             return text
         tagged, bookmarked = self._counts().get(row.id, (0, 0))
         counts = f" ¶{row.n_remarks:>3} #{tagged:>2} ★{bookmarked:>2} "
         meta_width = max(0, width - len(counts) - 13)
-        meta_style = self.get_component_rich_style("meeting-list--meta", partial=True)
+        meta_style = styles.meta
         meta = Text()
         if row.participants:  # each name in its speaker colour, as everywhere else
             for index, name in enumerate(row.participants):
@@ -284,7 +339,7 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         meta.pad_right(meta_width - meta.cell_len)
         text = Text(" " * 13)
         text.append_text(meta)
-        text.append(counts, self.get_component_rich_style("meeting-list--counts", partial=True))
+        text.append(counts, styles.counts)
         return text
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:

@@ -13,13 +13,13 @@ with a bar of that colour beside their lines.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import ClassVar
+from typing import ClassVar, NamedTuple, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -37,10 +37,20 @@ from tui.widgets.reader.coding_marks import (
     no_marks,
     paint_marks,
 )
-from tui.widgets.strips import text_strip
+from tui.widgets.strips import LineCache, text_strip
 
 INDENT = 3  # the speaker bar, the coded-lines bar, a space before the remark's text
 CODED_BAR = "┃"
+
+
+class _PaintStyles(NamedTuple):
+    """The list's styles, looked up once per paint rather than once per line."""
+
+    base: Style
+    cursor: Style  # the base with the cursor's background
+    role: Style
+    kind: Style
+    empty: Style
 
 
 class RemarkList(ScrollView, can_focus=True):
@@ -99,8 +109,8 @@ same speaker's next or previous remark.
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Index of the highlighted remark."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Index of the highlighted remark (its watcher repaints only the lines that changed)."""
 
     class Highlighted(Message):
         """The cursor moved onto a remark."""
@@ -134,6 +144,8 @@ same speaker's next or previous remark.
         self._pending_top: int | None = None
         self._marks: MeetingMarks = no_marks()
         self._coded: dict[int, tuple[tuple[str, ...], bool, bool]] = {}
+        self._line_cache = LineCache()
+        self._styles: _PaintStyles | None = None
         self.border_title = "Remarks"
 
     # -- data ------------------------------------------------------------------------------
@@ -263,12 +275,47 @@ same speaker's next or previous remark.
             self._scroll_cursor_visible()
         self.refresh()
 
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """A refresh of the whole list may mean anything changed: draw every line anew.
+
+        A refresh of some regions (a scroll, a cursor move) reuses the kept lines.
+        """
+        if not regions and repaint:
+            self._line_cache.clear()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _paint_styles(self) -> _PaintStyles:
+        base = self.rich_style
+        component = self.get_component_rich_style
+        return _PaintStyles(
+            base=base,
+            cursor=base + component("remark-list--cursor"),
+            role=component("remark-list--role", partial=True),
+            kind=component("remark-list--kind", partial=True),
+            empty=component("remark-list--empty", partial=True),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = self._paint_styles()
+        self._line_cache.begin_paint(self._styles)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
+        styles = self._styles or self._paint_styles()
         width = self.scrollable_content_region.width
         if self._layout_width != width:
             self._layout()
         line = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = styles.base
         if not self._remarks:
             if y == 0:
                 message = (
@@ -277,18 +324,30 @@ same speaker's next or previous remark.
                     else ("No remarks were found in this meeting; press v to read its transcript.")
                 )
                 text = Text(f" {message}")
-                text.stylize(self.get_component_rich_style("remark-list--empty", partial=True))
+                text.stylize(styles.empty)
                 return text_strip(self.app.console, text, width, base)
             return Strip.blank(width, base)
         if not 0 <= line < len(self._lines):
             return Strip.blank(width, base)
         index, start, end = self._lines[line]
-        remark = self._remarks[index]
-        if index == self.cursor and start != -2:
-            base = base + self.get_component_rich_style("remark-list--cursor")
-        colour = speaker_style(remark.speaker)
         if start == -2:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
+        on_cursor = index == self.cursor
+        key = (line, width, on_cursor)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache.put(
+                key, self._render_remark_line(index, start, end, width, on_cursor, styles)
+            )
+        return strip
+
+    def _render_remark_line(
+        self, index: int, start: int, end: int, width: int, on_cursor: bool, styles: _PaintStyles
+    ) -> Strip:
+        """Screen line ``start``..``end`` of remark ``index`` (``start`` -1: its heading)."""
+        remark = self._remarks[index]
+        base = styles.cursor if on_cursor else styles.base
+        colour = speaker_style(remark.speaker)
         text = Text()
         text.append("▌", Style(color=colour.color))
         if start == -1:
@@ -296,13 +355,8 @@ same speaker's next or previous remark.
             text.append(display_text(remark.speaker or "Unnamed speaker"), colour)
             role = self._roles.get(remark.speaker)
             if role:
-                text.append(
-                    display_text(f" · {role}"),
-                    self.get_component_rich_style("remark-list--role", partial=True),
-                )
-            text.append(
-                f"  {remark.kind}", self.get_component_rich_style("remark-list--kind", partial=True)
-            )
+                text.append(display_text(f" · {role}"), styles.role)
+            text.append(f"  {remark.kind}", styles.kind)
             coded = self._coded.get(index)
             if coded is not None:
                 self._append_coding(text, *coded)
@@ -339,9 +393,22 @@ same speaker's next or previous remark.
     # -- cursor --------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        scroll_y = self.scroll_offset.y
         self._scroll_cursor_visible()
-        self.refresh()
+        if self.scroll_offset.y == scroll_y:
+            # Nothing scrolled: only the old and the new cursor remarks look different.
+            self._refresh_remark(old)
+            self._refresh_remark(new)
         self.post_message(self.Highlighted(self, new, self.remark))
+
+    def _refresh_remark(self, index: int) -> None:
+        """Repaint the lines of remark ``index`` (all of them when the layout is not made)."""
+        if not 0 <= index < len(self._starts):
+            self.refresh()
+            return
+        top = self._starts[index]
+        bottom = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
+        self.refresh_lines(top, bottom - top)
 
     def _scroll_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height
