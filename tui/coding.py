@@ -130,7 +130,7 @@ class CodingActions(Screen[None]):
     HELP: ClassVar[str | None] = (
         "## Coding\n\nKeys: t tags the passage, b bookmarks it, n writes a note, u undoes, "
         "ctrl+r redoes. "
-        "C codebook, B bookmarks, / search, P speakers, A analysis."
+        "C codebook, B bookmarks, / search, P speakers, A analysis, E export."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -144,6 +144,7 @@ class CodingActions(Screen[None]):
         Binding("B", "open_bookmarks", "Bookmarks", show=False, id="coding.bookmarks"),
         Binding("P", "open_speakers", "Speakers", show=False, id="coding.speakers"),
         Binding("A", "open_analysis", "Analysis", show=False, id="coding.analysis"),
+        Binding("E", "open_export", "Export", show=False, id="coding.export"),
     ]
 
     # -- where the stores are ------------------------------------------------------------
@@ -167,6 +168,9 @@ class CodingActions(Screen[None]):
             from store.annotations import AnnotationStore
             from store.tinystore import StoreReadOnly
 
+            off = getattr(self.app, "coding_off", None)
+            if off:  # the user chose to read on without coding after a damaged file
+                raise StoreError(off)
             path = self.coding_library().path
             try:
                 store = AnnotationStore.open(path)
@@ -197,11 +201,69 @@ class CodingActions(Screen[None]):
         return passage
 
     def _store_or_say(self) -> AnnotationStore | None:
+        from store.tinystore import StoreDamaged
+
         try:
             return self.coding_annotations()
+        except StoreDamaged as error:
+            if error.backups:
+                self._offer_restore(error)
+            else:  # the store's sentence already says that no usable backup exists
+                self.notify(str(error), severity="error", timeout=10, markup=False)
+            return None
         except CODING_ERRORS as error:
             self.notify(str(error), severity="error", timeout=8, markup=False)
             return None
+
+    def _offer_restore(self, error: Any) -> None:
+        """Ask whether to put the newest backup of the damaged file back (a modal).
+
+        ``error`` is the :class:`~store.tinystore.StoreDamaged` from opening the store.
+        Restoring moves the damaged file to ``annotations/damaged/`` (kept), copies the
+        backup in its place and opens the store again; if another file is damaged too,
+        that one is offered next.
+        """
+        from tui.widgets.coding.restore_backup import (
+            READ_ONLY,
+            RESTORE,
+            RestoreBackupDialog,
+        )
+
+        damaged, backup = error.path, error.backups[0]
+        if any(isinstance(s, RestoreBackupDialog) for s in self.app.screen_stack):
+            return  # already asking
+
+        def chosen(choice: str | None) -> None:
+            if choice == READ_ONLY:
+                self.app.coding_off = (  # type: ignore[attr-defined]
+                    f"Coding is off for this session because {damaged} is damaged; "
+                    "restart Parley to be offered its backup again."
+                )
+                self.notify("Reading on without coding; the damaged file is untouched.",
+                            severity="warning", timeout=6, markup=False)
+                return
+            if choice != RESTORE:
+                return
+            self._restore(damaged, backup)
+
+        self.app.push_screen(RestoreBackupDialog(damaged, backup), chosen)
+
+    def _restore(self, damaged: Any, backup: Any) -> None:
+        """Put ``backup`` in place of ``damaged``, reopen the store and say so."""
+        from store.annotations import AnnotationStore
+
+        try:
+            used = AnnotationStore.restore_backup(damaged, backup)
+        except (StoreError, OSError) as error:
+            self.notify(f"The backup could not be restored: {error}", severity="error",
+                        timeout=10, markup=False)
+            return
+        store = self._store_or_say()  # offers the next damaged file, if any
+        if store is None:
+            return
+        self.notify(f"Restored {damaged} from {used}; the damaged file is kept in the "
+                    "annotations/damaged folder.", timeout=8, markup=False)
+        self._coding_changed()
 
     def _coding_changed(self) -> None:
         self.refresh_coding()
@@ -328,6 +390,27 @@ class CodingActions(Screen[None]):
         from tui.screens.analysis import AnalysisScreen
 
         self._open(AnalysisScreen)
+
+    def action_open_export(self) -> None:
+        """Open the export form (CSV, JSON, Markdown, QDPX) with the CLI's filters."""
+        from tui.screens.export import ExportScreen
+
+        store = self._store_or_say()
+        if store is None:
+            return
+        try:
+            library = self.coding_library()
+        except CODING_ERRORS as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        meeting = getattr(self, "meeting", None)
+        meeting_id = getattr(meeting, "id", None)
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, timeout=8, markup=False)
+
+        self.app.push_screen(ExportScreen(library, store, meeting_id=meeting_id), done)
 
 
 class CodingScreen(Screen[None]):
@@ -565,6 +648,8 @@ class CodingCommands(Provider):
             ("Open speakers", "Everyone who speaks, and all they said (P)",
              host.action_open_speakers),
             ("Open analysis", "Tag co-occurrence and timeline (A)", host.action_open_analysis),
+            ("Export coded passages…", "CSV, JSON, Markdown or REFI-QDA project (E)",
+             host.action_open_export),
             ("Undo last coding action", "Tags, bookmarks, notes, codebook (u)",
              host.action_coding_undo),
             ("Redo coding action", "What undo took back (ctrl+r)", host.action_coding_redo),
