@@ -33,7 +33,10 @@ OUTLETS: dict[str, str] = {
     "trend": "Trend", "apa": "APA", "armenpress": "Armenpress", "regnum": "Regnum",
 }  # fmt: skip
 
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})"
+#: A dateline's place: up to four capitalised words on one line ("KUALA LUMPUR"). The
+#: words are joined by spaces or tabs only, so a byline above ("By Guy Faulconbridge")
+#: can never run into the place across the blank line between them.
+_PLACE = r"(?P<place>(?!By\s)[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3})"
 _MONTH = rf"(?i:{MONTH_RE})"
 _DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+(?:19|20)\d\d)?)"
 _OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
@@ -41,7 +44,8 @@ _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
 #: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
 _WIRE = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}\s*(?:,\s*{_DATE}\s*)?(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}[ \t]*(?:,[ \t]*{_DATE}[ \t]*)?"
+    rf"(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
     re.MULTILINE,
 )
 #: "Moscow, 12 March, TASS." / "MOSCOW, March 12. /TASS/." (TASS's own style).
