@@ -169,10 +169,44 @@ def capital_runs(text: str) -> list[Run]:
                 j += 1
             else:
                 break
-        a, b = marks[i].start(), marks[last_good].end()
-        runs.append(Run(a, b, text[a:b]))
+        for lo, hi in _conjoined_names(words, i, last_good):
+            a, b = marks[lo].start(), marks[hi].end()
+            runs.append(Run(a, b, text[a:b]))
         i = last_good + 1
     return runs
+
+
+def _conjoined_names(words: list[str], i: int, j: int) -> list[tuple[int, int]]:
+    """Split the run ``words[i..j]`` at an "and" that joins two people.
+
+    "Russian President Vladimir Putin and Chinese President Xi Jinping" is two people,
+    each with their own role; read as one run, the first became the second's role. A
+    run is split where both sides end in a personal name (as
+    :func:`split_role_name` reads it), so "Bosnia and Herzegovina" or "Minister of Trade
+    and Industry Piyush Goyal" stay whole.
+    """
+    if "and" not in words[i : j + 1]:
+        return [(i, j)]
+    pieces: list[tuple[int, int]] = []
+    lo = i
+    for k in range(i + 1, j):
+        if words[k] != "and" or not words[k + 1][:1].isupper() or k - 1 < lo:
+            continue
+        end = next((e for e in range(k + 1, j + 1) if words[e] == "and"), j + 1) - 1
+        if _ends_in_name(words[lo:k]) and _ends_in_name(words[k + 1 : end + 1]):
+            pieces.append((lo, k - 1))
+            lo = k + 1
+    pieces.append((lo, j))
+    return pieces
+
+
+def _ends_in_name(tokens: list[str]) -> bool:
+    """The words end in a personal name of mixed-case words ("Chinese President Xi")."""
+    _, name, _ = split_role_name(" ".join(tokens))
+    return bool(name) and all(
+        _word(w) in PARTICLES or (w[:1].isupper() and any(c.islower() for c in w))
+        for w in name.split()
+    )
 
 
 _COUNTRY_ABBREVIATIONS = {
@@ -197,6 +231,22 @@ def affiliation_of(role: str | None, given: str | None) -> str | None:
     if given and given.casefold() in ROLE_WORDS:
         return None
     return given
+
+
+def role_without_nationality(role: str | None) -> str | None:
+    """ "Russian President" → "President", "U.S. Secretary of State" → "Secretary of State".
+
+    A nationality at the head of a role says whom the person serves, which is their
+    affiliation (read by :func:`affiliation_of`), not part of the office; keeping it made
+    two presidents' roles differ in a word the affiliation already holds.
+    """
+    if not role:
+        return role
+    head, _, rest = role.partition(" ")
+    key = head.casefold().rstrip(",")
+    if rest and rest[:1].isupper() and (key in DEMONYMS or key in _COUNTRY_ABBREVIATIONS):
+        return rest
+    return role
 
 
 def _ends_sentence(tok: str) -> bool:
@@ -343,7 +393,7 @@ class Registry:
         if hon and not seen_as:
             seen_as = f"{hon.group(0).strip()} {name}"
         ent = self.person(
-            name, run.start, role=role if has_role else None,
+            name, run.start, role=role_without_nationality(role) if has_role else None,
             affiliation=affiliation_of(role, affiliation),
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
@@ -378,8 +428,11 @@ class Registry:
             return self.descriptions[key]
         words = key.split()
         head = (re.split(r"\s(?:of|for|at|in|on)\s", key)[0].split() or [""])[-1]
-        if head in ORG_WORDS or head not in ROLE_WORDS:
-            roles: list[str] = []  # "the State Department" is an institution
+        office = _office_word(words)
+        if office is not None:
+            roles = [office]
+        elif head in ORG_WORDS or head not in ROLE_WORDS:
+            roles = []  # "the State Department" is an institution
         else:
             roles = [w for w in words if w in ROLE_WORDS and w not in ORG_WORDS]
         countries = {DEMONYMS[w] for w in words if w in DEMONYMS}
@@ -391,7 +444,7 @@ class Registry:
                 if ent.kind != "person" or not ent.role:
                     continue
                 role = ent.role.casefold()
-                if not all(re.search(rf"\b{re.escape(r)}", role) for r in roles):
+                if not all(_holds_office(r, role) for r in roles):
                     continue
                 if (
                     countries
@@ -424,6 +477,48 @@ class Registry:
             return ent
         _, name, _ = split_role_name(phrase)
         return self._by_name(name) if name else None
+
+
+#: Words a report uses for an office instead of its title, with the titles they stand
+#: for: "the Chinese leader" is China's president, "the Russian top diplomat" its
+#: foreign minister. Without these a described speaker matched nobody's role.
+_OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    "leader": (
+        "president", "prime minister", "premier", "chancellor", "king", "emir", "sultan",
+        "supreme leader", "leader", "chairman", "head of state", "general secretary",
+    ),
+    "top diplomat": (
+        "foreign minister", "minister of foreign affairs", "foreign affairs minister",
+        "secretary of state", "foreign secretary", "high representative",
+    ),
+    "chief diplomat": (
+        "foreign minister", "minister of foreign affairs", "foreign affairs minister",
+        "secretary of state", "foreign secretary",
+    ),
+}  # fmt: skip
+
+
+def _office_word(words: list[str]) -> str | None:
+    """The office word of a description made only of it and nationalities.
+
+    "chinese leader", "russian top diplomat" → "leader", "top diplomat"; "opposition
+    leader" is a title of its own and gets None.
+    """
+    for size in (2, 1):
+        office = " ".join(words[-size:])
+        if len(words) >= size and office in _OFFICE_WORDS:
+            rest = words[:-size]
+            if all(w in DEMONYMS or w in COUNTRIES or w in _COUNTRY_ABBREVIATIONS for w in rest):
+                return office
+    return None
+
+
+def _holds_office(word: str, role: str) -> bool:
+    """Whether a description's role word fits a person's (case-folded) role."""
+    offices = _OFFICE_WORDS.get(word)
+    if offices is not None:
+        return any(re.search(rf"\b{re.escape(o)}\b", role) for o in offices)
+    return re.search(rf"\b{re.escape(word)}", role) is not None
 
 
 def _demonym_of(country: str) -> str:
