@@ -225,6 +225,8 @@ def _is_scare(text: str, q: _Quote) -> bool:
     if len(words) > _SHORT:
         return False
     before = text[max(0, q.span.open - 40) : q.span.open]
+    if q.sieve == "what_x_called":
+        return False  # "what Putin called "a new era"": his words, not a term
     if _TERM_BEFORE.search(before):
         return True
     quoted = text[q.span.start : q.span.end]

@@ -10,7 +10,8 @@ come first:
 3. :func:`quoted_as_saying`   ``quoted X as saying "…"``
 4. :func:`according_to`       ``According to him, "…"``
 5. :func:`colon_intro`        ``X told reporters: "…"``
-6. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
+6. :func:`what_x_called`      ``hailing what Putin called "a new era"``
+7. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
 
 Sieves that need the other quotations (a split quote ``"…," he said. "…"``, a quote
 continued over paragraphs) run afterwards in :mod:`store.ingest.quotes`. Turning the
@@ -168,6 +169,25 @@ def colon_intro(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     return None
 
 
+def what_x_called(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``hailing what Putin called "a new era"``: the words are the named person's.
+
+    "called" before a short quotation usually marks a term ("a plan called …"), which
+    the scare-quote filter drops; "what X called" instead credits X with the words, so
+    this sieve answers first and its quotations are kept.
+    """
+    head = text[max(s.start, q.open - 120) : q.open]
+    m = re.search(
+        rf"\bwhat\s+(?P<subj>{_SUBJECT})\s+(?:has\s+|had\s+)?"
+        r"(?:called|calls|described\s+as|describes\s+as|termed|dubbed|referred\s+to\s+as)\s*$",
+        head,
+    )
+    if m:
+        start = q.open - len(head) + m.start("subj")
+        return Attribution(m.group("subj"), start, "what_x_called")
+    return None
+
+
 def leading_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     """The sentence's subject when a speech verb comes between it and the quotation.
 
@@ -199,6 +219,7 @@ SIEVES: tuple[Sieve, ...] = (
     quoted_as_saying,
     according_to,
     colon_intro,
+    what_x_called,
     leading_verb,
 )
 
