@@ -57,6 +57,20 @@ _PAST_SPEECH = re.compile(
     re.IGNORECASE,
 )
 _SHORT = 4  # quotations of at most this many words may be scare quotes
+#: An attribution that withholds the speaker's name on purpose.
+_ANONYMITY = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:declined|asked|requested)\s+not\s+"
+    r"to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+(?:named|identified)|"
+    r"did\s+not\s+want\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to\s+speak)",
+    re.IGNORECASE,
+)
+#: Heads of phrases that stand for somebody the report does not name.
+_UNNAMED_HEADS = frozenset(
+    str.split("""source sources official officials diplomat diplomats insider insiders
+    person people analyst analysts observer observers expert experts aide aides
+    participant participants witness witnesses resident residents member members""")
+)
+_INDEFINITE = frozenset(str.split("a an one two three several some other another many"))
 
 
 @dataclass(slots=True)
@@ -65,6 +79,8 @@ class _Quote:
     sentence: Sentence
     speaker: Entity | None = None
     sieve: str | None = None
+    #: Attributed to someone the report leaves unnamed: kept, with no speaker.
+    anonymous: bool = False
 
 
 @dataclass(slots=True)
@@ -200,6 +216,27 @@ class _Reader:
         return ent
 
 
+def unnamed_source(phrase: str, *, resolved: bool = False) -> bool:
+    """Whether a speaker phrase stands for somebody the report does not name.
+
+    "a senior official, speaking on condition of anonymity", "a source in the Russian
+    delegation", "diplomats": the quotation is somebody's words, so it is kept (not a
+    scare quote), but with no speaker, and never handed a neighbour's speaker. A
+    definite "the official" is only unnamed when it resolved to nobody
+    (``resolved=True`` says the caller already tried).
+    """
+    if _ANONYMITY.search(phrase):
+        return True
+    words = _plain_words(phrase.split(",")[0])
+    if not words:
+        return False
+    head = (re.split(r"\s(?:of|for|in|at|with|from|close|familiar|on)\s", " ".join(words))[0]
+            .split() or [""])[-1]  # fmt: skip
+    if words[0] in _INDEFINITE:
+        return head in _UNNAMED_HEADS or head in ROLE_WORDS
+    return resolved and (head in _UNNAMED_HEADS or head in ROLE_WORDS)
+
+
 def _looks_like_full_name(name: str) -> bool:
     """Two or more capitalised words in mixed case, none of them an article or acronym."""
     words = [w for w in name.split() if w[:1].isupper()]
@@ -234,7 +271,7 @@ def _is_scare(text: str, q: _Quote) -> bool:
     if len(words) > 1 and all(w[:1].isupper() for w in content):
         return True  # a title: "Help Is Here", "War and Peace"
     if q.speaker is None:
-        return True
+        return not q.anonymous  # an unnamed official's "candid and constructive" is kept
     if q.sieve in _CARRIED:
         # a carried-over speaker fits a sentence ("Nobody believes it."), not a phrase
         return not quoted.rstrip("\"”»’')").endswith((".", "!", "?", "…"))
@@ -286,15 +323,22 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         for span in in_sentence:
             q = _Quote(span, s)
             att = attribute(text, span, s)
-            if att is not None:
+            if att is not None and unnamed_source(att.phrase):
+                q.anonymous = True
+            elif att is not None:
                 q.speaker = reader.resolve(att.phrase, att.start)
                 q.sieve = att.sieve if q.speaker is not None else None
+                q.anonymous = q.speaker is None and unnamed_source(att.phrase, resolved=True)
             quotes.append(q)
             if q.speaker is not None:
                 spoke.append(q.speaker)
         rep = find_reported(text, Sentence(max(s.start, lead_end), s.end))
         if rep is not None:
-            who = reader.resolve(rep.subject, rep.subject_start)
+            who = (
+                None
+                if unnamed_source(rep.subject)
+                else reader.resolve(rep.subject, rep.subject_start)
+            )
             covered = sum(
                 max(0, min(q.end, rep.end) - max(q.start, rep.start)) for q in in_sentence
             )
@@ -387,13 +431,18 @@ def _carry_over(text: str, quotes: list[_Quote]) -> None:
         if q.span.chain != -1 and q.speaker is not None:
             chains.setdefault(q.span.chain, q.speaker)
     for q in quotes:
-        if q.speaker is None and q.span.chain in chains:
+        if q.speaker is None and not q.anonymous and q.span.chain in chains:
             q.speaker, q.sieve = chains[q.span.chain], "chain"
     for prev, q in pairwise(quotes):
-        if q.speaker is not None or prev.speaker is None:
+        if q.speaker is not None or q.anonymous:
             continue
         same_para = para_of(prev.span.open) == para_of(q.span.open)
         between = text[(prev.span.close if prev.span.close != -1 else prev.span.end) : q.span.open]
+        if prev.anonymous and same_para and len(between) < 200:
+            q.anonymous = True  # '"…," a senior official said. "…"': still unnamed
+            continue
+        if prev.speaker is None:
+            continue
         if same_para and len(between) < 200:
             q.speaker, q.sieve = prev.speaker, "continuation"
         elif para_of(q.span.open) == para_of(prev.span.open) + 1:

@@ -104,3 +104,103 @@ def test_reuters_participants_are_the_speakers_not_the_reporters() -> None:
     assert {"Vladimir Putin", "Xi Jinping", "John Kirby"} <= set(names)
     assert not {"Guy Faulconbridge", "Laurie Chen", "Alex Richardson"} & set(names)
     assert not any("Reporting by" in r.text or "Editing" in r.text for r in m.remarks)
+
+
+AP = """\
+Blinken meets Wang Yi in Beijing as tensions simmer
+
+By Matthew Lee and Simina Mistreanu
+
+BEIJING (AP) — U.S. Secretary of State Antony Blinken met Chinese Foreign Minister \
+Wang Yi on Sunday, the first such visit in five years.
+
+"The United States is committed to managing the competition responsibly," Blinken \
+told a news conference after the talks.
+
+Wang told Blinken that Washington should "stop interfering in China's internal \
+affairs," according to a statement from the Chinese Foreign Ministry.
+
+A senior State Department official, speaking on condition of anonymity to discuss the \
+private talks, said the meeting was "candid and constructive."
+
+"We're not going to solve everything in one trip," the official said. "But we have \
+to keep talking."
+
+Associated Press writer Ken Moritsugu in Beijing contributed to this report.
+"""
+
+
+def test_ap_dateline_byline_of_two_and_told_a_news_conference() -> None:
+    m = meeting(AP)
+    assert (m.place, m.outlet) == ("Beijing", "AP")
+    assert m.title == "Blinken meets Wang Yi in Beijing as tensions simmer"
+    assert said(m, "committed to managing the competition") == "Antony Blinken"
+    assert said(m, "stop interfering in China") == "Wang Yi"
+    assert person(m, "Antony Blinken") == ("Secretary of State", "United States")
+
+
+def test_anonymous_official_keeps_the_quote_with_no_speaker() -> None:
+    m = meeting(AP)
+    assert said(m, "candid and constructive") is None  # short, but somebody's words
+    assert said(m, "solve everything in one trip") is None
+    assert said(m, "we have to keep talking") is None  # never Blinken's by carry-over
+    assert people(m) == ["Antony Blinken", "Wang Yi"]  # no "Senior … official" entity
+
+
+AFP = """\
+PARIS, Feb 10, 2024 (AFP) - French President Emmanuel Macron and German Chancellor \
+Olaf Scholz on Saturday called for a united European response to the crisis.
+
+"Europe must be able to defend itself. We will not accept what some call 'a deal at \
+any price'," Macron said at a joint press conference.
+
+Scholz agreed. "We stand together," he said.
+
+"This is a turning point for Europe." - Olaf Scholz
+
+A senior French diplomat, speaking on condition of anonymity, said: "Nobody expected \
+this."
+
+"We are still waiting for a reply," the diplomat added.
+"""
+
+
+def test_afp_single_quotes_inside_double_dash_signature_and_pronoun() -> None:
+    m = meeting(AFP)
+    assert (m.date, m.place, m.outlet) == ("2024-02-10", "Paris", "AFP")
+    assert said(m, "Europe must be able to defend itself") == "Emmanuel Macron"
+    assert said(m, "a deal at any price") == "Emmanuel Macron"  # nested, one remark
+    assert said(m, "We stand together") == "Olaf Scholz"
+    assert said(m, "a turning point for Europe") == "Olaf Scholz"
+    assert person(m, "Emmanuel Macron") == ("President", "France")
+    assert person(m, "Olaf Scholz") == ("Chancellor", "Germany")
+
+
+def test_anonymous_diplomat_with_a_colon_and_then_by_description() -> None:
+    m = meeting(AFP)
+    assert said(m, "Nobody expected this.") is None
+    assert said(m, "still waiting for a reply") is None
+    assert people(m) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+RIA = """\
+MOSCOW, May 21 (RIA Novosti) - Kremlin spokesman Dmitry Peskov said on Tuesday that \
+Moscow had not received any proposals from Kiev.
+
+"There have been no such proposals," Peskov told journalists.
+
+RIA Novosti quoted a source in the Russian delegation as saying that the talks "could \
+take place as early as next week."
+
+The newspaper Kommersant quoted Peskov as saying: "The president is open to contacts."
+"""
+
+
+def test_ria_quoted_as_saying_a_named_and_an_unnamed_source() -> None:
+    m = meeting(RIA)
+    assert (m.outlet, m.date) == ("RIA Novosti", "--05-21")
+    assert said(m, "Moscow had not received any proposals", "reported") == "Dmitry Peskov"
+    assert said(m, "There have been no such proposals") == "Dmitry Peskov"
+    assert said(m, "could take place as early as next week") is None
+    assert said(m, "open to contacts") == "Dmitry Peskov"
+    assert people(m) == ["Dmitry Peskov"]
