@@ -214,16 +214,45 @@ def _titlecase_caps(phrase: str) -> str:
     return phrase
 
 
+# Offices a role is "of" that name the portfolio, not whom the holder serves:
+# "Secretary of State", "Minister of Foreign Affairs", "Chief of Staff".
+_PORTFOLIO = re.compile(
+    r"(?:the\s+)?(?:State|Defen[cs]e|Treasury|Foreign Affairs|External Affairs|Finance|"
+    r"Homeland Security|Commerce|Energy|Agriculture|Labou?r|Education|Transportation|"
+    r"Interior|Internal Affairs|Justice|Health(?: and Human Services)?|Veterans Affairs|"
+    r"Staff|Economy|Economic Development|Culture|Emergency Situations|Trade)"
+    r"(?=\s+of\s|\s*$)",
+    re.IGNORECASE,
+)
+# Places in COUNTRIES that are no state a role could serve ("Kremlin spokesman").
+_NOT_STATES = frozenset(
+    _words("moscow washington kremlin beijing brussels geneva vatican europe africa asia america")
+)
+
+
 def _affiliation_of(role: str | None) -> str | None:
-    """ "President of Russia" → "Russia"; "Russian Foreign Minister" → "Russia"."""
+    """ "President of Russia" → "Russia"; "Russian Foreign Minister" → "Russia".
+
+    Two readings keep an office from passing for an affiliation:
+
+    * ``portfolio-of``: "of State", "of Foreign Affairs" name the portfolio, so the
+      affiliation is the next "of" ("Minister of Foreign Affairs of Kazakhstan" →
+      "Kazakhstan") or none ("Secretary of State" serves whoever publishes);
+    * ``country-first``: a country written before the role ("Kazakhstan Foreign
+      Minister") is whom the holder serves, as a demonym is ("Russian Foreign Minister").
+    """
     if not role:
         return None
-    m = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.IGNORECASE)
-    if m:
-        return re.sub(r"^the\s+", "", m.group(1).strip(), flags=re.IGNORECASE)
+    for m in re.finditer(r"\bof\s+", role, re.IGNORECASE):
+        rest = role[m.end() :]
+        if _PORTFOLIO.match(rest):
+            continue
+        return re.sub(r"^the\s+", "", rest.strip(), flags=re.IGNORECASE)
     first = role.split()[0] if role.split() else ""
     if _word(first) in DEMONYMS:
         return DEMONYMS[_word(first)]
+    if _word(first) in COUNTRIES and _word(first) not in _NOT_STATES and len(role.split()) > 1:
+        return first.strip(",")
     if len(first) >= 2 and first.isupper() and first.isalpha() and role != role.upper():
         return first  # "NATO Secretary General" → "NATO"
     return None

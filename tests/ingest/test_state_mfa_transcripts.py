@@ -1,0 +1,120 @@
+"""U.S. State Department and Russian Foreign Ministry transcripts, end to end.
+
+Short documents written here in the two publishers' house styles: State Department
+press briefings ("MR PRICE:", "QUESTION:"), joint press availabilities, interviews and
+telephonic background briefings ("SENIOR STATE DEPARTMENT OFFICIAL ONE:"), and mid.ru
+pages (Lavrov's news conferences with "Question (retranslated):", Zakharova's weekly
+briefings with topic headings between the turns), as plain text with hard-wrapped lines
+and page furniture, and as simple HTML with bold labels. One test per behaviour.
+"""
+
+from __future__ import annotations
+
+from store.ingest import extract, extract_text
+from store.models import Meeting, Person
+
+
+def meeting(text: str, source: str = "doc.txt") -> Meeting:
+    (m,) = extract_text(text, source)
+    return m
+
+
+def html_meeting(html: str, source: str = "page.html") -> Meeting:
+    (m,) = extract(html.encode("utf-8"), source)
+    return m
+
+
+def turns(m: Meeting) -> list[tuple[str | None, str]]:
+    """(speaker, kind) of every remark, in order."""
+    return [(r.speaker, r.kind) for r in m.remarks]
+
+
+def starts(m: Meeting) -> list[str]:
+    """The first words of every remark."""
+    return [" ".join(r.text.split()[:4]) for r in m.remarks]
+
+
+def person(m: Meeting, name: str) -> Person:
+    p = m.participant(name)
+    assert p is not None, [x.name for x in m.participants]
+    return p
+
+
+def check_offsets(m: Meeting) -> None:
+    for r in m.remarks:
+        assert m.text[r.start : r.end] == r.text
+
+
+# -- a joint press availability abroad -----------------------------------------------
+
+JOINT = """\
+Secretary Antony J. Blinken and Kazakhstan Foreign Minister Mukhtar Tileuberdi at a \
+Joint Press Availability
+
+Antony J. Blinken, Secretary of State
+
+Astana, Kazakhstan
+
+February 28, 2023
+
+MODERATOR: (Via interpreter) Good afternoon, dear journalists. We are starting the
+press conference of the Minister of Foreign Affairs of Kazakhstan and the Secretary of
+State of the United States. The floor is given to Minister Tileuberdi.
+
+FOREIGN MINISTER TILEUBERDI: (Via interpreter) Dear Mr. Secretary, dear representatives
+of the media, today we held substantive talks with the Secretary of State.
+
+We discussed the expansion of trade and investment and the C5+1 format.
+
+SECRETARY BLINKEN: Well, thank you very much, Mukhtar, and good afternoon, everyone.
+It's wonderful to be in Astana, and I'm grateful for the hospitality.
+
+MODERATOR: (Via interpreter) Thank you. Now we move to questions. Kazinform, please.
+
+QUESTION: (Via interpreter) Question to Mr. Blinken. How do you assess the
+sanctions' effect on Kazakhstan's economy?
+
+SECRETARY BLINKEN: We are working closely with Kazakhstan to minimize the impact.
+
+QUESTION: Thank you. Mr. Secretary, are you worried about China supplying lethal
+aid to Russia? And Minister, has Kazakhstan been asked to help evade sanctions?
+
+SECRETARY BLINKEN: Thank you, Humeyra. We've been very clear with Beijing.
+
+FOREIGN MINISTER TILEUBERDI: (Via interpreter) Kazakhstan complies with the
+sanctions regime. We do not want to be a platform for evasion.
+"""
+
+
+def test_joint_availability_turns_and_header() -> None:
+    m = meeting(JOINT)
+    assert m.title == (
+        "Secretary Antony J. Blinken and Kazakhstan Foreign Minister Mukhtar Tileuberdi "
+        "at a Joint Press Availability"
+    )
+    assert m.date == "2023-02-28"
+    assert m.place == "Astana, Kazakhstan"
+    assert m.outlet == "U.S. Department of State"
+    blinken, tileuberdi = "Antony J. Blinken", "Mukhtar Tileuberdi"
+    assert [(s, k) for s, k in turns(m) if s != "Moderator"] == [
+        (tileuberdi, "statement"),
+        (blinken, "statement"),
+        (None, "question"),
+        (blinken, "answer"),
+        (None, "question"),
+        (blinken, "answer"),
+        (tileuberdi, "answer"),
+    ]
+    assert starts(m)[0] == "Good afternoon, dear journalists."  # the note is not the words
+    check_offsets(m)
+
+
+def test_affiliation_of_secretary_of_state_and_of_a_country_first_role() -> None:
+    """"of State" names the portfolio, not an affiliation; "Kazakhstan Foreign Minister"
+    serves Kazakhstan, even on the State Department's own page."""
+    m = meeting(JOINT)
+    blinken = person(m, "Antony J. Blinken")
+    assert (blinken.role, blinken.affiliation) == ("Secretary of State", "United States")
+    tileuberdi = person(m, "Mukhtar Tileuberdi")
+    assert tileuberdi.affiliation == "Kazakhstan"
+    assert {p.name for p in m.participants} >= {"Antony J. Blinken", "Mukhtar Tileuberdi"}
