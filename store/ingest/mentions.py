@@ -47,6 +47,10 @@ _NOT_NAMES = frozenset(
     earlier later recently some many both all several other another one two three such""")
 )
 _CONNECT = frozenset({"of", "the", "for", "and"})
+#: "his Turkish counterpart " right before a name (see Registry._counterpart).
+_COUNTERPART = re.compile(
+    r"\b(?:his|her|their|its)\s+(?:(?P<nation>[A-Z][\w.]*)\s+)?counterparts?,?\s+\Z"
+)
 _LOWER_ROLE = frozenset(w for w in ROLE_WORDS if w.isalpha())
 _STARTS = _LOWER_ROLE | PARTICLES
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "dame"})
@@ -387,6 +391,10 @@ class Registry:
             return None  # "the OIC", "UN": articles and acronyms are not personal names
         has_role = bool(role) and any(_word(w) in ROLE_WORDS for w in role.split())
         known = self._by_name(name) is not None
+        if not (has_role or role) and len(name_words) >= 2:
+            counterpart = self._counterpart(text, run)
+            if counterpart is not None:
+                return counterpart
         if not (has_role or hon_word or known):
             return None
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None
@@ -398,6 +406,32 @@ class Registry:
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
         self._description_beside(text, run, ent)
+        return ent
+
+    def _counterpart(self, text: str, run: Run) -> Entity | None:
+        """ "Lavrov held talks with his Turkish counterpart Hakan Fidan": a person.
+
+        "counterpart" is no title, so the name had no role and went unregistered, and
+        every later "Fidan said" named nobody. The counterpart holds the office of the
+        person last mentioned with a role (whose counterpart they are), for the country
+        the nationality word names.
+        """
+        m = _COUNTERPART.search(text, max(0, run.start - 60), run.start)
+        if m is None:
+            return None
+        nation = (m.group("nation") or "").casefold()
+        affiliation = DEMONYMS.get(nation) or (nation.title() if nation in COUNTRIES else None)
+        office: tuple[int, str] | None = None
+        for ent in self.entities:
+            if ent.kind == "person" and ent.role:
+                seen = ent.last_before(run.start)
+                if seen >= 0 and (office is None or seen > office[0]):
+                    office = (seen, ent.role)
+        _, name, _ = split_role_name(run.text)
+        ent = self.person(name, run.start, role=office[1] if office else None,
+                          affiliation=affiliation)  # fmt: skip
+        if m.group("nation"):
+            ent.add_alias(f"the {m.group('nation')} counterpart")
         return ent
 
     def _description_beside(self, text: str, run: Run, ent: Entity) -> None:

@@ -162,8 +162,8 @@ class _Reader:
             before = phrase[: run.start].split()
             if before and before[-1].casefold() in _PREPOSITIONS:
                 continue
-            if phrase[run.end : run.end + 2] in {"'s", "’s"}:
-                continue
+            if phrase[run.end : run.end + 2] in {"'s", "’s"} or run.text.endswith(("'s", "’s")):
+                continue  # "Lavrov's spokeswoman Maria Zakharova": the owner is not the subject
             ent = self.registry.resolve_name(run.text)
             if ent is None and introduce:
                 role, name, affiliation = split_role_name(run.text)

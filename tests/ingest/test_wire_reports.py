@@ -204,3 +204,44 @@ def test_ria_quoted_as_saying_a_named_and_an_unnamed_source() -> None:
     assert said(m, "could take place as early as next week") is None
     assert said(m, "open to contacts") == "Dmitry Peskov"
     assert people(m) == ["Dmitry Peskov"]
+
+
+TASS = """\
+MOSCOW, October 5. /TASS/. Russian Foreign Minister Sergei Lavrov held talks with his \
+Turkish counterpart Hakan Fidan on Thursday.
+
+«We discussed the situation in Syria and in the South Caucasus,» Lavrov told a news \
+conference following the talks. «Our positions coincide on many issues.»
+
+According to the Russian top diplomat, Moscow and Ankara «will continue close \
+coordination».
+
+Fidan, in turn, said that Turkey was ready to host a new round of talks.
+
+Earlier, Lavrov's spokeswoman Maria Zakharova said that the visit had been agreed in \
+advance.
+"""
+
+
+def test_tass_dateline_and_guillemets() -> None:
+    m = meeting(TASS)
+    assert (m.place, m.date, m.outlet) == ("Moscow", "--10-05", "TASS")
+    assert said(m, "We discussed the situation in Syria") == "Sergei Lavrov"
+    assert said(m, "Our positions coincide") == "Sergei Lavrov"  # split by the attribution
+
+
+def test_according_to_the_top_diplomat_is_the_foreign_minister() -> None:
+    m = meeting(TASS)
+    assert said(m, "will continue close coordination") == "Sergei Lavrov"
+
+
+def test_his_counterpart_is_a_person_with_the_same_office() -> None:
+    m = meeting(TASS)
+    assert person(m, "Hakan Fidan") == ("Foreign Minister", "Turkey")
+    assert said(m, "Turkey was ready to host", "reported") == "Hakan Fidan"
+
+
+def test_possessive_owner_is_not_the_speaker() -> None:
+    m = meeting(TASS)
+    assert said(m, "agreed in advance", "reported") == "Maria Zakharova"
+    assert people(m) == ["Sergei Lavrov", "Hakan Fidan", "Maria Zakharova"]
