@@ -406,14 +406,18 @@ def _main_country(text: str, title: str = "") -> str | None:
     """The country a foreign-ministry record belongs to, from its own wording.
 
     "the Russian Foreign Ministry", "the Russian Federation" and plain mentions are
-    counted; the most mentioned country wins.
+    counted; the most mentioned country wins. ``counterpart-country``: a country the
+    title gives to a guest ("… with Foreign Minister of Egypt Sameh Shoukry") is not
+    the publisher's, however often the record names it: a ministry titles its own
+    minister without a country and the visitor with one.
     """
-    m = re.search(
-        r"\b([A-Z][a-z]+) (?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Minister)\b",
-        text,
-    )
-    if m and m.group(1).casefold() in DEMONYMS:
-        return DEMONYMS[m.group(1).casefold()]
+    guests = _guest_countries(title)
+    for m in re.finditer(
+        r"\b([A-Z][a-z]+) (?:Foreign Ministry|Ministry of Foreign Affairs)\b", text
+    ):
+        country = DEMONYMS.get(m.group(1).casefold())
+        if country and country not in guests:
+            return country
     counts: Counter[str] = Counter()
     for weight, part in ((3, title), (1, text)):
         for word in re.findall(r"\b[A-Z][a-z]+\b", part):
@@ -424,7 +428,21 @@ def _main_country(text: str, title: str = "") -> str | None:
                 counts[_CAPITALS[w]] += weight
             elif w in COUNTRIES:
                 counts[word] += weight
+    for country in guests:
+        counts.pop(country, None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _guest_countries(title: str) -> set[str]:
+    """Countries of the title's people after the first, when the first has none.
+
+    In "Foreign Minister Sergey Lavrov’s remarks … with Foreign Minister of Egypt Sameh
+    Shoukry" the host is named bare and the guest with a country: Egypt is the guest's.
+    """
+    people = people_in_title(title)
+    if len(people) < 2 or people[0].affiliation:
+        return set()
+    return {p.affiliation for p in people[1:] if p.affiliation}
 
 
 # Seats of government stand for their country ("…, Moscow, June 11, 2015").

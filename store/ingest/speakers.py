@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.ingest.names import split_role_name, surname
+from store.ingest.names import DEMONYMS, split_role_name, surname
 from store.models import Person
 
 # Labels that stand for an unnamed voice from the floor.
@@ -206,6 +206,15 @@ _INTERNATIONAL_ROLE = re.compile(
 )
 
 
+_MINISTRY_OUTLET = re.compile(r"^(?P<demonym>[A-Z][a-z]+) Ministry of Foreign Affairs$")
+
+
+def _ministry_country(outlet: str | None) -> str | None:
+    """``ministry-home``: "Egyptian Ministry of Foreign Affairs" publishes for Egypt."""
+    m = _MINISTRY_OUTLET.match(outlet or "")
+    return DEMONYMS.get(m.group("demonym").casefold()) if m else None
+
+
 def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Person]:
     """Officials with no stated affiliation belong to the publishing government.
 
@@ -214,6 +223,7 @@ def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Pers
     with an affiliation of their own ("Prime Minister Morrison of Australia") keep it.
     """
     home = next((c for pattern, c in _HOME_COUNTRY if outlet and pattern.search(outlet)), None)
+    home = home or _ministry_country(outlet)
     if home is None:
         return people
     return [

@@ -110,7 +110,7 @@ def test_joint_availability_turns_and_header() -> None:
 
 
 def test_affiliation_of_secretary_of_state_and_of_a_country_first_role() -> None:
-    """"of State" names the portfolio, not an affiliation; "Kazakhstan Foreign Minister"
+    """ "of State" names the portfolio, not an affiliation; "Kazakhstan Foreign Minister"
     serves Kazakhstan, even on the State Department's own page."""
     m = meeting(JOINT)
     blinken = person(m, "Antony J. Blinken")
@@ -118,3 +118,101 @@ def test_affiliation_of_secretary_of_state_and_of_a_country_first_role() -> None
     tileuberdi = person(m, "Mukhtar Tileuberdi")
     assert tileuberdi.affiliation == "Kazakhstan"
     assert {p.name for p in m.participants} >= {"Antony J. Blinken", "Mukhtar Tileuberdi"}
+
+
+# -- a Lavrov news conference with a foreign counterpart (mid.ru) --------------------
+
+LAVROV = """\
+Foreign Minister Sergey Lavrov’s remarks and answers to media questions at a joint news \
+conference with Foreign Minister of Egypt Sameh Shoukry, Moscow, January 31, 2022
+
+31 January 2022 17:40
+
+Ladies and gentlemen,
+
+We have held talks with my Egyptian colleague, Foreign Minister Sameh Shoukry.
+The talks were held in a friendly and trusting atmosphere in Egypt's and Russia's
+tradition. Egypt is a key partner; Egyptian tourists, Egyptian wheat buyers.
+
+Sameh Shoukry (retranslated): I would like to thank Foreign Minister Sergey Lavrov
+for the warm welcome. Egypt and Russia enjoy a strategic partnership.
+
+Question (retranslated): What can you say about the situation in Libya? When will
+the elections take place?
+
+Sameh Shoukry (retranslated): Egypt supports holding the elections as soon as
+possible.
+
+Sergey Lavrov: We share this position. The Libyans themselves must decide.
+
+Question: Mr Lavrov, the United States has handed over its written response on
+security guarantees. What is your assessment?
+
+Sergey Lavrov: We are studying the response. I will not go into detail now.
+
+Question (to both ministers, retranslated): How do you view the situation around
+the Grand Ethiopian Renaissance Dam?
+
+Sergey Lavrov (speaking in English): We believe that there should be an agreement
+acceptable to all three countries.
+
+Sameh Shoukry (retranslated): Egypt remains committed to a negotiated solution.
+"""
+
+LAVROV_TURNS = [
+    ("Sergey Lavrov", "statement"),
+    ("Sameh Shoukry", "statement"),
+    (None, "question"),
+    ("Sameh Shoukry", "answer"),
+    ("Sergey Lavrov", "answer"),
+    (None, "question"),
+    ("Sergey Lavrov", "answer"),
+    (None, "question"),
+    ("Sergey Lavrov", "answer"),
+    ("Sameh Shoukry", "answer"),
+]
+
+
+def test_lavrov_news_conference_turns() -> None:
+    m = meeting(LAVROV)
+    assert m.date == "2022-01-31"
+    assert m.place == "Moscow"
+    assert m.title.startswith("Foreign Minister Sergey Lavrov’s remarks and answers")
+    assert turns(m) == LAVROV_TURNS
+    assert starts(m)[2] == "What can you say"  # "(retranslated)" is not the words
+    check_offsets(m)
+
+
+def test_guest_country_is_not_the_publishing_ministry() -> None:
+    """The title names the host bare and the guest "of Egypt": a record full of Egypt is
+    still the Russian ministry's, and its minister is Russia's."""
+    m = meeting(LAVROV)
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+    assert person(m, "Sergey Lavrov").affiliation == "Russia"
+    assert person(m, "Sameh Shoukry").affiliation == "Egypt"
+    assert [p.name for p in m.participants] == ["Sergey Lavrov", "Sameh Shoukry"]
+
+
+def test_any_ministry_is_home_to_its_bare_titled_minister() -> None:
+    text = """\
+Foreign Minister Sameh Shoukry’s remarks at a joint news conference with Foreign Minister \
+of Russia Sergey Lavrov, Cairo, July 24, 2022
+
+Sameh Shoukry: I welcome my Russian colleague to Cairo. Russia is a friend.
+
+Sergey Lavrov (retranslated): Thank you. Russia values its ties with Egypt.
+
+Question: What about grain deliveries from Russia?
+
+Sameh Shoukry: Egypt counts on Russian grain, and Russia on Egyptian fruit.
+"""
+    m = meeting(text)
+    assert m.outlet == "Egyptian Ministry of Foreign Affairs"
+    assert person(m, "Sameh Shoukry").affiliation == "Egypt"
+    assert person(m, "Sergey Lavrov").affiliation == "Russia"
+    assert turns(m) == [
+        ("Sameh Shoukry", "statement"),
+        ("Sergey Lavrov", "statement"),
+        (None, "question"),
+        ("Sameh Shoukry", "answer"),
+    ]
