@@ -347,6 +347,7 @@ class Registry:
         return ent
 
     def org(self, name: str, pos: int) -> Entity:
+        name = _national_org_name(name)
         for ent in self.entities:
             if ent.kind == "org" and ent.name.casefold() == name.casefold():
                 ent.positions.append(pos)
@@ -553,6 +554,20 @@ def _holds_office(word: str, role: str) -> bool:
     if offices is not None:
         return any(re.search(rf"\b{re.escape(o)}\b", role) for o in offices)
     return re.search(rf"\b{re.escape(word)}", role) is not None
+
+
+def _national_org_name(name: str) -> str:
+    """ "Russia's Foreign Ministry" → "Russian Foreign Ministry".
+
+    Reports name one ministry both ways; with the country's possessive the two were two
+    speakers. A country without a known adjective keeps its possessive.
+    """
+    m = re.match(r"([A-Z][a-z]+)['’]s\s+(?=[A-Z])", name)
+    if m and m.group(1).casefold() in COUNTRIES:
+        demonym = _demonym_of(m.group(1))
+        if demonym in DEMONYMS:
+            return f"{demonym.capitalize()} {name[m.end() :]}"
+    return name
 
 
 def _demonym_of(country: str) -> str:

@@ -70,6 +70,21 @@ _UNNAMED_HEADS = frozenset(
     person people analyst analysts observer observers expert experts aide aides
     participant participants witness witnesses resident residents member members""")
 )
+#: A phrase naming a document rather than a speaker ("the statement", "a joint communiqué").
+_DOCUMENT = re.compile(
+    r"^(?:the|a|an|its|their)?\s*(?:joint\s+|written\s+|official\s+|brief\s+)?"
+    r"(?:statement|communiqu[eé]|readout|press\s+release|release|announcement|declaration)$"
+)
+_ISSUER_WINDOW = 1500
+_WHO = r"(?:[Tt]he\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*){0,5}"
+#: "X said in a statement", "X issued a statement", "a statement from/by X".
+_ISSUED = re.compile(
+    rf"(?P<who>{_WHO}|\b(?:the|its)\s+[a-z]+|\b(?:it|he|she|they))\s+(?:said|says|added|announced|"
+    r"stressed|noted)\s+in\s+(?:a|an|its|the|his|her|their)\s+(?:\w+\s+)?statement"
+    rf"|(?P<issuer>{_WHO}|\b(?:the|its)\s+[a-z]+)\s+(?:issued|released|published|put\s+out)\s+"
+    r"(?:a|an|its)\s+(?:\w+\s+)?statement"
+    rf"|\bstatement\s+(?:from|by|issued\s+by|released\s+by)\s+(?P<by>{_WHO}|the\s+[a-z]+)"
+)
 _INDEFINITE = frozenset(str.split("a an one two three several some other another many"))
 
 
@@ -133,10 +148,32 @@ class _Reader:
         person = self._named(phrase, at, introduce=True)
         if person is not None:
             return person
+        if _DOCUMENT.match(low):
+            return self._issuer(at)
         head = (re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split() or [""])[-1]
         if head in ROLE_WORDS:
             return None  # "a spokesman for the ministry": an unnamed official
         return self._organisation(phrase, at)
+
+    def _issuer(self, at: int) -> Entity | None:
+        """Who issued "the statement" that a quotation is attributed to.
+
+        '"…," the statement said' names a document, not a speaker; the speaker is
+        whoever the report last said issued a statement ("The Kremlin issued a
+        statement", "X said in a statement", "a statement from X"), looked for in the
+        few paragraphs before (a bounded window: never the whole report).
+        """
+        window = self.text[max(0, at - _ISSUER_WINDOW) : at]
+        found = list(_ISSUED.finditer(window))
+        if not found:
+            return None
+        m = found[-1]
+        who = m.group("by") or m.group("issuer") or m.group("who")
+        if _DOCUMENT.match(who.casefold()):
+            return None
+        if who.casefold() in PRONOUNS:
+            return self._pronoun(who.casefold())
+        return self.resolve(who, at - len(window) + m.start())
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         if pronoun in {"we", "i", "they", "them"}:

@@ -245,3 +245,42 @@ def test_possessive_owner_is_not_the_speaker() -> None:
     m = meeting(TASS)
     assert said(m, "agreed in advance", "reported") == "Maria Zakharova"
     assert people(m) == ["Sergei Lavrov", "Hakan Fidan", "Maria Zakharova"]
+
+
+STATEMENTS = """\
+Russia rejects U.S. protest over journalist's arrest
+
+WASHINGTON, Nov. 14 (Reuters) - The U.S. State Department said on Monday it was deeply \
+concerned by the arrest of a U.S. journalist in Russia.
+
+"We call for his immediate release," the department said in a statement.
+
+Russia's Foreign Ministry said in a statement that the arrest was lawful. "Washington \
+should mind its own business," the ministry said.
+
+China's foreign ministry spokesman Wang Wenbin told a regular news briefing in Beijing \
+that China hoped both sides would show restraint.
+
+The Kremlin issued a statement after Putin spoke to Biden by phone. "The conversation \
+was frank and businesslike," the statement said.
+
+(Reporting by Daphne Psaledakis and Humeyra Pamuk; Editing by Leslie Adler)
+"""
+
+
+def test_institutions_speak_in_statements() -> None:
+    m = meeting(STATEMENTS)
+    assert said(m, "immediate release") == "U.S. State Department"
+    assert said(m, "the arrest was lawful", "reported") == "Russian Foreign Ministry"
+    assert said(m, "mind its own business") == "Russian Foreign Ministry"  # one name
+
+
+def test_the_statement_said_is_its_issuer() -> None:
+    m = meeting(STATEMENTS)
+    assert said(m, "frank and businesslike") == "Kremlin"
+
+
+def test_reported_speech_at_a_news_briefing_and_no_reporters_as_people() -> None:
+    m = meeting(STATEMENTS)
+    assert said(m, "both sides would show restraint", "reported") == "Wang Wenbin"
+    assert not {"Daphne Psaledakis", "Leslie Adler", "Vladimir Putin"} & set(people(m))
