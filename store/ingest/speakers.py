@@ -103,10 +103,11 @@ class SpeakerBook:
             self._by_label[key.casefold()] = None
             return
         role, name, affiliation = split_role_name(key)
+        role, name = numbered_official(role, name)
         record = self._match(role, name)
         if record is None:
             record = _Record(
-                name=name or _display(key),
+                name=name or role or _display(key),
                 role=role,
                 affiliation=affiliation,
                 personal=bool(name),
@@ -177,6 +178,23 @@ class SpeakerBook:
         return [r.person() for r in self._records]
 
 
+_NUMBER = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})$", re.IGNORECASE
+)
+
+
+def numbered_official(role: str | None, name: str) -> tuple[str | None, str]:
+    """``numbered-official``: "SENIOR STATE DEPARTMENT OFFICIAL ONE" names no person.
+
+    Background briefings number their anonymous speakers; the number is no name, so
+    the whole label is the role ("Senior State Department Official One") and each
+    numbered official stays a speaker of their own.
+    """
+    if role and name and _NUMBER.match(name):
+        return f"{role} {name}", ""
+    return role, name
+
+
 def _display(label: str) -> str:
     """A role-only label as a name: "MODERATOR" → "Moderator"."""
     role, _, _ = split_role_name(label)
@@ -195,7 +213,8 @@ _HOME_COUNTRY = (
 )  # fmt: skip
 _OFFICIAL_ROLE = re.compile(
     r"president|minister|secretary|spokes|ambassador|advis|envoy|governor|senator|"
-    r"representative|chairman|chancellor|coordinator|director|surgeon general|chief of staff",
+    r"representative|chairman|chancellor|coordinator|director|surgeon general|chief of staff|"
+    r"\bofficial",
     re.IGNORECASE,
 )
 

@@ -40,8 +40,13 @@ from wordfreq import zipf_frequency
 
 from store.ingest.document import Header, Page, Reading
 from store.ingest.metadata import people_in_title
-from store.ingest.names import is_name_word, split_role_name, surname
-from store.ingest.speakers import QUESTION_LABELS, SpeakerBook, is_question_label
+from store.ingest.names import ROLE_WORDS, is_name_word, split_role_name, surname
+from store.ingest.speakers import (
+    QUESTION_LABELS,
+    SpeakerBook,
+    is_question_label,
+    normalise_label,
+)
 from store.models import Person, Remark, RemarkKind
 
 
@@ -89,6 +94,9 @@ NOT_SPEAKERS = _vocab("""
     references disclaimer copyright key points highlights step item items a b c d i ii iii
     important warning remarks statement statements press release announcement
     """)
+# ``procedural-voice``: who runs a briefing or a call without being one of its speakers
+# by name or office; in capitals ("OPERATOR:") a label even when it comes once.
+PROCEDURAL_VOICES = _vocab("operator moderator announcer narrator")
 _END_MARKERS = re.compile(
     r"^\s*(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|END(?:\s+[0-2]?\d[:.][0-5]\d.*)?|"
     r"[0-2]?\d[:.][0-5]\d\s*[AP]\.?M\.?\s*[A-Z]{0,5}|\(?END\)?|###|\*\*\*END\*\*\*|"
@@ -365,10 +373,34 @@ def _rare_word(words: Sequence[str]) -> bool:
     return False
 
 
+def bold_heading(label: str) -> bool:
+    """``bold-heading``: a bold run that names neither a person nor a role is a heading.
+
+    Pages set topic headings in bold as they set speakers ("Russia-Africa Summit:",
+    "Answers to media questions:", "Ukraine crisis update:"), and a heading that ends
+    in a colon reads like a label. A speaker label holds a personal name ("Maria
+    Zakharova"), a role word ("Moderator", "Voice from the audience") or a journalist's
+    word ("Question"), and no lower-case words but connectors and name particles
+    ("President of Egypt Abdel Fattah el-Sisi"); a heading fails one of these.
+    """
+    core = _TRAILING_NOTE.sub("", label).strip()
+    if not core or is_question_label(core):
+        return False
+    words = core.split()
+    if any(not is_name_word(w) and w.casefold() not in _LOWER_OK for w in words):
+        return True
+    role, name, _ = split_role_name(core)
+    if name:
+        return False
+    return not any(w.strip(".,’'").casefold() in ROLE_WORDS for w in (role or core).split())
+
+
 def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
     """The evidence check every candidate label must pass."""
     key = hit.label.casefold()
-    if hit.sieve in ("bold-label", "question", "answer"):
+    if hit.sieve == "bold-label":
+        return not bold_heading(hit.label)
+    if hit.sieve in ("question", "answer"):
         return True
     if key in NOT_SPEAKERS:
         return False
@@ -394,6 +426,8 @@ def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
         return True
     if caps and _HONORIFIC_LABEL.match(hit.label):
         return True  # "MR PRICE:" once
+    if caps and key in PROCEDURAL_VOICES:
+        return True  # "OPERATOR:" once in a telephonic briefing
     if caps and role and len(words) >= 1 and role.casefold() not in NOT_SPEAKERS:
         return True  # "MODERATOR:" once in a briefing
     return bool(re.match(r"^[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", hit.label))  # "В.Путин:"
@@ -592,13 +626,14 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     cuts = [(s.start, _heading_end(text, s.start, s.title)) for s in header.sections]
     turns: list[_Turn] = []
     body_start = header.body_start
-    first = hits[0].line_start if hits else len(text)
+    record_end = closing_line(text, hits[-1].text_start if hits else body_start)
+    first = hits[0].line_start if hits else record_end
     if opening and first > body_start:
         spans = _spans(text, _opening_start(text, body_start, first), first, cuts)
         if spans:
             turns.append(_Turn(opening, book.resolve(opening), False, spans))
     for k, h in enumerate(hits):
-        end = hits[k + 1].line_start if k + 1 < len(hits) else len(text)
+        end = hits[k + 1].line_start if k + 1 < len(hits) else record_end
         spans = _spans(text, h.text_start, end, cuts)
         if not spans:
             continue
@@ -618,8 +653,11 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     section_starts = sorted(s.start for s in header.sections)
     for turn in turns:
         kind: RemarkKind
+        procedural = _procedural(turn)
         if turn.questioner:
             kind = "question"
+        elif procedural:
+            kind = "statement"
         elif previous in ("question", "answer") and not _section_between(
             section_starts, remarks[-1].end if remarks else 0, turn.spans[0][0]
         ):
@@ -636,8 +674,37 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
                     end=b,
                 )
             )
-        previous = kind
+        if not procedural:
+            previous = kind
     return Reading(remarks=remarks, people=book.people())
+
+
+def _procedural(turn: _Turn) -> bool:
+    """``procedural-turn``: a moderator's or operator's turn is a statement, never an
+    answer, and the turn after it answers what was asked before it ("QUESTION: … /
+    MODERATOR: Thank you. / SECRETARY BLINKEN: …")."""
+    if turn.label is None or turn.questioner:
+        return False
+    return normalise_label(turn.label).casefold() in PROCEDURAL_VOICES
+
+
+_CLOSING_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\((?i:(?:The )?(?:briefing|press conference|press briefing|meeting|"
+    r"interview|event|call|teleconference|conference call|press availability|"
+    r"availability|gaggle)(?: was)? (?:concluded|ended|adjourned))[^()\n]{0,40}\)\.?"
+    r"|END(?:\s+[0-2]?\d[:.][0-5]\d[^\n]{0,20})?|###)[ \t]*$"
+)
+
+
+def closing_line(text: str, start: int) -> int:
+    """``closing-line``: where the record ends, at its closing line after ``start``.
+
+    "(The briefing was concluded at 3:12 p.m.)", "END 12:45 P.M. EST" or "###" close
+    a transcript; whatever the page prints below (tags, bureau names, links home) is
+    no one's words, so the last turn stops there. Without such a line, the text's end.
+    """
+    m = _CLOSING_LINE.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _split_unlabelled_answers(

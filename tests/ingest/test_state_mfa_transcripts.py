@@ -216,3 +216,221 @@ Sameh Shoukry: Egypt counts on Russian grain, and Russia on Egyptian fruit.
         (None, "question"),
         ("Sameh Shoukry", "answer"),
     ]
+
+
+# -- a State Department press briefing -----------------------------------------------
+
+PRICE = """\
+Skip to main content
+U.S. Department of State
+Share
+Print
+
+Department Press Briefing – March 3, 2022
+
+Ned Price, Department Spokesperson
+
+Washington, DC
+
+March 3, 2022
+
+2:17 p.m. EST
+
+MR PRICE: Good afternoon. Happy Thursday. I have two things at the top, and then
+I'm happy to take your questions.
+
+First, today the Secretary spoke with his counterparts from the G7 about the
+continuing humanitarian toll of Russia's war against Ukraine.
+
+With that, Matt.
+
+QUESTION: Thanks, Ned. Can we start with the talks in Belarus? Do you have any
+read on what came out of them?
+
+MR PRICE: Well, Matt, we have seen the reports. We are not a party to those
+discussions, and we would defer to the Ukrainians.
+
+QUESTION: (Via interpreter) Thank you. A question on Iran: Is there a deal this week?
+
+MR PRICE: We are not there yet. There are a small number of issues outstanding.
+
+QUESTION: Ned, on China –
+
+MR PRICE: Sure.
+
+QUESTION: – the Chinese foreign ministry today said that NATO expansion is to blame.
+What's your response?
+
+MR PRICE: We reject that framing entirely. Thank you all very much.
+
+(The briefing was concluded at 3:12 p.m.)
+
+Tags
+Office of the Spokesperson
+Bureau of Global Public Affairs
+Back to top
+White House
+USA.gov
+Office of the Inspector General
+"""
+
+
+def test_press_briefing_turns_and_spokesperson_from_the_topper() -> None:
+    """ "MR PRICE" is the spokesperson the topper names: "Ned Price, Department
+    Spokesperson"; every "QUESTION:" is an unnamed journalist."""
+    m = meeting(PRICE)
+    assert m.title == "Department Press Briefing – March 3, 2022"
+    assert m.date == "2022-03-03"
+    assert m.outlet == "U.S. Department of State"
+    price = "Ned Price"
+    assert turns(m) == [
+        (price, "statement"),
+        (None, "question"),
+        (price, "answer"),
+        (None, "question"),
+        (price, "answer"),
+        (None, "question"),
+        (price, "answer"),
+        (None, "question"),
+        (price, "answer"),
+    ]
+    p = person(m, price)
+    assert (p.role, p.affiliation) == ("Department Spokesperson", "United States")
+    assert "MR PRICE" in p.aliases
+    assert [x.name for x in m.participants] == [price]
+    check_offsets(m)
+
+
+def test_closing_line_ends_the_last_turn() -> None:
+    """What the page prints under "(The briefing was concluded …)" is no one's words."""
+    m = meeting(PRICE)
+    assert m.remarks[-1].text == "We reject that framing entirely. Thank you all very much."
+    text = PRICE.replace("(The briefing was concluded at 3:12 p.m.)", "END 3:12 P.M. EST")
+    assert meeting(text).remarks[-1].text.endswith("Thank you all very much.")
+
+
+# -- a telephonic background briefing ------------------------------------------------
+
+TELEPHONIC = """\
+Senior State Department Officials On the Secretary's Upcoming Travel to India and \
+Central Asia
+
+Special Briefing
+
+Office of the Spokesperson
+
+Via Teleconference
+
+February 24, 2023
+
+MODERATOR: Thank you, and good afternoon, everyone. Thank you for joining today's
+call on the Secretary's upcoming travel. As a reminder, this call is on background,
+attributable to senior State Department officials.
+
+SENIOR STATE DEPARTMENT OFFICIAL ONE: Thanks very much, and thanks everyone for
+joining. The Secretary will travel to Astana and Tashkent.
+
+SENIOR STATE DEPARTMENT OFFICIAL TWO: Thank you. From New Delhi the Secretary will
+attend the G20 foreign ministers' meeting.
+
+MODERATOR: Thank you. Operator, if you could open the line for questions.
+
+OPERATOR: Thank you. The first question goes to Shaun Tandon, AFP.
+
+QUESTION: Thanks for doing this. Will the Secretary meet Foreign Minister Lavrov in
+New Delhi?
+
+SENIOR STATE DEPARTMENT OFFICIAL TWO: We have no plans for such a meeting.
+
+MODERATOR: Next, let's go to the line of Jennifer Hansler.
+
+QUESTION: Thanks. On Central Asia, is the Secretary going to raise sanctions
+evasion?
+
+MODERATOR: Go ahead.
+
+SENIOR STATE DEPARTMENT OFFICIAL ONE: Yes, this will certainly come up.
+
+MODERATOR: Thank you all for joining. This call is now concluded.
+"""
+
+
+def test_telephonic_briefing_numbered_officials_operator_and_moderator() -> None:
+    """Each numbered official is a speaker of their own under the full label; a one-off
+    "OPERATOR:" is a voice; a moderator's turn is a statement, and the official after
+    it still answers the question."""
+    m = meeting(TELEPHONIC)
+    assert m.date == "2023-02-24"
+    one = "Senior State Department Official One"
+    two = "Senior State Department Official Two"
+    assert turns(m) == [
+        ("Moderator", "statement"),
+        (one, "statement"),
+        (two, "statement"),
+        ("Moderator", "statement"),
+        ("Operator", "statement"),
+        (None, "question"),
+        (two, "answer"),
+        ("Moderator", "statement"),
+        (None, "question"),
+        ("Moderator", "statement"),
+        (one, "answer"),
+        ("Moderator", "statement"),
+    ]
+    assert person(m, one).affiliation == "United States"
+    assert "SENIOR STATE DEPARTMENT OFFICIAL TWO" in person(m, two).aliases
+    check_offsets(m)
+
+
+# -- a Zakharova briefing as an HTML page --------------------------------------------
+
+ZAKHAROVA_HTML = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023 - \
+The Ministry of Foreign Affairs of the Russian Federation</title>
+</head><body>
+<main>
+<div class="announce__date">2 March 2023 16:30</div>
+<h1>Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023</h1>
+<div class="text">
+<p><strong>Sergey Lavrov’s schedule</strong></p>
+<p>On March 3, Foreign Minister Sergey Lavrov will take part in the G20 foreign ministers’
+meeting in New Delhi. On the sidelines, he will hold a number of bilateral meetings.</p>
+<p><strong>Ukraine crisis update:</strong></p>
+<p>The Kiev regime continues shelling residential areas in Donbass. Over the past week,
+civilians have been killed, including children.</p>
+<p><strong>Russia-Africa Summit:</strong></p>
+<p>Preparations for the second Russia-Africa summit in St Petersburg are under way.</p>
+<p><strong>Answers to media questions:</strong></p>
+<p><strong>Question:</strong> How does Moscow assess the results of the G20 meeting?</p>
+<p><strong>Maria Zakharova:</strong> The Western delegations tried to turn the event into
+an anti-Russia platform.</p>
+<p><strong>Question (retranslated):</strong> Will Russia respond to the new sanctions?</p>
+<p><strong>Maria Zakharova:</strong> Of course. Our response will be considered.</p>
+</div>
+<div class="share">Share</div><a href="#top">Back to top</a>
+</main>
+</body></html>
+"""
+
+
+def test_bold_topic_headings_are_not_speakers() -> None:
+    """ "Ukraine crisis update:" and "Russia-Africa Summit:" set in bold name neither a
+    person nor a role: they stay in the spokeswoman's statement, not new speakers."""
+    m = html_meeting(ZAKHAROVA_HTML)
+    assert [p.name for p in m.participants] == ["Maria Zakharova"]
+    assert [s for s, _ in turns(m)] == [
+        "Maria Zakharova",
+        None,
+        "Maria Zakharova",
+        None,
+        "Maria Zakharova",
+    ]
+    assert [k for _, k in turns(m)][1:] == ["question", "answer", "question", "answer"]
+    assert (
+        m.title == "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023"
+    )
+    assert m.date == "2023-03-02"
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+    check_offsets(m)
