@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.ingest.sieves import _SUBJECT, Sentence
+from store.ingest.sieves import _SUBJECT, LEAD_CLAUSE, Sentence
 
 #: Verbs of indirect speech. "called", "described", "asked" and "agreed" are left out:
 #: without quote marks they more often report an action than words.
@@ -37,7 +37,7 @@ _SAY_BARE = re.compile(
     r"^(?:(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
     r"yesterday|earlier|later|in\s+a\s+statement|at\s+a\s+[\w\s]{1,30}?)(?:,\s*|\s+))?"
 )
-_ADVERBIAL = re.compile(r"^(?:On|In|At|After|Later|Earlier|Speaking|Meanwhile|However)\b[^,]*,\s+")
+_ADVERBIAL = LEAD_CLAUSE  # "On Thursday, ", "For his part, ", "Asked about …, "
 _TRAILING = re.compile(
     rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})(?:\s+(?:on|in|at)\s+[^.,;]{{1,40}})?\.?\s*$"
 )

@@ -12,6 +12,7 @@ come first:
 5. :func:`colon_intro`        ``X told reporters: "…"``
 6. :func:`what_x_called`      ``hailing what Putin called "a new era"``
 7. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
+8. :func:`according_to_after` ``"…," according to a statement from the ministry``
 
 Sieves that need the other quotations (a split quote ``"…," he said. "…"``, a quote
 continued over paragraphs) run afterwards in :mod:`store.ingest.quotes`. Turning the
@@ -35,7 +36,8 @@ SPEECH_VERBS = (
     r"vowed|urged|suggested|proposed|commented|replied|responded|answered|wrote|writes|"
     r"continued|concluded|praised|described|called|expressed|hoped|believes|believed|"
     r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
-    r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified"
+    r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified|"
+    r"accused"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
@@ -50,6 +52,17 @@ _ABBREV = re.compile(
     r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])\.$"
 )
 
+
+#: Clauses that open a sentence before its subject: "On Thursday, ", "Speaking at a news
+#: conference, ", "Asked whether …, ", "For his part, ", "Noting that …, ". A subject read
+#: with them ("Asked whether the two men had shaken hands, the U.S. official") names
+#: the wrong thing or nothing, so sieves and reported speech skip them.
+LEAD_CLAUSE = re.compile(
+    r"^(?:(?i:on|in|at|after|before|later|earlier|speaking|meanwhile|however|asked|answering|"
+    r"responding|replying|commenting|referring|noting|addressing|separately|also|still|"
+    r"for\s+(?:his|her|their|its)\s+part|when\s+asked|like|unlike|in\s+turn)\b"
+    r"[^,\"“”«»\n]{0,150},\s+)+"
+)
 
 #: Words after which an inverted attribution's subject is over ("said X as he left").
 _SUBJECT_END = r"\b(?:on|in|at|as|who|after|when|while|before|during|adding|noting|with)\b"
@@ -163,7 +176,10 @@ def according_to(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
 def colon_intro(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     """``The minister told reporters: "…"`` — a clause ending in a colon just before."""
     head = text[s.start : q.open]
-    m = re.search(rf"^(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b[^\"“”«»:]*:\s*$", head)
+    lead = LEAD_CLAUSE.match(head)
+    m = re.compile(rf"(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b[^\"“”«»:]*:\s*$").match(
+        head, lead.end() if lead else 0
+    )
     if m:
         return Attribution(m.group("subj"), s.start + m.start("subj"), "colon_intro")
     return None
@@ -196,20 +212,29 @@ def leading_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     discussed "…"``.
     """
     head = text[s.start : q.open]
-    m = re.search(rf"(?P<verb>\b(?:{_VERB})\b)", head)
+    lead = LEAD_CLAUSE.match(head)  # "On Thursday, ", "Asked whether …, "
+    offset = lead.end() if lead else 0
+    m = re.compile(rf"(?P<verb>\b(?:{_VERB})\b)").search(head, offset)
     if not m:
         return None
-    subj = head[: m.start()].strip()
-    # drop a leading adverbial ("On Thursday, ", "In a statement, ")
-    parts = re.split(r",\s+", subj)
-    if len(parts) > 1 and re.match(r"(?:On|In|At|After|Later|Earlier|Speaking|Meanwhile)\b", subj):
-        subj = ", ".join(parts[1:])
-        offset = head.find(subj)
-    else:
-        offset = 0
+    subj = head[offset : m.start()].strip()
     if not subj or len(subj.split()) > 25 or re.search(r"[\"“”«»]", subj):
         return None
     return Attribution(subj, s.start + offset, "leading_verb")
+
+
+def according_to_after(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``China is ready to "…," according to a statement from the foreign ministry``.
+
+    The source named after the quotation, tried last: a sentence with its own speaking
+    subject ("Wang told Blinken that … "…," according to a statement") keeps that
+    subject, whose words the document only relays.
+    """
+    tail = text[_after(q) : max(s.end, _after(q))]
+    m = re.match(r"[\s,]*according\s+to\s+(?P<subj>[^,;\"“”«»]{1,100}?)\s*(?:[,;.]|$)", tail)
+    if m:
+        return Attribution(m.group("subj"), _after(q) + m.start("subj"), "according_to_after")
+    return None
 
 
 #: The sentence-level sieves, in the order they are tried.
@@ -221,6 +246,7 @@ SIEVES: tuple[Sieve, ...] = (
     colon_intro,
     what_x_called,
     leading_verb,
+    according_to_after,
 )
 
 
