@@ -475,12 +475,16 @@ class Registry:
         orgs = [w for w in words if w in ORG_WORDS]
         if roles:
             best: tuple[int, Entity] | None = None
+            # "the Russian minister" is the minister, not his deputy: a subordinate office
+            # fits only when the description names it or nobody else fits.
+            deputy: tuple[int, Entity] | None = None
             for ent in self.entities:
                 if ent.kind != "person" or not ent.role:
                     continue
                 role = ent.role.casefold()
                 if not all(_holds_office(r, role) for r in roles):
                     continue
+                subordinate = bool(_SUBORDINATE.search(role)) and not _SUBORDINATE.search(key)
                 if (
                     countries
                     and (ent.affiliation or "") not in countries
@@ -488,8 +492,12 @@ class Registry:
                 ):
                     continue
                 seen = self.last_seen(ent, at)
-                if seen >= 0 and (best is None or seen > best[0]):
+                if seen >= 0 and subordinate:
+                    if deputy is None or seen > deputy[0]:
+                        deputy = (seen, ent)
+                elif seen >= 0 and (best is None or seen > best[0]):
                     best = (seen, ent)
+            best = best or deputy
             if best:
                 return best[1]
             return None
@@ -531,6 +539,10 @@ _OFFICE_WORDS: dict[str, tuple[str, ...]] = {
         "secretary of state", "foreign secretary",
     ),
 }  # fmt: skip
+
+
+#: Offices under another of the same name ("Deputy Foreign Minister").
+_SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|under|junior)\b")
 
 
 def _office_word(words: list[str]) -> str | None:
