@@ -75,6 +75,14 @@ _DOCUMENT = re.compile(
     r"^(?:the|a|an|its|their)?\s*(?:joint\s+|written\s+|official\s+|brief\s+)?"
     r"(?:statement|communiqu[eé]|readout|press\s+release|release|announcement|declaration)$"
 )
+#: A document with its author: "a statement released by the Chinese Foreign Ministry",
+#: "a readout from China's Foreign Ministry", "a Kremlin statement".
+_DOCUMENT_BY = re.compile(
+    r"^(?:(?:the|a|an)\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)"
+    r"\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+(?P<by>.+)"
+    r"|(?:the|a|an)?\s*(?P<own>[A-Z].*?)(?:['’]s)?\s+(?:joint\s+|written\s+)?"
+    r"(?:statement|readout|communiqu[eé]|press\s+release))$"
+)
 _ISSUER_WINDOW = 1500
 _WHO = r"(?:[Tt]he\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*){0,5}"
 #: "X said in a statement", "X issued a statement", "a statement from/by X".
@@ -150,6 +158,9 @@ class _Reader:
             return person
         if _DOCUMENT.match(low):
             return self._issuer(at)
+        author = _DOCUMENT_BY.match(phrase)
+        if author is not None:  # "a statement from the Chinese Foreign Ministry"
+            return self.resolve(author.group("by") or author.group("own"), at)
         head = (re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split() or [""])[-1]
         if head in ROLE_WORDS:
             return None  # "a spokesman for the ministry": an unnamed official

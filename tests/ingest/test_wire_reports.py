@@ -284,3 +284,89 @@ def test_reported_speech_at_a_news_briefing_and_no_reporters_as_people() -> None
     m = meeting(STATEMENTS)
     assert said(m, "both sides would show restraint", "reported") == "Wang Wenbin"
     assert not {"Daphne Psaledakis", "Leslie Adler", "Vladimir Putin"} & set(people(m))
+
+
+XINHUA = """\
+BEIJING, Jan. 5 (Xinhua) -- Chinese President Xi Jinping met with visiting Pakistani \
+Prime Minister Shehbaz Sharif at the Great Hall of the People in Beijing on Friday.
+
+Noting that China and Pakistan are all-weather strategic partners, Xi said the two \
+sides should "firmly support each other on issues concerning their core interests."
+
+China is ready to work with Pakistan to "build a closer China-Pakistan community with a \
+shared future," according to a statement released by the Chinese Foreign Ministry.
+
+For his part, Sharif said Pakistan firmly adheres to the one-China principle. "Pakistan \
+will never allow anyone to undermine our friendship with China," the Pakistani leader \
+said.
+
+"The China-Pakistan Economic Corridor has transformed our economy," said Sharif, who \
+arrived in Beijing on Thursday.
+
+Chinese Foreign Ministry spokeswoman Mao Ning told a daily news briefing that the visit \
+was "a complete success."
+"""
+
+
+def test_xinhua_dateline_and_leading_participle_clause() -> None:
+    m = meeting(XINHUA)
+    assert (m.place, m.date, m.outlet) == ("Beijing", "--01-05", "Xinhua")
+    assert said(m, "firmly support each other") == "Xi Jinping"
+    assert said(m, "one-China principle", "reported") == "Shehbaz Sharif"  # For his part,
+
+
+def test_according_to_a_statement_after_the_quote_names_its_author() -> None:
+    m = meeting(XINHUA)
+    assert said(m, "closer China-Pakistan community") == "Chinese Foreign Ministry"
+
+
+def test_xinhua_leader_by_nationality_inverted_said_and_spokeswoman() -> None:
+    m = meeting(XINHUA)
+    assert said(m, "undermine our friendship") == "Shehbaz Sharif"
+    assert said(m, "Economic Corridor has transformed") == "Shehbaz Sharif"
+    assert said(m, "a complete success") == "Mao Ning"
+    assert {"Xi Jinping", "Shehbaz Sharif", "Mao Ning"} <= set(people(m))
+
+
+G20 = """\
+Lavrov, Blinken hold first talks since Ukraine war began
+
+By Humeyra Pamuk and Andrew Osborn
+
+NEW DELHI, March 2 (Reuters) - U.S. Secretary of State Antony Blinken and Russian \
+Foreign Minister Sergei Lavrov spoke briefly on the sidelines of a G20 meeting in New \
+Delhi on Thursday, a senior U.S. official said.
+
+"I told the foreign minister what I have told him before," Blinken told reporters after \
+the meeting. "End this war of aggression."
+
+"We did not ask for this meeting," Russian Deputy Foreign Minister Sergei Ryabkov told \
+RIA Novosti. "It was their initiative."
+
+"This is a lie from beginning to end," said Maria Zakharova, the Foreign Ministry \
+spokeswoman, in a post on Telegram.
+
+Asked whether the two men had shaken hands, the U.S. official said: "No."
+
+"We remain open to dialogue," the Russian minister said, "but not on these terms."
+"""
+
+
+def test_the_minister_is_not_his_deputy() -> None:
+    m = meeting(G20)
+    assert said(m, "We did not ask for this meeting") == "Sergei Ryabkov"
+    assert said(m, "It was their initiative.") == "Sergei Ryabkov"
+    assert said(m, "We remain open to dialogue") == "Sergei Lavrov"
+    assert said(m, "but not on these terms") == "Sergei Lavrov"  # split around "said"
+    assert person(m, "Sergei Ryabkov") == ("Deputy Foreign Minister", "Russia")
+
+
+def test_inverted_said_with_apposition_and_the_anonymous_answer() -> None:
+    m = meeting(G20)
+    assert (m.place, m.date) == ("New Delhi", "--03-02")
+    assert said(m, "I told the foreign minister") == "Antony Blinken"
+    assert said(m, "End this war of aggression.") == "Antony Blinken"
+    assert said(m, "a lie from beginning to end") == "Maria Zakharova"
+    assert said(m, "No.") is None  # "Asked whether …, the U.S. official said:"
+    assert set(people(m)) == {"Antony Blinken", "Sergei Ryabkov", "Maria Zakharova",
+                              "Sergei Lavrov"}  # fmt: skip
