@@ -198,6 +198,8 @@ def _stops_name(token: str) -> bool:
         return False
     if not _is_capitalised(token):
         return True
+    if "-" in w and all(part in ROLE_WORDS for part in w.split("-")):
+        return True  # "Secretary-General", "Vice-President": a hyphenated title
     return w in ROLE_WORDS or w in ORG_WORDS or _is_place(token) or w in HONORIFICS
 
 
