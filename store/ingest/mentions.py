@@ -390,7 +390,9 @@ class Registry:
             for w, tok in zip(name_words, name.split(), strict=True)
         ):
             return None  # "the OIC", "UN": articles and acronyms are not personal names
-        has_role = bool(role) and any(_word(w) in ROLE_WORDS for w in role.split())
+        has_role = bool(role) and any(
+            _word(w) in ROLE_WORDS for w in role.replace("-", " ").split()
+        )  # "U.N. Secretary-General"
         known = self._by_name(name) is not None
         if not (has_role or role) and len(name_words) >= 2:
             counterpart = self._counterpart(text, run)

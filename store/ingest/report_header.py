@@ -43,8 +43,10 @@ _OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
 _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
 #: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
+#: AP's state or country after the city, before the outlet: "ANKARA, Turkey (AP) —".
+_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*(?=[(/])"
 _WIRE = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}[ \t]*(?:,[ \t]*{_DATE}[ \t]*)?"
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}[ \t]*(?:,[ \t]*{_REGION})?(?:,[ \t]*{_DATE}[ \t]*)?"
     rf"(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
     re.MULTILINE,
 )
@@ -198,6 +200,9 @@ def read_report_header(text: str, page: Page) -> Header | None:
         return None
     outlet = outlet_name(m.group("outlet")) if m.group("outlet") else None
     place = place_name(m.group("place"))
+    region = m.groupdict().get("region")
+    if region:
+        place = f"{place}, {place_name(region)}"
     body_start = m.start() + (len(m.group()) - len(m.group().lstrip()))
     body = text[m.end() :]
 

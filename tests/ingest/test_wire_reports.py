@@ -370,3 +370,74 @@ def test_inverted_said_with_apposition_and_the_anonymous_answer() -> None:
     assert said(m, "No.") is None  # "Asked whether …, the U.S. official said:"
     assert set(people(m)) == {"Antony Blinken", "Sergei Ryabkov", "Maria Zakharova",
                               "Sergei Lavrov"}  # fmt: skip
+
+
+ANKARA = """\
+ANKARA, Turkey (AP) — Turkish President Recep Tayyip Erdogan hosted Ukrainian President \
+Volodymyr Zelenskyy on Friday and said Turkey would keep pushing for peace.
+
+"Ukraine deserves NATO membership," Erdogan said at a joint news conference with \
+Zelenskyy in Istanbul.
+
+Zelenskyy thanked Turkey for its support. "We are grateful to our Turkish friends," he \
+said, speaking through an interpreter.
+
+"Nobody told us about this," Kremlin spokesman Dmitry Peskov said. "We will draw our \
+own conclusions."
+
+Peskov did not say what those conclusions might be.
+"""
+
+
+def test_ap_dateline_with_a_country_after_the_city() -> None:
+    m = meeting(ANKARA)
+    assert (m.place, m.outlet) == ("Ankara, Turkey", "AP")
+    assert m.title.startswith("Turkish President Recep Tayyip Erdogan hosted")
+
+
+def test_pronoun_after_a_sentence_about_the_speaker() -> None:
+    m = meeting(ANKARA)
+    assert said(m, "Ukraine deserves NATO membership") == "Recep Tayyip Erdogan"
+    assert said(m, "grateful to our Turkish friends") == "Volodymyr Zelenskyy"
+    assert said(m, "Nobody told us about this") == "Dmitry Peskov"
+    assert said(m, "draw our own conclusions") == "Dmitry Peskov"
+    assert people(m) == ["Recep Tayyip Erdogan", "Volodymyr Zelenskyy", "Dmitry Peskov"]
+
+
+GRAIN = """\
+MOSCOW, June 14. /TASS/. Russian Foreign Minister Sergey Lavrov and U.N. \
+Secretary-General Antonio Guterres discussed the grain deal by phone on Wednesday.
+
+The Russian top diplomat stressed that «the Istanbul agreements must be implemented in \
+full». He added: «Our patience is not unlimited.»
+
+Guterres, in his turn, said he was committed to "keeping the deal alive."
+
+EU foreign policy chief Josep Borrell said the deal was "essential for global food \
+security".
+
+"We are not going to be blackmailed," Borrell told reporters in Brussels. "Russia must \
+return to the deal.
+
+"There is no alternative."
+"""
+
+
+def test_hyphenated_title_in_a_conjoined_introduction() -> None:
+    m = meeting(GRAIN)
+    assert person(m, "Antonio Guterres") == ("Secretary-General", "United Nations")
+    assert said(m, "keeping the deal alive") == "Antonio Guterres"
+
+
+def test_tass_top_diplomat_stressed_and_he_added_with_a_colon() -> None:
+    m = meeting(GRAIN)
+    assert said(m, "Istanbul agreements must be implemented") == "Sergey Lavrov"
+    assert said(m, "Our patience is not unlimited.") == "Sergey Lavrov"
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    m = meeting(GRAIN)
+    assert said(m, "essential for global food security") == "Josep Borrell"
+    assert said(m, "not going to be blackmailed") == "Josep Borrell"
+    assert said(m, "Russia must return to the deal.") == "Josep Borrell"
+    assert said(m, "There is no alternative.") == "Josep Borrell"
