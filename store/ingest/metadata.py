@@ -25,6 +25,7 @@ from pathlib import PurePath
 from store.ingest.document import Header, Page
 from store.ingest.names import COUNTRIES, DEMONYMS, is_name_word, split_role_name, surname
 from store.ingest.report_header import read_report_header
+from store.ingest.speakers import is_heading_label
 from store.models import Person, Section
 
 
@@ -167,6 +168,7 @@ _MASTHEAD = re.compile(
     r"Vice President|First Lady)|(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b.*|"
     r"Embargoed\b.*|Press Release|Media Note|Briefing Room|Speeches and Remarks|"
     r"Statements and Releases|Press Briefings|Transcript|TRANSCRIPT|Home|News|Events|"
+    r"Interview|Special Briefing|Remarks|Readout|Fact Sheet|Speech|Hide|"
     r"President of Russia|(?:The )?Ministry of Foreign Affairs of the Russian Federation|"
     r"(?:U\.S\.|United States) Department of State|U\.S\. DEPARTMENT OF STATE)\s*$"
 )
@@ -191,9 +193,14 @@ def _words(line: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w’'\-.]*", line)
 
 
+# A place may end in an abbreviation's full stop: "Washington, D.C.", "New York, N.Y.".
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
 def _looks_like_place(line: str) -> bool:
     """ "The Kremlin, Moscow", "Oval Office", "En Route Phnom Penh, Cambodia"."""
-    if _SENTENCE_END.search(line) or len(line) > 80 or _LABEL_START.match(line + " "):
+    ends = _SENTENCE_END.search(line) and not _ABBREVIATION_END.search(line)
+    if ends or len(line) > 80 or _LABEL_START.match(line + " "):
         return False
     words = _words(line)
     if not 1 <= len(words) <= 8 or words[0].casefold() in _NOT_PLACE_STARTS:
@@ -247,10 +254,13 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
     places: list[str] = []
     bylines: list[Person] = []
     body_start = len(text)
+    title_key = " ".join(title.split()).casefold() if title else None
     for i, ln in enumerate(lines):
         s = ln.stripped
         if i == title_index:
             continue
+        if title_key and i > title_index and " ".join(s.split()).casefold() == title_key:
+            continue  # ``title-repeat``: a page that prints its title twice (h1 and <title>)
         if i < title_index:
             if date is None and (_is_date_line(s) or _MASTHEAD.match(s)):
                 date = find_date(s)  # "For Immediate Release March 22, 2011"
@@ -370,7 +380,7 @@ def people_in_title(title: str) -> list[Person]:
         phrase = " ".join(tokens[start:])
         if not phrase:
             continue
-        role, name, affiliation = split_role_name(phrase)
+        role, name, affiliation = _name_of_outlet(phrase) or split_role_name(phrase)
         if not name or name.casefold() in _MONTHS or surname(name).casefold() in COUNTRIES:
             continue
         if any(w.casefold() in _NOT_NAME_WORDS for w in name.split()):
@@ -382,6 +392,22 @@ def people_in_title(title: str) -> list[Person]:
         aliases = tuple(dict.fromkeys(a for a in (phrase, surname(name)) if a and a != name))
         people.append(Person(name=name, role=role, affiliation=affiliation, aliases=aliases))
     return people
+
+
+_NAME_OF = re.compile(r"^(?P<name>(?:[A-Z][\w’'\-]+\.? ){1,3}[A-Z][\w’'\-]+) of (?P<org>[A-Z].+)$")
+
+
+def _name_of_outlet(phrase: str) -> tuple[str | None, str, str | None] | None:
+    """``name-of-outlet``: "Margaret Brennan of CBS Face the Nation" is a person and the
+    outlet she works for, when the words before "of" are a bare personal name (no role,
+    institution or place word): read from the end, the name would be "Nation"."""
+    m = _NAME_OF.match(phrase)
+    if not m:
+        return None
+    role, name, _ = split_role_name(m.group("name"))
+    if role or name != m.group("name") or len(name.split()) < 2:
+        return None
+    return None, name, m.group("org").strip()
 
 
 _COUNTRY_DEMONYM = {country: demonym.capitalize() for demonym, country in DEMONYMS.items()}
@@ -484,6 +510,11 @@ def _people(title_people: list[Person], bylines: list[Person]) -> tuple[Person, 
         if b is not None and b.role and (not p.role or b.role.startswith(p.role)):
             # "Secretary" in the title, "Secretary of State" in the byline.
             p = Person(p.name, b.role, p.affiliation or b.affiliation, p.aliases)
+        if b is not None and len(b.name.split()) > len(p.name.split()):
+            # ``byline-full-name``: "Secretary Blinken's Remarks" over "Antony J. Blinken,
+            # Secretary of State": the byline's fuller name is the canonical one.
+            aliases = tuple(dict.fromkeys(a for a in (*p.aliases, p.name) if a != b.name))
+            p = Person(b.name, p.role, p.affiliation, aliases)
         people.append(p)
     return (*people, *by_surname.values())
 
@@ -499,9 +530,11 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
     paragraph per line. ``Section.start`` is where the heading begins.
     """
     sections: list[Section] = []
+    paragraphs: list[tuple[int, str]] = []
     for para in _PARAGRAPH.finditer(text, start):
         raw = para.group(0)
         lead = len(raw) - len(raw.lstrip())
+        paragraphs.append((para.start() + lead, raw.strip()))
         joined = _SECTION_TRAILING_COLON.sub("", " ".join(raw.split()))
         if raw.count("\n") <= 2 and len(joined) <= 160 and SECTION_HEADING.match(joined):
             sections.append(Section(title=joined, start=para.start() + lead))
@@ -512,7 +545,56 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
             if s and len(s) <= 160 and SECTION_HEADING.match(s):
                 sections.append(Section(title=s, start=pos + len(line) - len(line.lstrip())))
             pos += len(line) + 1
+    known = {sec.start for sec in sections}
+    topics = _topic_headings([p for p in paragraphs if p[0] not in known])
+    if topics:
+        sections = sorted((*sections, *topics), key=lambda sec: sec.start)
     return tuple(sections)
+
+
+_TRAILING_CLOSERS = "\"”»’')]"
+_HEADING_END = re.compile(r"[.!?,;…—–\-]$")
+
+
+def _topic_headings(paragraphs: list[tuple[int, str]]) -> list[Section]:
+    """``topic-heading``: a one-line title over prose ("Ukraine crisis update").
+
+    A spokesperson's briefing runs through topics, each under a short heading on a line
+    of its own: a paragraph of one line, capitalised, in sentence case, with no
+    sentence punctuation at its end and no colon inside, followed by prose (or by more
+    such lines that lead to prose: a list of contents). Its words are nobody's remark.
+    Lines that no prose follows (a page's footer links) are left alone.
+    """
+    out: list[Section] = []
+    prose_follows = False
+    for start, para in reversed(paragraphs):
+        if _heading_shaped(para):
+            if prose_follows:
+                out.append(Section(title=_SECTION_TRAILING_COLON.sub("", para), start=start))
+            continue
+        bare = para.rstrip(_TRAILING_CLOSERS)
+        prose_follows = bool(re.search(r"[.!?…]$", bare)) and len(para.split()) >= 6
+    return out[::-1]
+
+
+def _heading_shaped(para: str) -> bool:
+    """One line of 1-15 words that reads as a title, not a sentence or a label."""
+    if "\n" in para or len(para) > 150 or "  " in para or "\t" in para or "\xa0" in para:
+        return False
+    core = _SECTION_TRAILING_COLON.sub("", para)
+    words = core.split()
+    if not 1 <= len(words) <= 15 or not core[:1].isalpha() or not core[:1].isupper():
+        return False
+    if ":" in core or _HEADING_END.search(core.rstrip(_TRAILING_CLOSERS)):
+        return False
+    if core.upper() == core or _is_date_line(core):
+        return False  # "MR PRICE" or "THE PRESIDENT" without a colon; a date line
+    if core != para and not (
+        all(is_name_word(w) or w.casefold() in _CONNECTORS for w in words)
+        and is_heading_label(core)
+    ):
+        return False  # "The message reads, in part:" leads into a quotation; "Name:" speaks
+    return len(words) > 1 or core.casefold() in COUNTRIES
 
 
 def read_header(text: str, page: Page) -> Header:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.ingest.names import DEMONYMS, split_role_name, surname
+from store.ingest.names import DEMONYMS, ROLE_WORDS, is_name_word, split_role_name, surname
 from store.models import Person
 
 # Labels that stand for an unnamed voice from the floor.
@@ -47,6 +47,31 @@ def normalise_label(label: str) -> str:
 def is_question_label(label: str) -> bool:
     """True for "Question", "Q", "Question (retranslated)", "Вопрос": an unnamed journalist."""
     return normalise_label(label).casefold() in QUESTION_LABELS
+
+
+_CONNECTING = frozenset(["of", "the", "for", "to", "and", "on", "in", "at", "y", "e"])
+
+
+def is_heading_label(label: str) -> bool:
+    """``bold-heading``: a label-shaped run that names neither a person nor a role.
+
+    Pages set topic headings in bold as they set speakers ("Russia-Africa Summit:",
+    "Answers to media questions:", "Ukraine crisis update:"), and a heading that ends
+    in a colon reads like a label. A speaker label holds a personal name ("Maria
+    Zakharova"), a role word ("Moderator", "Voice from the audience") or a journalist's
+    word ("Question"), and no lower-case words but connectors and name particles
+    ("President of Egypt Abdel Fattah el-Sisi"); a heading fails one of these.
+    """
+    core = _NOTE.sub("", " ".join(label.split())).strip(" :")
+    if not core or is_question_label(core):
+        return False
+    words = core.split()
+    if any(not is_name_word(w) and w.casefold() not in _CONNECTING for w in words):
+        return True
+    role, name, _ = split_role_name(core)
+    if name:
+        return False
+    return not any(w.strip(".,’'").casefold() in ROLE_WORDS for w in (role or core).split())
 
 
 @dataclass(slots=True)

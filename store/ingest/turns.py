@@ -40,10 +40,11 @@ from wordfreq import zipf_frequency
 
 from store.ingest.document import Header, Page, Reading
 from store.ingest.metadata import people_in_title
-from store.ingest.names import ROLE_WORDS, is_name_word, split_role_name, surname
+from store.ingest.names import is_name_word, split_role_name, surname
 from store.ingest.speakers import (
     QUESTION_LABELS,
     SpeakerBook,
+    is_heading_label,
     is_question_label,
     normalise_label,
 )
@@ -373,33 +374,11 @@ def _rare_word(words: Sequence[str]) -> bool:
     return False
 
 
-def bold_heading(label: str) -> bool:
-    """``bold-heading``: a bold run that names neither a person nor a role is a heading.
-
-    Pages set topic headings in bold as they set speakers ("Russia-Africa Summit:",
-    "Answers to media questions:", "Ukraine crisis update:"), and a heading that ends
-    in a colon reads like a label. A speaker label holds a personal name ("Maria
-    Zakharova"), a role word ("Moderator", "Voice from the audience") or a journalist's
-    word ("Question"), and no lower-case words but connectors and name particles
-    ("President of Egypt Abdel Fattah el-Sisi"); a heading fails one of these.
-    """
-    core = _TRAILING_NOTE.sub("", label).strip()
-    if not core or is_question_label(core):
-        return False
-    words = core.split()
-    if any(not is_name_word(w) and w.casefold() not in _LOWER_OK for w in words):
-        return True
-    role, name, _ = split_role_name(core)
-    if name:
-        return False
-    return not any(w.strip(".,’'").casefold() in ROLE_WORDS for w in (role or core).split())
-
-
 def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
     """The evidence check every candidate label must pass."""
     key = hit.label.casefold()
     if hit.sieve == "bold-label":
-        return not bold_heading(hit.label)
+        return not is_heading_label(hit.label)
     if hit.sieve in ("question", "answer"):
         return True
     if key in NOT_SPEAKERS:

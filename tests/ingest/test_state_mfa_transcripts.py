@@ -434,3 +434,198 @@ def test_bold_topic_headings_are_not_speakers() -> None:
     assert m.date == "2023-03-02"
     assert m.outlet == "Russian Ministry of Foreign Affairs"
     check_offsets(m)
+
+
+# -- a Zakharova briefing as plain text ----------------------------------------------
+
+ZAKHAROVA = """\
+Ministry of Foreign Affairs of the Russian Federation
+
+Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023
+
+2 March 2023 16:30
+
+Share
+
+Table of contents
+
+Sergey Lavrov’s schedule
+
+Ukraine crisis update
+
+Sergey Lavrov’s schedule
+
+On March 3, Foreign Minister Sergey Lavrov will take part in the G20 foreign
+ministers’ meeting in New Delhi.
+
+Ukraine crisis update
+
+The Kiev regime continues shelling residential areas in Donbass. Over the past
+week, civilians have been killed, including children.
+
+The Western countries continue pumping weapons into Ukraine, prolonging the conflict.
+
+On the 80th anniversary of the Battle of Stalingrad
+
+This year marks the 80th anniversary of the victory in the Battle of Stalingrad.
+
+Russia-Africa Summit:
+
+Preparations for the second Russia-Africa summit in St Petersburg are under way.
+
+Venezuela
+
+We welcome the dialogue between the Government of Venezuela and the opposition.
+
+Answers to media questions:
+
+Question: How does Moscow assess the results of the G20 meeting in New Delhi?
+
+Maria Zakharova: We have already commented on this. The Western delegations tried
+to turn the event into an anti-Russia platform.
+
+Question: Are there plans for contacts with the new Moldovan government?
+
+Maria Zakharova: We have seen no signals from Chisinau.
+
+Question (retranslated): Will Russia respond to the new sanctions package?
+
+Maria Zakharova: Of course. Our response will be considered.
+
+Back to top
+"""
+
+
+def test_briefing_topic_headings_are_sections_not_words_or_speakers() -> None:
+    """Each topic of the spokeswoman's opening is a statement of hers that starts at
+    its prose; the headings (and the list of contents) are sections."""
+    m = meeting(ZAKHAROVA)
+    assert (
+        m.title == "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023"
+    )
+    assert m.date == "2023-03-02"
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+    z = "Maria Zakharova"
+    assert turns(m) == [(z, "statement")] * 5 + [(None, "question"), (z, "answer")] * 3
+    assert starts(m)[:5] == [
+        "On March 3, Foreign",
+        "The Kiev regime continues",
+        "This year marks the",
+        "Preparations for the second",
+        "We welcome the dialogue",
+    ]
+    titles = [s.title for s in m.sections]
+    assert titles[0] == "Table of contents"
+    assert titles[-5:] == [
+        "Ukraine crisis update",
+        "On the 80th anniversary of the Battle of Stalingrad",
+        "Russia-Africa Summit",
+        "Venezuela",
+        "Answers to media questions",
+    ]
+    assert [p.name for p in m.participants] == [z]
+    check_offsets(m)
+
+
+def test_briefing_answers_are_the_spokeswomans_when_unlabelled() -> None:
+    """Some briefings label only the questions: the answer after a "?" is hers."""
+    text = ZAKHAROVA.replace("Maria Zakharova: ", "")
+    m = meeting(text)
+    z = "Maria Zakharova"
+    assert turns(m)[5:] == [(None, "question"), (z, "answer")] * 3
+    assert starts(m)[6] == "We have already commented"
+
+
+# -- an interview and a stakeout -----------------------------------------------------
+
+INTERVIEW = """\
+Secretary Antony J. Blinken With Margaret Brennan of CBS Face the Nation
+
+Interview
+
+Antony J. Blinken, Secretary of State
+
+Washington, D.C.
+
+February 5, 2023
+
+QUESTION: Good morning and welcome to Face the Nation. We begin this morning with
+Secretary of State Antony Blinken. Good morning to you, Mr. Secretary.
+
+SECRETARY BLINKEN: Good morning, Margaret.
+
+QUESTION: The balloon was shot down yesterday. Why did it take so long?
+
+SECRETARY BLINKEN: Margaret, as soon as the President was briefed, he asked for
+options. The judgment of our military was that it was best to take it down over
+water.
+
+QUESTION: Mr. Secretary, thank you for your time.
+
+SECRETARY BLINKEN: Thank you.
+"""
+
+
+def test_interview_turns_interviewer_and_place() -> None:
+    """The interviewer's "QUESTION:" turns are unnamed questions; the title names her
+    with her outlet ("Margaret Brennan of CBS …"); "Interview" is a genre tag, not a
+    place."""
+    m = meeting(INTERVIEW)
+    assert m.date == "2023-02-05"
+    assert m.place == "Washington, D.C."
+    b = "Antony J. Blinken"
+    assert turns(m) == [(None, "question"), (b, "answer")] * 3
+    brennan = person(m, "Margaret Brennan")
+    assert brennan.affiliation == "CBS Face the Nation"
+    assert [p.name for p in m.participants] == [b, "Margaret Brennan"]
+    assert person(m, b).affiliation == "United States"
+
+
+REMARKS = """\
+Secretary Blinken's Remarks to the Press
+
+Antony J. Blinken, Secretary of State
+
+Tel Aviv, Israel
+
+January 9, 2024
+
+SECRETARY BLINKEN: Good evening, everyone. I just concluded a series of meetings
+with the Israeli leadership.
+
+MR MILLER: We'll take a few questions. Matt Lee, AP.
+
+QUESTION: Thank you, Mr. Secretary. Did you get any commitments from the Prime
+Minister?
+
+THE SECRETARY: Matt, we had a very candid conversation.
+
+PARTICIPANT: And on Lebanon?
+
+THE SECRETARY: We're determined to avoid escalation.
+"""
+
+
+def test_the_secretary_is_the_bylined_secretary_by_full_name() -> None:
+    """The title says "Secretary Blinken", the byline "Antony J. Blinken, Secretary of
+    State": "SECRETARY BLINKEN" and "THE SECRETARY" are both Antony J. Blinken."""
+    m = meeting(REMARKS)
+    b = "Antony J. Blinken"
+    assert turns(m) == [
+        (b, "statement"),
+        ("Miller", "statement"),
+        (None, "question"),
+        (b, "answer"),
+        (None, "question"),
+        (b, "answer"),
+    ]
+    p = person(m, b)
+    assert (p.role, p.affiliation) == ("Secretary of State", "United States")
+    assert "Blinken" in p.aliases
+    assert m.place == "Tel Aviv, Israel"
+
+
+def test_html_page_printing_its_title_twice_starts_at_the_words() -> None:
+    """A page whose <h1> repeats the title under the date: the repeat is header."""
+    m = html_meeting(ZAKHAROVA_HTML)
+    assert m.remarks[0].text.startswith("On March 3, Foreign Minister Sergey Lavrov")
