@@ -33,7 +33,7 @@ def test_runner_prints_every_figure_as_a_number(tmp_path: Path) -> None:
     proc = subprocess.run(
         [
             sys.executable, str(ROOT / "tests" / "bench" / "run.py"),
-            "--meetings", "200", "--json", "--runs", "2", "--presses", "15",
+            "--meetings", "1000", "--json", "--runs", "2", "--presses", "15",
             "--search-rounds", "1", "--tag-writes", "20", "--cache", str(tmp_path / "cache"),
         ],
         capture_output=True, text=True, timeout=600, cwd=ROOT, check=False,
@@ -46,8 +46,8 @@ def test_runner_prints_every_figure_as_a_number(tmp_path: Path) -> None:
         value = result[key]
         assert isinstance(value, (int, float)) and not isinstance(value, bool), (key, value)
         assert math.isfinite(value) and value > 0, (key, value)
-    assert result["meetings"] == 200
-    assert result["remarks"] > 200  # the synthetic documents parse into real remarks
+    assert result["meetings"] == 1000
+    assert result["remarks"] > 1000  # the synthetic documents parse into real remarks
     assert result["import_failed"] == 0
     assert result["keypress_meetings_pane"]["n"] == 15
     assert result["search_queries"] >= 30
