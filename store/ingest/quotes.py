@@ -93,6 +93,12 @@ _ISSUED = re.compile(
     r"(?:a|an|its)\s+(?:\w+\s+)?statement"
     rf"|\bstatement\s+(?:from|by|issued\s+by|released\s+by)\s+(?P<by>{_WHO}|the\s+[a-z]+)"
 )
+#: Several speakers at once ("the two sides said in a joint statement", "both leaders"):
+#: the words are theirs together, so no one person is their speaker.
+_COLLECTIVE = re.compile(
+    r"(?i:the\s+)?(?i:two|three|both|all)\s+(?:of\s+the\s+)?[a-z]+"
+    r"|(?i:the\s+)(?:sides|parties|leaders|ministers|presidents|delegations|countries)\b"
+)
 _INDEFINITE = frozenset(str.split("a an one two three several some other another many"))
 
 
@@ -273,7 +279,7 @@ def unnamed_source(phrase: str, *, resolved: bool = False) -> bool:
     definite "the official" is only unnamed when it resolved to nobody
     (``resolved=True`` says the caller already tried).
     """
-    if _ANONYMITY.search(phrase):
+    if _ANONYMITY.search(phrase) or _COLLECTIVE.match(phrase):
         return True
     words = _plain_words(phrase.split(",")[0])
     if not words:

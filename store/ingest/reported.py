@@ -1,12 +1,14 @@
 """Reported (indirect) speech: ``X said that …``, ``X stressed …``, ``…, he said.``
 
 Indirect speech has no quote marks, so the only evidence is a speech verb with a
-subject that names someone. Two shapes are read:
+subject that names someone. Three shapes are read:
 
 * *leading*: ``SUBJECT VERB [adverbials] [that] CLAUSE`` — "Mr. Ivanov stressed the
   mutual interest of …", "The head of the delegation said that he hoped …". The remark is
   the clause after ``that`` when there is one, else everything from the verb on;
 * *trailing*: ``CLAUSE, SUBJECT VERB.`` — "Talks will continue next week, he said."
+* *relayed*: ``AGENCY quoted SUBJECT as saying [that] CLAUSE`` — the clause is the
+  subject's, not the agency's.
 
 Whether the subject really is a speaker is decided by the caller, which resolves the
 phrase to a person or organisation; a phrase that names nobody yields no remark.
@@ -43,6 +45,12 @@ _TRAILING = re.compile(
 )
 
 
+#: "… quoted X as saying (that) CLAUSE": the clause is X's, not the agency's.
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquot(?:ed|es)\s+(?P<subj>[^\"“”«».;:!?]{1,90}?)\s+as\s+saying\s+(?:that\s+)?(?=\w)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Reported:
     """A reported clause at ``text[start:end]`` and the phrase naming its speaker."""
@@ -66,6 +74,12 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
         return None
     lead = _ADVERBIAL.match(sent)
     offset = lead.end() if lead else 0
+    quoted = _QUOTED_AS_SAYING.search(sent, offset)
+    if quoted is not None:  # "Interfax quoted Ryabkov as saying that …": Ryabkov's words
+        start = s.start + quoted.end()
+        end = _trim_end(text, start, s.end)
+        if end - start >= 12:
+            return Reported(quoted.group("subj"), s.start + quoted.start("subj"), start, end)
     m = _VERB.search(sent, offset)
     if m is not None:
         subj = sent[offset : m.start()].strip()

@@ -151,9 +151,29 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     return None
 
 
+#: The passive "X was quoted (by Interfax) as saying", before or after the quotation.
+_QUOTED_PASSIVE = re.compile(
+    rf"(?P<subj>{_SUBJECT})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+"
+    r"(?:by\s+[^\"“”«».;:!?]{1,60}?\s+)?as\s+say(?:ing|s)\b"
+)
+
+
 def quoted_as_saying(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
-    """``… quoted X as saying "…"``."""
+    """``… quoted X as saying "…"``, and the passive ``X was quoted as saying``.
+
+    Russian agencies' stories are full of the passive after the quotation ('"…,"
+    Ryabkov was quoted as saying by Interfax'), where "saying" is no speech verb of
+    :func:`trailing_verb` and the subject would otherwise be lost.
+    """
     head = text[s.start : q.open]
+    tail = text[_after(q) : max(s.end, _after(q))]
+    m = re.compile(r"[\s,]*" + _QUOTED_PASSIVE.pattern).match(tail)
+    if m:
+        return Attribution(m.group("subj"), _after(q) + m.start("subj"), "quoted_as_saying")
+    passive = list(_QUOTED_PASSIVE.finditer(head))
+    if passive:
+        m = passive[-1]
+        return Attribution(m.group("subj"), s.start + m.start("subj"), "quoted_as_saying")
     found = list(
         re.finditer(r"\bquot(?:ed|es|ing)\s+(?P<subj>.{1,90}?)\s+as\s+say(?:ing|s)\b", head)
     )

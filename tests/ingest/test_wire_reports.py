@@ -441,3 +441,51 @@ def test_quote_continued_over_paragraphs() -> None:
     assert said(m, "not going to be blackmailed") == "Josep Borrell"
     assert said(m, "Russia must return to the deal.") == "Josep Borrell"
     assert said(m, "There is no alternative.") == "Josep Borrell"
+
+
+GENEVA = """\
+Russia says no breakthrough expected at Geneva talks
+
+By Mark Trevelyan
+
+LONDON, Jan 9 (Reuters) - Russia does not expect a breakthrough at talks with the United \
+States in Geneva, Deputy Foreign Minister Sergei Ryabkov said on Sunday.
+
+"We will not make any concessions under pressure," Ryabkov was quoted as saying by the \
+Interfax news agency.
+
+Interfax quoted Ryabkov as saying that Moscow was "disappointed" by signals from \
+Washington.
+
+U.S. Deputy Secretary of State Wendy Sherman, who leads the U.S. delegation, said \
+Washington was ready to discuss arms control. "We are prepared to move forward where \
+there are opportunities," she told reporters.
+
+The two sides said in a joint statement that the talks had been "useful".
+
+"It is a bad sign," Russian Foreign Ministry spokeswoman Maria Zakharova wrote on \
+Telegram, referring to the deployment of U.S. troops.
+
+(Writing by Mark Trevelyan; Editing by Frances Kerry)
+"""
+
+
+def test_trailing_reported_speech_with_a_titled_speaker() -> None:
+    m = meeting(GENEVA)
+    assert said(m, "does not expect a breakthrough", "reported") == "Sergei Ryabkov"
+    assert said(m, "ready to discuss arms control", "reported") == "Wendy Sherman"
+    assert said(m, "prepared to move forward") == "Wendy Sherman"  # she
+
+
+def test_was_quoted_as_saying_and_agency_quoted_x_as_saying_that() -> None:
+    m = meeting(GENEVA)
+    assert said(m, "any concessions under pressure") == "Sergei Ryabkov"
+    assert said(m, "disappointed") == "Sergei Ryabkov"
+    assert said(m, "Moscow was", "reported") == "Sergei Ryabkov"
+
+
+def test_joint_statement_of_two_sides_has_no_single_speaker() -> None:
+    m = meeting(GENEVA)
+    assert said(m, "useful") is None
+    assert said(m, "It is a bad sign") == "Maria Zakharova"
+    assert set(people(m)) == {"Sergei Ryabkov", "Wendy Sherman", "Maria Zakharova"}
