@@ -153,8 +153,8 @@ def make_hostile_folder(folder: Path, *, large_mb: int = 20) -> list[HostileInpu
     put("large.txt", _large_text(large_mb * MB), f"{large_mb} MB text file")
     oversize = folder / "oversize.txt"
     with open(oversize, "wb") as fh:  # sparse: costs no disk
-        fh.truncate(40 * MB)
-    made.append(HostileInput("oversize.txt", "40 MB file (over the 32 MB cap)"))
+        fh.truncate(50 * MB)
+    made.append(HostileInput("oversize.txt", "50 MB file (over the 32 MB cap)"))
     put("one-line-10mb.txt", _one_line(10 * MB), "10 MB single line")
     bad = transcript("invalid bytes").encode() + b"broken \xff\xfe\xc3 bytes\n"
     put("invalid-utf8.txt", bad, "invalid UTF-8")
