@@ -366,14 +366,34 @@ def _furniture(container: Node) -> tuple[set[int], dict[int, tuple[int, int]]]:
     by tag or attribute, and blocks that are mostly links (tag lists, "see also"); and
     the text lengths of what is kept."""
     dropped = {id(n) for n in _walk(container) if n is not container and _is_furniture(n)}
-    lengths = _text_lengths(container, dropped)
+    order = list(_walk(container, dropped))
+    lengths = _text_lengths(container, dropped, order)
+    anchors = _anchor_counts(order)
     for node in _walk(container, dropped):
         if node is container or node.tag not in _CONTAINER_TAGS:
             continue
         total, links = lengths.get(id(node), (0, 0))
-        if total and links * 2 >= total:
+        if total and links * 2 >= total and anchors.get(id(node), 0) >= 2:
             dropped.add(id(node))
     return dropped, lengths
+
+
+def _anchor_counts(order: list[Node]) -> dict[int, int]:
+    """``one-link-byline``: how many links each element holds, bottom-up in one pass.
+
+    A block that is mostly link text is a list of links (tags, "see also") only when it
+    holds two or more: a page's byline block ("<a>Ned Price, Department
+    Spokesperson</a>", then the place and the date) is one linked name, and it is the
+    record's header.
+    """
+    counts: dict[int, int] = {}
+    for element in reversed(order):
+        n = 1 if element.tag == "a" else 0
+        for child in element.children:
+            if not isinstance(child, str):
+                n += counts.get(id(child), 0)
+        counts[id(element)] = n
+    return counts
 
 
 def _publication_time(container: Node, dropped: set[int]) -> Node | None:

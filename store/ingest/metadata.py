@@ -363,10 +363,15 @@ def people_in_title(title: str) -> list[Person]:
     """
     people: list[Person] = []
     parts = _TITLE_SPLIT.split(title)
+    # ``title-place``: the place before the title's closing date ("…, New Delhi, March
+    # 2, 2023") is where, not who, however much it reads like a first and last name.
+    place = _place_from_title(title)
     for k in range(0, len(parts), 2):
         separator = parts[k - 1].strip().casefold() if k else ""
         chunk = parts[k].strip(' .:"“”')
         if not chunk or re.search(r"\d", chunk) or separator in _PLACE_SEPARATORS:
+            continue
+        if chunk == place:
             continue
         tokens = chunk.split()
         # Keep the trailing run that reads like "Role of the Org Name".

@@ -273,6 +273,12 @@ def bold_label_sieve(doc: TurnDoc, index: int) -> LabelHit | None:
         text_start = doc.text_after(offset + end)
         if text_start is None:
             return None
+        lead = _LEADING_NOTE.match(doc.text, text_start)
+        if lead:  # "<b>QUESTION:</b> (Via interpreter) Thank you": the note is no words
+            note = note or lead.group("note").strip()
+            text_start = doc.text_after(lead.end())
+            if text_start is None:
+                return None
         return LabelHit(offset + indent, bare, text_start, "bold-label", note,
                         doc.paragraph_start(index))  # fmt: skip
     return None

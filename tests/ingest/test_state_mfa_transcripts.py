@@ -629,3 +629,115 @@ def test_html_page_printing_its_title_twice_starts_at_the_words() -> None:
     """A page whose <h1> repeats the title under the date: the repeat is header."""
     m = html_meeting(ZAKHAROVA_HTML)
     assert m.remarks[0].text.startswith("On March 3, Foreign Minister Sergey Lavrov")
+
+
+# -- State Department pages as HTML --------------------------------------------------
+
+JOINT_HTML = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Secretary Antony J. Blinken and Kazakhstan Foreign Minister Mukhtar Tileuberdi at a \
+Joint Press Availability - United States Department of State</title>
+</head><body>
+<header><a href="/">U.S. Department of State</a></header>
+<main>
+<div class="featured-content__headline"><p class="doctype-meta">Remarks</p>
+<h1>Secretary Antony J. Blinken and Kazakhstan Foreign Minister Mukhtar Tileuberdi at a \
+Joint Press Availability</h1></div>
+<div class="article-meta">
+<p class="article-meta__author-bureau"><a href="/biographies/antony-j-blinken/">Antony J. \
+Blinken, Secretary of State</a></p>
+<p class="article-meta__location">Astana, Kazakhstan</p>
+<p class="article-meta__publish-date">February 28, 2023</p>
+</div>
+<div class="entry-content">
+<p><b>MODERATOR:</b> (Via interpreter) Good afternoon, dear journalists. The floor is given
+to Minister Tileuberdi.</p>
+<p><b>FOREIGN MINISTER TILEUBERDI:</b> (Via interpreter) Dear Mr. Secretary, today we held
+substantive talks.</p>
+<p><b>SECRETARY BLINKEN:</b> Well, thank you very much, Mukhtar, and good afternoon.</p>
+<p><b>QUESTION:</b> (Via interpreter) Question to Mr. Blinken. How do you assess the
+sanctions?</p>
+<p><b>SECRETARY BLINKEN:</b> We are working closely with Kazakhstan.</p>
+<p><b>MODERATOR:</b> Next question.</p>
+<p><b>QUESTION:</b> Mr. Secretary, are you worried about China?</p>
+<p><b>SECRETARY BLINKEN:</b> We've been very clear with Beijing.</p>
+<p><b>FOREIGN MINISTER TILEUBERDI:</b> (Via interpreter) Kazakhstan complies with the
+sanctions regime.</p>
+<p>(The press availability was concluded.)</p>
+</div>
+<div class="tags"><a href="#">Kazakhstan</a> <a href="#">Office of the Secretary</a></div>
+</main>
+</body></html>
+"""
+
+
+def test_html_page_keeps_its_linked_byline_place_and_date() -> None:
+    """The byline block is one linked name, a place and a date: the record's header,
+    not a list of links; it gives the date the title lacks and the Secretary's name."""
+    m = html_meeting(JOINT_HTML)
+    assert m.date == "2023-02-28"
+    assert m.place == "Astana, Kazakhstan"
+    assert m.title.endswith("Mukhtar Tileuberdi at a Joint Press Availability")
+    blinken = person(m, "Antony J. Blinken")
+    assert (blinken.role, blinken.affiliation) == ("Secretary of State", "United States")
+    assert person(m, "Mukhtar Tileuberdi").affiliation == "Kazakhstan"
+
+
+def test_html_bold_labels_with_interpreter_notes() -> None:
+    """ "<b>QUESTION:</b> (Via interpreter) …": the note is not the journalist's words."""
+    m = html_meeting(JOINT_HTML)
+    b, t = "Antony J. Blinken", "Mukhtar Tileuberdi"
+    assert turns(m) == [
+        ("Moderator", "statement"),
+        (t, "statement"),
+        (b, "statement"),
+        (None, "question"),
+        (b, "answer"),
+        ("Moderator", "statement"),
+        (None, "question"),
+        (b, "answer"),
+        (t, "answer"),
+    ]
+    assert starts(m)[0] == "Good afternoon, dear journalists."
+    assert starts(m)[3] == "Question to Mr. Blinken."
+    assert m.remarks[-1].text == "Kazakhstan complies with the sanctions regime."
+    check_offsets(m)
+
+
+def test_place_before_the_titles_date_is_no_participant() -> None:
+    """ "…, New Delhi, March 2, 2023" reads like a first and last name; it is the place.
+    Journalists named with their outlet ("Question (TASS):") are unnamed questions."""
+    text = """\
+Foreign Minister Sergey Lavrov’s remarks and answers to media questions following talks \
+with Minister of External Affairs of India Subrahmanyam Jaishankar, New Delhi, March 2, 2023
+
+Sergey Lavrov: Good afternoon. Russia and India have had substantive talks.
+
+Question (TASS): How do you assess the G20 ministerial?
+
+Sergey Lavrov: The Western countries tried to turn it into a farce.
+
+Question (Reuters, retranslated): Did you meet Antony Blinken?
+
+Sergey Lavrov: He approached me himself.
+
+Question (to Subrahmanyam Jaishankar): What is India’s position?
+
+Subrahmanyam Jaishankar (speaking in English): India stands for dialogue.
+"""
+    m = meeting(text)
+    assert m.place == "New Delhi"
+    assert [p.name for p in m.participants] == ["Sergey Lavrov", "Subrahmanyam Jaishankar"]
+    assert person(m, "Subrahmanyam Jaishankar").affiliation == "India"
+    assert person(m, "Sergey Lavrov").affiliation == "Russia"
+    lavrov, jaishankar = "Sergey Lavrov", "Subrahmanyam Jaishankar"
+    assert turns(m) == [
+        (lavrov, "statement"),
+        (None, "question"),
+        (lavrov, "answer"),
+        (None, "question"),
+        (lavrov, "answer"),
+        (None, "question"),
+        (jaishankar, "answer"),
+    ]
