@@ -99,6 +99,11 @@ _COLLECTIVE = re.compile(
     r"(?i:the\s+)?(?i:two|three|both|all)\s+(?:of\s+the\s+)?[a-z]+"
     r"|(?i:the\s+)(?:sides|parties|leaders|ministers|presidents|delegations|countries)\b"
 )
+#: A participle clause that goes on with the same speaker's words.
+_ADDING = re.compile(
+    r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|calling)\b"
+    r"(?:[^.!?\"“”«»\n]|\.(?!\s+[A-Z\"“«]))*$"  # "U.S." may sit in it; a sentence end not
+)
 _INDEFINITE = frozenset(str.split("a an one two three several some other another many"))
 
 
@@ -498,7 +503,10 @@ def _carry_over(text: str, quotes: list[_Quote]) -> None:
         if prev.speaker is None:
             continue
         if same_para and len(between) < 200:
-            q.speaker, q.sieve = prev.speaker, "continuation"
+            # '"…," X said, adding that the policy was "not driven by politics"': the
+            # participle clause is X speaking on, so even a short quotation is a remark
+            sieve = "adding_clause" if _ADDING.search(between) else "continuation"
+            q.speaker, q.sieve = prev.speaker, sieve
         elif para_of(q.span.open) == para_of(prev.span.open) + 1:
             a, _ = paras[para_of(q.span.open)]
             _, b = paras[para_of(prev.span.open)]

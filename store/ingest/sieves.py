@@ -127,7 +127,11 @@ def _after(q: QuoteSpan) -> int:
 
 def dash_signature(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     """``"We will win." — John Smith`` (a signature after a dash)."""
-    m = re.match(r"[ \t]*[-–—]+[ \t]*((?:[A-Z][\w.'’\-]*\s?){1,5})", text[_after(q) : s.end + 80])
+    m = re.match(
+        r"[ \t]*[-–—]+[ \t]*([A-Z][\w.'’\-]*"
+        r"(?:[ \t]+(?:[A-Z][\w.'’\-]*|(?:of|the|for|bin|al|de|von)(?=[ \t]+[A-Z]))){0,7})",
+        text[_after(q) : s.end + 80],
+    )  # "— Secretary of State Antony Blinken": connectors inside a title are kept
     if m:
         return Attribution(m.group(1).strip(), _after(q) + m.start(1), "dash_signature")
     return None

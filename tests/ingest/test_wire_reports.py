@@ -489,3 +489,47 @@ def test_joint_statement_of_two_sides_has_no_single_speaker() -> None:
     assert said(m, "useful") is None
     assert said(m, "It is a bad sign") == "Maria Zakharova"
     assert set(people(m)) == {"Sergei Ryabkov", "Wendy Sherman", "Maria Zakharova"}
+
+
+DELHI = """\
+MOSCOW (Reuters) - "Russia is ready for dialogue on strategic stability," President \
+Vladimir Putin told Indian Prime Minister Narendra Modi on Monday, according to the \
+Kremlin.
+
+Putin met Modi at his residence outside Moscow. "Our relations are developing \
+successfully," he said.
+
+Modi told Putin: "India has always stood for peace."
+
+"We will continue to buy Russian oil as long as it is in our interest," Indian Foreign \
+Secretary Vinay Kwatra told a news conference later, adding that India's energy policy \
+was "not driven by politics".
+
+"These talks matter." - Secretary of State Antony Blinken
+
+A Kremlin aide said the visit was "historic".
+"""
+
+
+def test_quote_in_the_lead_sentence_and_told_somebody() -> None:
+    m = meeting(DELHI)
+    assert said(m, "ready for dialogue on strategic stability") == "Vladimir Putin"
+    assert said(m, "developing successfully") == "Vladimir Putin"  # he: the subject
+    assert said(m, "India has always stood for peace.") == "Narendra Modi"  # X told Y:
+
+
+def test_short_quote_in_an_adding_that_clause_is_the_speakers() -> None:
+    m = meeting(DELHI)
+    assert said(m, "continue to buy Russian oil") == "Vinay Kwatra"
+    assert said(m, "not driven by politics") == "Vinay Kwatra"
+
+
+def test_dash_signature_with_a_title_holding_of() -> None:
+    m = meeting(DELHI)
+    assert said(m, "These talks matter.") == "Antony Blinken"
+    assert person(m, "Antony Blinken")[0] == "Secretary of State"
+
+
+def test_unnamed_aide_keeps_a_one_word_quote() -> None:
+    m = meeting(DELHI)
+    assert said(m, "historic") is None
