@@ -6,7 +6,6 @@ locks left by a Parley killed with ``kill -9``.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -20,25 +19,10 @@ from store.annotations import AnnotationStore
 from store.library import DB_NAME, Library
 from store.schema import CODEBOOK_FILE, shard_relpath
 from tests.robustness.conftest import SmallLibrary, cli
+from tests.robustness.damage import damage
 from tests.robustness.hostile_corpus import transcript
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _damage(path: Path, how: str) -> bytes:
-    """Truncate in place (same inode, like a crashed tool that writes in place), or
-    garble by saving a new file over it (new inode, like an editor that renames)."""
-    data = path.read_bytes()
-    if how == "truncated in place":
-        bad = data[: len(data) // 2]
-        with open(path, "r+b") as fh:
-            fh.truncate(len(bad))
-    else:
-        bad = random.Random(3).randbytes(300)
-        tmp = path.with_suffix(".new")
-        tmp.write_bytes(bad)
-        os.replace(tmp, path)
-    return bad
 
 
 @pytest.mark.parametrize(("which", "how"), [("shard", "truncated in place"),
@@ -47,7 +31,7 @@ def test_damaged_annotations_file(small_library: SmallLibrary, which: str, how: 
     root = small_library.root
     rel = shard_relpath(small_library.meeting_ids[0]) if which == "shard" else CODEBOOK_FILE
     path = root / "annotations" / rel
-    bad = _damage(path, how)
+    bad = damage(path, how)
 
     # parley doctor: one sentence naming the file and its newest backup, exit 1
     code, out, err = cli("doctor", "--library", str(root))
@@ -83,7 +67,7 @@ def test_damaged_in_place_still_has_an_independent_backup(small_library: SmallLi
     not hard links, so damage made in place (same inode) does not reach them, and the
     doctor points at a backup that is still good."""
     path = small_library.root / "annotations" / CODEBOOK_FILE
-    bad = _damage(path, "truncated in place")
+    bad = damage(path, "truncated in place")
     code, out, _ = cli("doctor", "--library", str(small_library.root))
     assert code == 1
     usable = AnnotationStore.backups_of(path)

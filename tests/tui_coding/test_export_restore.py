@@ -9,8 +9,6 @@ key offer the newest backup, which brings the old annotations back.
 from __future__ import annotations
 
 import csv
-import os
-import random
 import re
 import shutil
 import zipfile
@@ -23,6 +21,7 @@ from textual.widgets import Input, Select
 from store.annotations import AnnotationStore
 from store.library import Library
 from store.schema import CODEBOOK_FILE, shard_relpath
+from tests.robustness.damage import damage
 from tests.tui_coding.host import async_test, fixed_library, settle
 from tui.app import ParleyApp
 from tui.screens.export import ExportScreen
@@ -140,21 +139,6 @@ async def test_palette_has_the_export_command(coded):
         assert isinstance(app.screen, ExportScreen)
 
 
-def _damage(path: Path, how: str) -> bytes:
-    """Truncate in place, or save random bytes over it (as tests/robustness does)."""
-    data = path.read_bytes()
-    if how == "truncated":
-        bad = data[: len(data) // 2]
-        with open(path, "r+b") as fh:
-            fh.truncate(len(bad))
-    else:
-        bad = random.Random(3).randbytes(300)
-        tmp = path.with_suffix(".new")
-        tmp.write_bytes(bad)
-        os.replace(tmp, path)
-    return bad
-
-
 def _backed_up(library_dir: Path) -> None:
     """Open and close the store once more, so a session snapshot holds the annotations."""
     AnnotationStore.open(library_dir).close()
@@ -178,7 +162,7 @@ async def test_damaged_store_offers_the_newest_backup(coded, which, how):
     before.close()
     rel = shard_relpath("m-2015-06") if which == "shard" else CODEBOOK_FILE
     path = library_dir / "annotations" / rel
-    bad = _damage(path, how)
+    bad = damage(path, how)
 
     app = ParleyApp(lambda: Library.open(library_dir), remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -209,7 +193,7 @@ async def test_damaged_store_read_only_choice_keeps_the_file(coded):
     library_dir, _ = coded
     _backed_up(library_dir)
     path = library_dir / "annotations" / shard_relpath("m-2015-06")
-    bad = _damage(path, "truncated")
+    bad = damage(path, "truncated")
     app = ParleyApp(lambda: Library.open(library_dir), remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await _tag_key_on_first_remark(app, pilot)
@@ -228,7 +212,7 @@ async def test_damaged_store_read_only_choice_keeps_the_file(coded):
 async def test_damaged_store_without_backup_says_so(coded):
     library_dir, _ = coded
     path = library_dir / "annotations" / shard_relpath("m-2015-06")
-    bad = _damage(path, "garbled")
+    bad = damage(path, "garbled")
     shutil.rmtree(library_dir / "annotations" / "backups")
     assert AnnotationStore.backups_of(path) == []
     app = ParleyApp(lambda: Library.open(library_dir), remember=False)
