@@ -70,7 +70,9 @@ SECTION_HEADING = re.compile(
     r"|(?:Beginning|End|Continuation) of (?:the )?[^\n]{3,150}"
     r"|(?:Press )?[Ss]tatements? (?:following|after|at|before) [^\n]{3,120}"
     r"|(?:Opening|Closing|Introductory) (?:remarks|statement)[^\n]{0,80}"
-    r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80})\s*$"
+    r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80}"
+    r"|(?:From )?(?:[Aa]nswers|[Rr]eplies|[Rr]esponses) to (?:[\w’']+ )?questions"
+    r"(?: from (?:the )?(?:media|journalists|the press))?)\s*$"
 )
 _SECTION_TRAILING_COLON = re.compile(r":\s*$")
 
@@ -557,6 +559,12 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+# Words of a line that introduces a quotation rather than heads a topic.
+_LEAD_IN = re.compile(
+    r"\b(?:said|says|say|reads?|stated|states|added|adds|noted|notes|wrote|writes|"
+    r"declared|follows|following|quote|he|she|they|we|I|it)\b",
+    re.IGNORECASE,
+)
 _TRAILING_CLOSERS = "\"”»’')]"
 _HEADING_END = re.compile(r"[.!?,;…—–\-]$")
 
@@ -594,10 +602,7 @@ def _heading_shaped(para: str) -> bool:
         return False
     if core.upper() == core or _is_date_line(core):
         return False  # "MR PRICE" or "THE PRESIDENT" without a colon; a date line
-    if core != para and not (
-        all(is_name_word(w) or w.casefold() in _CONNECTORS for w in words)
-        and is_heading_label(core)
-    ):
+    if core != para and ("," in core or _LEAD_IN.search(core) or not is_heading_label(core)):
         return False  # "The message reads, in part:" leads into a quotation; "Name:" speaks
     return len(words) > 1 or core.casefold() in COUNTRIES
 

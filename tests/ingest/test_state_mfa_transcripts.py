@@ -741,3 +741,45 @@ Subrahmanyam Jaishankar (speaking in English): India stands for dialogue.
         (None, "question"),
         (jaishankar, "answer"),
     ]
+
+
+def test_colon_headings_are_sections_but_a_quotations_lead_in_is_not() -> None:
+    """ "Ukraine crisis update:" heads a topic; "The statement reads, in part:" leads
+    into a quotation and stays in the remark; "Answers to questions from the media:"
+    opens the questions."""
+    text = """\
+Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, April 5, 2023
+
+5 April 2023 17:00
+
+Ukraine crisis update:
+
+The Kiev regime continues its attacks against civilians, with the support of its
+Western sponsors.
+
+On Russia’s presidency of the UN Security Council
+
+In April, Russia presides over the UN Security Council. The main event will be a
+high-level open debate.
+
+The statement reads, in part:
+
+"We call on all parties to exercise restraint and to return to the negotiating table."
+
+Answers to questions from the media:
+
+Question: Will Sergey Lavrov go to New York?
+
+Maria Zakharova: Yes, he will chair the meetings.
+"""
+    m = meeting(text)
+    assert [s.title for s in m.sections] == [
+        "Ukraine crisis update",
+        "On Russia’s presidency of the UN Security Council",
+        "Answers to questions from the media",
+    ]
+    z = "Maria Zakharova"
+    assert turns(m) == [(z, "statement"), (z, "statement"), (None, "question"), (z, "answer")]
+    assert starts(m)[:2] == ["The Kiev regime continues", "In April, Russia presides"]
+    assert "The statement reads, in part:" in m.remarks[1].text
+    assert m.remarks[1].text.endswith('negotiating table."')
