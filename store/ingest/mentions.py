@@ -237,6 +237,45 @@ def affiliation_of(role: str | None, given: str | None) -> str | None:
     return given
 
 
+#: Given names common among the women wire reports quote on diplomacy; with the role
+#: words and Slavic surname endings below, enough to keep "she" off a man.
+_FEMALE_GIVEN = frozenset(
+    str.split("""maria mariya anna angela annalena ursula kamala karine jen jennifer wendy
+    victoria kaja liz elizabeth theresa madeleine hillary condoleezza samantha linda nikki
+    valentina ella natalia natalya tatiana tatyana olga elena yelena irina svetlana
+    ekaterina yekaterina marine giorgia mette sanna ursula catherine christine kristalina
+    julie penny sophie melanie ngozi amina mia jacinda hasina
+    nancy janet gina antonia federica margrethe emine""")
+)
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|aya|skaya|tskaya|yova|iyeva)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|in|sky|skiy|skii)$")
+
+
+def gender_of(name: str, role: str | None = None) -> str | None:
+    """ "m", "f" or None, from the role words and the name alone.
+
+    Pronouns were resolved to the latest person in focus whatever the pronoun, so
+    "she said" after a sentence about Lavrov made Lavrov the speaker. Gendered role
+    words ("spokeswoman"), a small list of women's given names and Slavic surname
+    endings (Zakharova / Lavrov) settle most cases; anything else stays unknown.
+    """
+    low_role = (role or "").casefold()
+    if re.search(r"\b(?:spokeswoman|chairwoman|congresswoman|queen|princess|sheikha)\b", low_role):
+        return "f"
+    if re.search(r"\b(?:spokesman|chairman|congressman|king|prince|sultan|emir)\b", low_role):
+        return "m"
+    words = name.casefold().split()
+    if not words:
+        return None
+    if words[0] in _FEMALE_GIVEN and len(words) > 1:
+        return "f"
+    if len(words) > 1 and _FEMALE_SURNAME.search(words[-1]):
+        return "f"
+    if len(words) > 1 and _MALE_SURNAME.search(words[-1]):
+        return "m"
+    return None
+
+
 def role_without_nationality(role: str | None) -> str | None:
     """ "Russian President" → "President", "U.S. Secretary of State" → "Secretary of State".
 
@@ -339,7 +378,7 @@ class Registry:
             self._add(ent)
         ent.role = ent.role or role
         ent.affiliation = ent.affiliation or affiliation
-        ent.gender = ent.gender or gender
+        ent.gender = ent.gender or gender or gender_of(name, role)
         for alias in (name, surname(name), seen_as):
             if alias:
                 ent.add_alias(alias)

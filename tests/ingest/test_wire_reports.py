@@ -533,3 +533,20 @@ def test_dash_signature_with_a_title_holding_of() -> None:
 def test_unnamed_aide_keeps_a_one_word_quote() -> None:
     m = meeting(DELHI)
     assert said(m, "historic") is None
+
+
+PRAGUE = """\
+MOSCOW, April 2 (RIA Novosti) - Russian Foreign Ministry spokeswoman Maria Zakharova on \
+Thursday criticised the decision of the Czech authorities.
+
+Russian Foreign Minister Sergei Lavrov met the Czech ambassador on Wednesday. "We \
+expected this," she said.
+
+"We will respond," he told reporters separately.
+"""
+
+
+def test_she_and_he_skip_the_person_of_the_other_gender() -> None:
+    m = meeting(PRAGUE)
+    assert said(m, "We expected this") == "Maria Zakharova"  # Lavrov is the latest subject
+    assert said(m, "We will respond") == "Sergei Lavrov"
