@@ -553,10 +553,32 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
                 sections.append(Section(title=s, start=pos + len(line) - len(line.lstrip())))
             pos += len(line) + 1
     known = {sec.start for sec in sections}
-    topics = _topic_headings([p for p in paragraphs if p[0] not in known])
+    lines = _one_paragraph_a_line(paragraphs)
+    if lines:
+        paragraphs = _line_units(paragraphs)
+    topics = _topic_headings([p for p in paragraphs if p[0] not in known], lines)
     if topics:
         sections = sorted((*sections, *topics), key=lambda sec: sec.start)
     return tuple(sections)
+
+
+def _one_paragraph_a_line(paragraphs: list[tuple[int, str]]) -> bool:
+    """A file with (almost) no blank lines writes one paragraph per line (as the turn
+    reader's line mode has it): at least six lines, under one blank per ten lines."""
+    lines = sum(p.count("\n") + 1 for _, p in paragraphs)
+    return lines >= 6 and (len(paragraphs) - 1) * 10 < lines
+
+
+def _line_units(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Every non-blank line as a paragraph of its own, with its start offset."""
+    units: list[tuple[int, str]] = []
+    for start, para in paragraphs:
+        pos = start
+        for line in para.split("\n"):
+            if line.strip():
+                units.append((pos + len(line) - len(line.lstrip()), line.strip()))
+            pos += len(line) + 1
+    return units
 
 
 # Words of a line that introduces a quotation rather than heads a topic.
@@ -569,25 +591,38 @@ _TRAILING_CLOSERS = "\"”»’')]"
 _HEADING_END = re.compile(r"[.!?,;…—–\-]$")
 
 
-def _topic_headings(paragraphs: list[tuple[int, str]]) -> list[Section]:
+def _topic_headings(paragraphs: list[tuple[int, str]], lines: bool = False) -> list[Section]:
     """``topic-heading``: a one-line title over prose ("Ukraine crisis update").
 
     A spokesperson's briefing runs through topics, each under a short heading on a line
     of its own: a paragraph of one line, capitalised, in sentence case, with no
-    sentence punctuation at its end and no colon inside, followed by prose (or by more
-    such lines that lead to prose: a list of contents). Its words are nobody's remark.
-    Lines that no prose follows (a page's footer links) are left alone.
+    sentence punctuation at its end and no colon inside, followed by prose that starts
+    a sentence (or by more such lines that lead to prose: a list of contents). Its
+    words are nobody's remark. Lines that no prose follows (a page's footer links) are
+    left alone. With ``lines`` (one paragraph a line) the line before must end a
+    sentence too, so a wrapped line of a paragraph is never a heading.
     """
     out: list[Section] = []
     prose_follows = False
-    for start, para in reversed(paragraphs):
+    for i in range(len(paragraphs) - 1, -1, -1):
+        start, para = paragraphs[i]
         if _heading_shaped(para):
-            if prose_follows:
+            before = paragraphs[i - 1][1] if i else ""
+            if prose_follows and not (lines and before and not _ends_or_heads(before)):
                 out.append(Section(title=_SECTION_TRAILING_COLON.sub("", para), start=start))
             continue
         bare = para.rstrip(_TRAILING_CLOSERS)
-        prose_follows = bool(re.search(r"[.!?…]$", bare)) and len(para.split()) >= 6
+        prose_follows = (
+            bool(re.search(r"[.!?…]$", bare))
+            and len(para.split()) >= 6
+            and (para[:1].isupper() or para[:1].isdigit() or para[:1] in "\"“«‘'(")
+        )
     return out[::-1]
+
+
+def _ends_or_heads(line: str) -> bool:
+    """A line that ends a sentence or a heading's colon, or is heading-shaped itself."""
+    return bool(re.search(r"[.!?…:]$", line.rstrip(_TRAILING_CLOSERS))) or _heading_shaped(line)
 
 
 def _heading_shaped(para: str) -> bool:

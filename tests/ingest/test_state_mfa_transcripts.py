@@ -783,3 +783,20 @@ Maria Zakharova: Yes, he will chair the meetings.
     assert starts(m)[:2] == ["The Kiev regime continues", "In April, Russia presides"]
     assert "The statement reads, in part:" in m.remarks[1].text
     assert m.remarks[1].text.endswith('negotiating table."')
+
+
+def test_topic_headings_in_a_file_with_one_paragraph_a_line() -> None:
+    """Without blank lines every line is a paragraph; a heading is a short line between
+    a sentence's end and a new sentence."""
+    paragraphs = [" ".join(p.split()) for p in ZAKHAROVA.split("\n\n") if p.strip()]
+    m = meeting("\n".join(paragraphs) + "\n")
+    assert [s.title for s in m.sections][-5:] == [
+        "Ukraine crisis update",
+        "On the 80th anniversary of the Battle of Stalingrad",
+        "Russia-Africa Summit",
+        "Venezuela",
+        "Answers to media questions",
+    ]
+    z = "Maria Zakharova"
+    assert turns(m) == [(z, "statement")] * 5 + [(None, "question"), (z, "answer")] * 3
+    assert starts(m)[1] == "The Kiev regime continues"
