@@ -160,6 +160,7 @@ _QUOTED_PASSIVE = re.compile(
     rf"(?P<subj>{_SUBJECT})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+"
     r"(?:by\s+[^\"“”«».;:!?]{1,60}?\s+)?as\s+say(?:ing|s)\b"
 )
+_QUOTED_PASSIVE_AFTER = re.compile(r"[\s,]*" + _QUOTED_PASSIVE.pattern)
 
 
 def quoted_as_saying(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
@@ -170,14 +171,17 @@ def quoted_as_saying(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None
     :func:`trailing_verb` and the subject would otherwise be lost.
     """
     head = text[s.start : q.open]
+    if "quot" not in head and "quot" not in text[_after(q) : max(s.end, _after(q))]:
+        return None  # the literal first: the subject patterns are costly to try everywhere
     tail = text[_after(q) : max(s.end, _after(q))]
-    m = re.compile(r"[\s,]*" + _QUOTED_PASSIVE.pattern).match(tail)
+    m = _QUOTED_PASSIVE_AFTER.match(tail)
     if m:
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "quoted_as_saying")
-    passive = list(_QUOTED_PASSIVE.finditer(head))
+    near = max(s.start, q.open - 300)  # the passive sits just before its quotation
+    passive = list(_QUOTED_PASSIVE.finditer(text, near, q.open)) if "quoted" in head else []
     if passive:
         m = passive[-1]
-        return Attribution(m.group("subj"), s.start + m.start("subj"), "quoted_as_saying")
+        return Attribution(m.group("subj"), m.start("subj"), "quoted_as_saying")
     found = list(
         re.finditer(r"\bquot(?:ed|es|ing)\s+(?P<subj>.{1,90}?)\s+as\s+say(?:ing|s)\b", head)
     )
