@@ -197,6 +197,24 @@ class _Reader:
             return self._pronoun(who.casefold())
         return self.resolve(who, at - len(window) + m.start())
 
+    def conjoined(self, phrase: str, at: int, first: Entity) -> list[Entity]:
+        """The other people of a subject that joins several with "and".
+
+        "Russian President Vladimir Putin and Chinese President Xi Jinping pledged …":
+        the remark goes to the first, but both speak, so both are participants.
+        """
+        if " and " not in phrase:
+            return []
+        people: list[Entity] = []
+        runs = capital_runs(phrase)
+        for prev, run in pairwise(runs):
+            if phrase[prev.end : run.start] not in {" and ", ", ", ", and "}:
+                break
+            ent = self.registry.resolve_name(run.text)
+            if ent is not None and ent.kind == "person" and ent is not first:
+                people.append(ent)
+        return people
+
     def _pronoun(self, pronoun: str) -> Entity | None:
         if pronoun in {"we", "i", "they", "them"}:
             return None
@@ -374,6 +392,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
 
     quotes: list[_Quote] = []
     reported: list[tuple[Entity, int, int]] = []
+    co_speakers: list[Entity] = []  # the others of "X and Y said"
     actors: list[tuple[Sentence, Entity | None]] = []  # who speaks or acts, by sentence
     index = _SpanIndex(spans)
     for s in sents:
@@ -388,6 +407,8 @@ def find_report_remarks(text: str, header: Header) -> Reading:
                 q.speaker = reader.resolve(att.phrase, att.start)
                 q.sieve = att.sieve if q.speaker is not None else None
                 q.anonymous = q.speaker is None and unnamed_source(att.phrase, resolved=True)
+                if q.speaker is not None:
+                    co_speakers.extend(reader.conjoined(att.phrase, att.start, q.speaker))
             quotes.append(q)
             if q.speaker is not None:
                 spoke.append(q.speaker)
@@ -410,6 +431,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             elif who is not None and covered < 0.5 * (rep.end - rep.start):
                 reported.append((who, rep.start, rep.end))
                 spoke.append(who)
+                co_speakers.extend(reader.conjoined(rep.subject, rep.subject_start, who))
         subject = reader.subject_of(s, in_sentence, skip_to=lead_end)
         reader.attend(subject)
         for ent in spoke:
@@ -432,6 +454,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     for who, start, end in reported:
         remarks.append(Remark(who.name, "reported", text[start:end], start, end))
         speakers.append(who)
+    speakers.extend(co_speakers)
     remarks.sort(key=lambda r: (r.start, r.end))
     people = []
     for ent in dict.fromkeys(speakers):

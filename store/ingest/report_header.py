@@ -131,6 +131,34 @@ def infer_year(body: str) -> int | None:
     return ranked[0][0]
 
 
+_STAMP_DATES = (
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+)
+
+
+def year_from_stamp(above: str, month: int, day: int) -> int | None:
+    """The year of a publication stamp above the dateline that shows the same day.
+
+    "Published: 21.03.2023 18:40" over "MOSCOW, March 21. /TASS/." dates the report
+    2023-03-21. A stamp of another day is a page clock or an update time and says
+    nothing about the meeting (the seed's "23 February 2019" over "May 21"), so only
+    an exact month-and-day match lends its year.
+    """
+    above = above[-600:]
+    years: set[int] = set()
+    for pattern in _STAMP_DATES:
+        for m in pattern.finditer(above):
+            if (int(m.group("month")), int(m.group("day"))) == (month, day):
+                years.add(int(m.group("year")))
+    for line in above.splitlines():
+        parsed = parse_date(line)
+        if parsed and parsed[0] is not None and parsed[1:] == (month, day):
+            years.add(parsed[0])
+    return years.pop() if len(years) == 1 else None
+
+
 def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
     """A one-line title from a lead sentence: trimmed of parentheses, cut at a clause.
 
@@ -213,7 +241,7 @@ def read_report_header(text: str, page: Page) -> Header | None:
         if parsed:
             year, month, day = parsed
             if year is None:
-                year = infer_year(body)
+                year = infer_year(body) or year_from_stamp(text[: m.start()], month, day)
                 inferred = year is not None
             date = iso_date(year, month, day)
 

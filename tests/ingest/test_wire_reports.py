@@ -550,3 +550,28 @@ def test_she_and_he_skip_the_person_of_the_other_gender() -> None:
     m = meeting(PRAGUE)
     assert said(m, "We expected this") == "Maria Zakharova"  # Lavrov is the latest subject
     assert said(m, "We will respond") == "Sergei Lavrov"
+
+
+SIGNING = """\
+Putin and Xi sign deals
+
+Published: 21.03.2023 18:40
+
+MOSCOW, March 21. /TASS/. Russian President Vladimir Putin and Chinese President Xi \
+Jinping pledged on Tuesday to expand trade in national currencies.
+
+«We have agreed to strengthen our cooperation,» Putin said.
+"""
+
+
+def test_a_stamp_of_the_same_day_lends_its_year() -> None:
+    m = meeting(SIGNING)
+    assert (m.date, m.date_inferred, m.title) == ("2023-03-21", True, "Putin and Xi sign deals")
+    other_day = SIGNING.replace("21.03.2023", "23.02.2019")  # a page clock: no year
+    assert meeting(other_day).date == "--03-21"
+
+
+def test_both_people_of_a_joint_subject_take_part() -> None:
+    m = meeting(SIGNING)
+    assert said(m, "expand trade in national currencies", "reported") == "Vladimir Putin"
+    assert people(m) == ["Vladimir Putin", "Xi Jinping"]
