@@ -417,7 +417,7 @@ def _name_of_outlet(phrase: str) -> tuple[str | None, str, str | None] | None:
     return None, name, m.group("org").strip()
 
 
-_COUNTRY_DEMONYM = {country: demonym.capitalize() for demonym, country in DEMONYMS.items()}
+_COUNTRY_DEMONYM = {country: demonym.title() for demonym, country in DEMONYMS.items()}
 _MFA_TITLE = re.compile(
     r"\b(?:Foreign Minister|Minister of Foreign Affairs|Foreign Ministry|"
     r"Deputy Foreign Minister|Foreign Affairs Minister)\b",

@@ -157,6 +157,49 @@ DEMONYMS: dict[str, str] = {
     "uzbekistani": "Uzbekistan",
     "venezuelan": "Venezuela",
     "vietnamese": "Vietnam",
+    "albanian": "Albania",
+    "algerian": "Algeria",
+    "angolan": "Angola",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "bahraini": "Bahrain",
+    "bangladeshi": "Bangladesh",
+    "bosnian": "Bosnia and Herzegovina",
+    "cambodian": "Cambodia",
+    "chilean": "Chile",
+    "colombian": "Colombia",
+    "croatian": "Croatia",
+    "cypriot": "Cyprus",
+    "ecuadorian": "Ecuador",
+    "emirati": "United Arab Emirates",
+    "ethiopian": "Ethiopia",
+    "filipino": "Philippines",
+    "ghanaian": "Ghana",
+    "kenyan": "Kenya",
+    "kuwaiti": "Kuwait",
+    "macedonian": "North Macedonia",
+    "maltese": "Malta",
+    "montenegrin": "Montenegro",
+    "moroccan": "Morocco",
+    "nigerian": "Nigeria",
+    "nigerien": "Niger",
+    "omani": "Oman",
+    "panamanian": "Panama",
+    "peruvian": "Peru",
+    "philippine": "Philippines",
+    "senegalese": "Senegal",
+    "singaporean": "Singapore",
+    "slovenian": "Slovenia",
+    "sudanese": "Sudan",
+    "thai": "Thailand",
+    "tunisian": "Tunisia",
+    "sri lankan": "Sri Lanka",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "south african": "South Africa",
+    "new zealand": "New Zealand",
+    "saudi arabian": "Saudi Arabia",
+    "south sudanese": "South Sudan",
 }
 
 HONORIFICS = frozenset(
@@ -251,6 +294,9 @@ def _affiliation_of(role: str | None) -> str | None:
             continue
         return re.sub(r"^the\s+", "", rest.strip(), flags=re.IGNORECASE)
     first = role.split()[0] if role.split() else ""
+    pair = " ".join(_word(w) for w in role.split()[:2])
+    if pair in DEMONYMS:
+        return DEMONYMS[pair]  # "Sri Lankan Foreign Minister"
     if _word(first) in DEMONYMS:
         return DEMONYMS[_word(first)]
     if _word(first) in COUNTRIES and _word(first) not in _NOT_STATES and len(role.split()) > 1:

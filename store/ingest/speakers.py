@@ -259,6 +259,17 @@ def _ministry_country(outlet: str | None) -> str | None:
     return DEMONYMS.get(m.group("demonym").casefold()) if m else None
 
 
+# ``not-home-office``: offices the publishing government does not have. The United
+# States has no ministers: a "Foreign Minister" on a State Department page is a guest,
+# whatever country the page forgot to name.
+_NOT_HOME_OFFICES = {
+    "United States": re.compile(
+        r"\bminist(?:er|ry)\b|\bprime\b|\bking\b|\bemir\b|\bsultan\b|\bcrown prince\b",
+        re.IGNORECASE,
+    ),
+}
+
+
 def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Person]:
     """Officials with no stated affiliation belong to the publishing government.
 
@@ -270,12 +281,14 @@ def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Pers
     home = home or _ministry_country(outlet)
     if home is None:
         return people
+    foreign = _NOT_HOME_OFFICES.get(home)
     return [
         Person(p.name, p.role, home, p.aliases)
         if p.affiliation is None
         and p.role
         and _OFFICIAL_ROLE.search(p.role)
         and not _INTERNATIONAL_ROLE.search(p.role)
+        and not (foreign and foreign.search(p.role))
         else p
         for p in people
     ]

@@ -64,12 +64,17 @@ NOTE = (
     r"by video(?:link)?|video(?:link)?|[a-zа-я][^()\n\d:]{0,38})"
 )
 _NOTE_RE = rf"(?P<note>\s*\({NOTE}\))?"
+# ``note-first``: "(Via interpreter.) QUESTION: …" puts the interpreter's note before
+# the label; it is the label's note, not a word of the turn or of the turn before.
+_PRE_NOTE = r"(?P<pre>\((?i:via|through) (?i:an )?(?i:interpret\w*)\.?\)[ \t]*)?"
 _COLON_LABEL = re.compile(
-    rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>[^\s:*_][^\n:]{{0,99}}?){_NOTE_RE}\s*"
+    rf"^(?P<indent>[ \t]*(?:\*\*|__)?){_PRE_NOTE}(?P<label>[^\s:*_(][^\n:]{{0,99}}?)"
+    rf"{_NOTE_RE}\s*"
     rf"(?:\*\*|__)?:(?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
 )
 _Q_LABEL = re.compile(
-    rf"^(?P<indent>[ \t]*(?:\*\*|__)?)(?P<label>Q|QUESTION|Question|Вопрос|Remark|Реплика)"
+    rf"^(?P<indent>[ \t]*(?:\*\*|__)?){_PRE_NOTE}"
+    rf"(?P<label>Q|QUESTION|Question|Вопрос|Remark|Реплика)"
     rf"{_NOTE_RE}(?:[^\S\n]*(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
     r"|(?P<gap2>[^\S\n]{2,}|\t|[^\S\n](?=[A-Z\"“‘'(])))"
 )
@@ -121,7 +126,7 @@ _OPENING_BY_TITLE = (
 # Only notes about language move out of the words; "(Inaudible)" stays: it stands for words.
 _LEADING_NOTE = re.compile(
     r"(?P<note>\((?:retranslated|via (?:an )?interpreter|through (?:an )?interpreter|"
-    r"in English|in Russian|as translated|translated|speaking \w+|speaks \w+|interpreted)\))"
+    r"in English|in Russian|as translated|translated|speaking \w+|speaks \w+|interpreted)\.?\))"
     r"[^\S\n]*",
     re.IGNORECASE,
 )
@@ -224,7 +229,8 @@ class Sieve:
 def _hit(doc: TurnDoc, index: int, m: re.Match[str], sieve: str) -> LabelHit | None:
     offset = doc.lines[index][0]
     label = " ".join(m.group("label").split())
-    note = (m.groupdict().get("note") or "").strip() or None
+    groups = m.groupdict()
+    note = (groups.get("note") or groups.get("pre") or "").strip() or None
     text_start = doc.text_after(offset + m.end())
     if text_start is None:
         return None

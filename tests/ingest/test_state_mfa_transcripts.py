@@ -800,3 +800,70 @@ def test_topic_headings_in_a_file_with_one_paragraph_a_line() -> None:
     z = "Maria Zakharova"
     assert turns(m) == [(z, "statement")] * 5 + [(None, "question"), (z, "answer")] * 3
     assert starts(m)[1] == "The Kiev regime continues"
+
+
+def test_interpreter_note_before_the_label() -> None:
+    """ "(Via interpreter.) QUESTION:" opens a journalist's turn; the note belongs to
+    the label, not to the words before or after it."""
+    text = """\
+Secretary Antony J. Blinken With Moussa Tchangari of Tele Sahel
+
+Interview
+
+Antony J. Blinken, Secretary of State
+
+Niamey, Niger
+
+March 16, 2023
+
+(Via interpreter.) QUESTION:  Secretary of State, good evening.  So first of all, how is
+the cooperation between United States and Niger?
+
+SECRETARY BLINKEN:  The cooperation is very excellent.
+
+(Via interpreter.) QUESTION:  What about security in the Sahel?
+
+SECRETARY BLINKEN:  We are working with Niger as a partner.
+
+QUESTION:  (Via interpreter.) Thank you, Mr. Secretary.
+
+SECRETARY BLINKEN:  Thank you.
+"""
+    m = meeting(text)
+    b = "Antony J. Blinken"
+    assert turns(m) == [(None, "question"), (b, "answer")] * 3
+    assert starts(m)[0] == "Secretary of State, good"
+    assert m.remarks[1].text == "The cooperation is very excellent."
+    assert starts(m)[4] == "Thank you, Mr. Secretary."
+    assert person(m, "Moussa Tchangari").affiliation == "Tele Sahel"
+    check_offsets(m)
+
+
+def test_a_guest_minister_is_never_the_united_states() -> None:
+    """ "Sri Lankan Foreign Minister" serves Sri Lanka; a minister whose country the
+    page does not give is still no American official (the U.S. has no ministers)."""
+    text = """\
+Secretary Antony J. Blinken And Sri Lankan Foreign Minister Ali Sabry Before Their Meeting
+
+Antony J. Blinken, Secretary of State
+
+Washington, D.C.
+
+December 2, 2022
+
+SECRETARY BLINKEN:  Good afternoon, everyone.  I’m very pleased to have Foreign Minister
+Sabry here.
+
+FOREIGN MINISTER SABRY:  Thank you very much, Secretary Blinken, for inviting me.
+
+MINISTER AL-JABER:  And thank you from my side as well.
+"""
+    m = meeting(text)
+    assert person(m, "Ali Sabry").affiliation == "Sri Lanka"
+    assert person(m, "Antony J. Blinken").affiliation == "United States"
+    assert person(m, "Al-Jaber").affiliation is None
+    assert turns(m) == [
+        ("Antony J. Blinken", "statement"),
+        ("Ali Sabry", "statement"),
+        ("Al-Jaber", "statement"),
+    ]
