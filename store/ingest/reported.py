@@ -1,14 +1,15 @@
 """Reported (indirect) speech: ``X said that …``, ``X stressed …``, ``…, he said.``
 
 Indirect speech has no quote marks, so the only evidence is a speech verb with a
-subject that names someone. Three shapes are read:
+subject that names someone. Four shapes are read:
 
 * *leading*: ``SUBJECT VERB [adverbials] [that] CLAUSE`` — "Mr. Ivanov stressed the
   mutual interest of …", "The head of the delegation said that he hoped …". The remark is
   the clause after ``that`` when there is one, else everything from the verb on;
 * *trailing*: ``CLAUSE, SUBJECT VERB.`` — "Talks will continue next week, he said."
 * *relayed*: ``AGENCY quoted SUBJECT as saying [that] CLAUSE`` — the clause is the
-  subject's, not the agency's.
+  subject's, not the agency's;
+* *sourced*: ``According to SUBJECT, CLAUSE`` / ``In his words, CLAUSE``.
 
 Whether the subject really is a speaker is decided by the caller, which resolves the
 phrase to a person or organisation; a phrase that names nobody yields no remark.
@@ -51,6 +52,15 @@ _QUOTED_AS_SAYING = re.compile(
 )
 
 
+#: A sentence opened by its source: "According to Lavrov, …", "In his words, …" (TASS
+#: and RIA Novosti report whole paragraphs of a speech this way).
+_SOURCED = re.compile(
+    r"\s*(?:According\s+to\s+(?P<subj>[^,;\"“”«»]{1,80}?)|In\s+the\s+words\s+of\s+"
+    r"(?P<subj2>[^,;\"“”«»]{1,80}?)|In\s+(?P<own>his|her|their)\s+(?:own\s+)?words),\s+(?=\S)"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
 @dataclass(frozen=True, slots=True)
 class Reported:
     """A reported clause at ``text[start:end]`` and the phrase naming its speaker."""
@@ -72,6 +82,14 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
     sent = text[s.start : s.end]
     if not sent.strip() or sent.lstrip()[:1] in '"“«„':
         return None
+    sourced = _SOURCED.match(sent)
+    if sourced is not None:  # "According to Lavrov, Moscow and Tehran will …"
+        key = next(k for k in ("subj", "subj2", "own") if sourced.group(k))
+        subject = _POSSESSIVE_PRONOUN.get(sourced.group(key), sourced.group(key))
+        start = s.start + sourced.end()
+        end = _trim_end(text, start, s.end)
+        if end - start >= 12:
+            return Reported(subject, s.start + sourced.start(key), start, end)
     lead = _ADVERBIAL.match(sent)
     offset = lead.end() if lead else 0
     quoted = _QUOTED_AS_SAYING.search(sent, offset)

@@ -10,9 +10,10 @@ come first:
 3. :func:`quoted_as_saying`   ``quoted X as saying "…"``
 4. :func:`according_to`       ``According to him, "…"``
 5. :func:`colon_intro`        ``X told reporters: "…"``
-6. :func:`what_x_called`      ``hailing what Putin called "a new era"``
-7. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
-8. :func:`according_to_after` ``"…," according to a statement from the ministry``
+6. :func:`as_x_put_it`        ``As the minister put it, "…"``, ``In his words, "…"``
+7. :func:`what_x_called`      ``hailing what Putin called "a new era"``
+8. :func:`leading_verb`       ``He expressed confidence that "…"``, ``described it as "…"``
+9. :func:`according_to_after` ``"…," according to a statement from the ministry``
 
 Sieves that need the other quotations (a split quote ``"…," he said. "…"``, a quote
 continued over paragraphs) run afterwards in :mod:`store.ingest.quotes`. Turning the
@@ -144,11 +145,13 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
         # '"…?" Churkin asked.' reads as two sentences; the attribution is the next one
         nxt = re.match(r"[^.!?\"“”«»\n]{1,100}[.!?]", text[_after(q) : _after(q) + 120])
         tail = nxt.group() if nxt and re.search(rf"\b(?:{_VERB})\W*$", nxt.group()) else ""
-    m = re.match(rf"\s*,?\s*(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
+    # TASS and RIA translations put a dash before the attribution: «…», — he said.
+    m = re.match(rf"\s*,?\s*(?:[-–—]+\s*)?(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
     if m and not re.search(r"\b(?:and|but|because|while)\b", m.group("subj")):
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     m = re.match(
-        rf"\s*,?\s*(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|{_SUBJECT_END})", tail
+        rf"\s*,?\s*(?:[-–—]+\s*)?(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|{_SUBJECT_END})",
+        tail,
     )
     if m:
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
@@ -213,6 +216,27 @@ def colon_intro(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     return None
 
 
+def as_x_put_it(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
+    """``As the Iranian minister put it, «…»``, ``In the words of X, "…"``, ``In his words``.
+
+    A framing clause before the quotation that names its speaker without a speech verb.
+    """
+    head = text[max(s.start, q.open - 200) : q.open]
+    m = re.search(
+        rf"\b(?:[Aa]s\s+(?P<subj>{_SUBJECT})\s+(?:put|puts|has\s+put)\s+it"
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<of>{_SUBJECT})"
+        r"|[Ii]n\s+(?P<own>his|her|their|[A-Z][\w\-]*(?:['’]s|’))\s+(?:own\s+)?words)"
+        r"\s*[,:]?\s*$",
+        head,
+    )
+    if m is None:
+        return None
+    key = next(k for k in ("subj", "of", "own") if m.group(k))
+    phrase = re.sub(r"['’]s?$", "", m.group(key))
+    phrase = {"his": "he", "her": "she", "their": "they"}.get(phrase, phrase)
+    return Attribution(phrase, q.open - len(head) + m.start(key), "as_x_put_it")
+
+
 def what_x_called(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     """``hailing what Putin called "a new era"``: the words are the named person's.
 
@@ -272,6 +296,7 @@ SIEVES: tuple[Sieve, ...] = (
     quoted_as_saying,
     according_to,
     colon_intro,
+    as_x_put_it,
     what_x_called,
     leading_verb,
     according_to_after,

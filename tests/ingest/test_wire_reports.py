@@ -575,3 +575,40 @@ def test_both_people_of_a_joint_subject_take_part() -> None:
     m = meeting(SIGNING)
     assert said(m, "expand trade in national currencies", "reported") == "Vladimir Putin"
     assert people(m) == ["Vladimir Putin", "Xi Jinping"]
+
+
+TEHRAN = """\
+MOSCOW, February 14. /TASS/. Russian Foreign Minister Sergey Lavrov and his Iranian \
+counterpart Hossein Amir-Abdollahian held talks in Moscow on Tuesday.
+
+«We have agreed to coordinate our steps on the nuclear deal», - Lavrov said at a news \
+conference after the talks.
+
+According to Lavrov, Moscow and Tehran will continue to work together on the Caspian \
+issues.
+
+In his words, the sides also discussed the situation in Syria.
+
+As the Iranian minister put it, «Iran and Russia are strategic partners».
+
+The Iranian top diplomat noted that Tehran appreciated Russia's position. «We are \
+grateful to our Russian friends», — he said.
+"""
+
+
+def test_tass_dash_before_the_attribution() -> None:
+    m = meeting(TEHRAN)
+    assert said(m, "coordinate our steps on the nuclear deal") == "Sergey Lavrov"
+    assert said(m, "grateful to our Russian friends") == "Hossein Amir-Abdollahian"
+
+
+def test_according_to_x_and_in_his_words_open_reported_speech() -> None:
+    m = meeting(TEHRAN)
+    assert said(m, "continue to work together on the Caspian", "reported") == "Sergey Lavrov"
+    assert said(m, "also discussed the situation in Syria", "reported") == "Sergey Lavrov"
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    m = meeting(TEHRAN)
+    assert said(m, "strategic partners") == "Hossein Amir-Abdollahian"
+    assert person(m, "Hossein Amir-Abdollahian") == ("Foreign Minister", "Iran")
