@@ -25,14 +25,14 @@ from store.models import Person
 QUESTION_LABELS = frozenset(
     [
         "q", "question", "questions", "remark", "comment", "journalist", "reporter",
-        "audience member", "audience", "participant", "voice", "voices", "off-mic",
+        "audience member", "audience", "voice", "voices", "off-mic",
         "вопрос", "реплика", "журналист", "вопрос из зала", "реплика из зала",
     ]
 )  # fmt: skip
 # Roles whose holders ask rather than answer.
 QUESTIONER_ROLES = re.compile(
     r"\b(?:journalist|correspondent|reporter|anchor|interviewer|host|editor|columnist|"
-    r"audience|participant)\b",
+    r"audience)\b",
     re.IGNORECASE,
 )
 _NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")

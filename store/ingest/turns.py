@@ -632,7 +632,11 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
             who = book.resolve(answerer) if answerer else None
             turns.append(_Turn(answerer, who, False, spans))
         else:
-            asks = book.is_questioner(h.label) or bool(h.note and _MEDIA_NOTE.search(h.note))
+            asks = (
+                book.is_questioner(h.label)
+                or bool(h.note and _MEDIA_NOTE.search(h.note))
+                or _floor_question(h.label, text, spans)
+            )
             turns.append(_Turn(h.label, book.resolve(h.label), asks, spans))
     if not turns:
         return None
@@ -668,6 +672,14 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         if not procedural:
             previous = kind
     return Reading(remarks=remarks, people=book.people())
+
+
+def _floor_question(label: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """``participant``: "PARTICIPANT:" is an unnamed voice that is no journalist (staff,
+    a guest at a roundtable): a speaker of its own, who asks only when the words do."""
+    if normalise_label(label).casefold() not in ("participant", "participants"):
+        return False
+    return any("?" in text[a:b] for a, b in spans)
 
 
 def _procedural(turn: _Turn) -> bool:

@@ -616,7 +616,7 @@ def test_the_secretary_is_the_bylined_secretary_by_full_name() -> None:
         ("Miller", "statement"),
         (None, "question"),
         (b, "answer"),
-        (None, "question"),
+        ("Participant", "question"),
         (b, "answer"),
     ]
     p = person(m, b)
@@ -867,3 +867,37 @@ MINISTER AL-JABER:  And thank you from my side as well.
         ("Ali Sabry", "statement"),
         ("Al-Jaber", "statement"),
     ]
+
+
+def test_participant_is_a_voice_of_its_own_that_asks_only_when_it_asks() -> None:
+    """ "PARTICIPANT:" is no journalist's "QUESTION:": staff or a guest, named by the
+    label; its turn is a question when its words ask one."""
+    text = """\
+Secretary Antony J. Blinken at a Roundtable with Civil Society Leaders
+
+Antony J. Blinken, Secretary of State
+
+Nairobi, Kenya
+
+March 14, 2023
+
+SECRETARY BLINKEN: Thank you all for being here this morning.
+
+PARTICIPANT: Thank you, Mr. Secretary. We work with refugees in Kakuma.
+
+SECRETARY BLINKEN: That work matters enormously.
+
+PARTICIPANT: Will the United States increase its funding next year?
+
+SECRETARY BLINKEN: We are committed to doing our part.
+"""
+    m = meeting(text)
+    b = "Antony J. Blinken"
+    assert turns(m) == [
+        (b, "statement"),
+        ("Participant", "statement"),
+        (b, "statement"),
+        ("Participant", "question"),
+        (b, "answer"),
+    ]
+    assert "PARTICIPANT" in person(m, "Participant").aliases
