@@ -47,6 +47,11 @@ _NOT_NAMES = frozenset(
     earlier later recently some many both all several other another one two three such""")
 )
 _CONNECT = frozenset({"of", "the", "for", "and"})
+#: ", Russia's foreign minister," / ", the U.S. secretary of state," right after a name.
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+(?:(?P<owner>[A-Z][\w.]*)['’]s\s+|the\s+(?P<dem>[A-Z][\w.]*)\s+)"
+    r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+)?[a-z][a-z\-]*){0,3}?)(?=\s*[,;]|\s*\.\s)"
+)
 #: "his Turkish counterpart " right before a name (see Registry._counterpart).
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?:(?P<nation>[A-Z][\w.]*)\s+)?counterparts?,?\s+\Z"
@@ -437,6 +442,9 @@ class Registry:
             counterpart = self._counterpart(text, run)
             if counterpart is not None:
                 return counterpart
+            apposed = _APPOSITIVE_ROLE.match(text, run.end, run.end + 90)
+            if apposed is not None and _is_office(apposed.group("role")):
+                return self._apposed(apposed, name, run)
         if not (has_role or hon_word or known):
             return None
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None
@@ -448,6 +456,26 @@ class Registry:
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
         self._description_beside(text, run, ent)
+        return ent
+
+    def _apposed(self, m: re.Match[str], name: str, run: Run) -> Entity:
+        """ "Sergei Lavrov, Russia's foreign minister, said": the role set after the name.
+
+        AP and AFP style introduces a person by name first; without the appositive the
+        name had no role, went unregistered, and "the Russian minister" named nobody.
+        """
+        owner = m.group("owner") or m.group("dem") or ""
+        key = owner.casefold()
+        affiliation = (
+            DEMONYMS.get(key)
+            or _COUNTRY_ABBREVIATIONS.get(key)
+            or (owner if key in COUNTRIES else None)
+        )
+        role = " ".join(
+            w if w in _CONNECT else w[:1].upper() + w[1:] for w in m.group("role").split()
+        )
+        ent = self.person(name, run.start, role=role, affiliation=affiliation)
+        ent.add_alias(" ".join(m.group(0).strip(" ,").split()))
         return ent
 
     def _counterpart(self, text: str, run: Run) -> Entity | None:
@@ -573,7 +601,7 @@ _OFFICE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "top diplomat": (
         "foreign minister", "minister of foreign affairs", "foreign affairs minister",
-        "secretary of state", "foreign secretary", "high representative",
+        "secretary of state", "foreign secretary", "high representative", "top diplomat",
     ),
     "chief diplomat": (
         "foreign minister", "minister of foreign affairs", "foreign affairs minister",
@@ -599,6 +627,12 @@ def _office_word(words: list[str]) -> str | None:
             if all(w in DEMONYMS or w in COUNTRIES or w in _COUNTRY_ABBREVIATIONS for w in rest):
                 return office
     return None
+
+
+def _is_office(phrase: str) -> bool:
+    """A lower-case phrase that names an office ("foreign minister", "top diplomat")."""
+    words = phrase.casefold().split()
+    return bool(words) and (words[-1] in ROLE_WORDS or " ".join(words[-2:]) in _OFFICE_WORDS)
 
 
 def _holds_office(word: str, role: str) -> bool:

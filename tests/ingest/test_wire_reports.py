@@ -612,3 +612,27 @@ def test_as_x_put_it_names_the_speaker() -> None:
     m = meeting(TEHRAN)
     assert said(m, "strategic partners") == "Hossein Amir-Abdollahian"
     assert person(m, "Hossein Amir-Abdollahian") == ("Foreign Minister", "Iran")
+
+
+UN = """\
+UNITED NATIONS (AP) — Sergei Lavrov, Russia's foreign minister, said Monday that Moscow \
+would not accept "any ultimatums" from the West.
+
+Antony Blinken, the U.S. secretary of state, told the Security Council that Russia was \
+isolated. "The world is watching," he said.
+
+"We have heard all this before," the Russian minister replied.
+
+Wang Yi, China's top diplomat, called for restraint. "Dialogue is the only way out," \
+Wang said.
+"""
+
+
+def test_role_set_after_the_name_in_apposition() -> None:
+    m = meeting(UN)
+    assert person(m, "Sergei Lavrov") == ("Foreign Minister", "Russia")
+    assert person(m, "Antony Blinken") == ("Secretary of State", "United States")
+    assert said(m, "heard all this before") == "Sergei Lavrov"  # "the Russian minister"
+    assert said(m, "Dialogue is the only way out") == "Wang Yi"
+    assert said(m, "The world is watching") == "Antony Blinken"
+    assert said(m, "Moscow would not accept", "reported") == "Sergei Lavrov"
