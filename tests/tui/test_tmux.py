@@ -116,12 +116,11 @@ def test_a_tag_typed_in_tmux_survives_a_restart(tmp_path: Path) -> None:
         tmux.run("send-keys", "-t", "parley", "Enter")
         tmux.wait_for("Tags on this passage", "■ topic/oic")
         tmux.run("send-keys", "-t", "parley", "Escape")
-        screen = tmux.wait_for("# 1 ★ 0")  # the meetings pane counts the tagged passage
-        assert "▌┃" in screen  # the coded lines carry the tag's bar
+        # the meetings pane counts the tagged passage; its lines carry the tag's bar
+        tmux.wait_for("# 1 ★ 0", "▌┃")
         _quit(tmux)
         _start(tmux, env)
-        screen = tmux.wait_for("Meetings (2)", "# 1 ★ 0")
-        assert "▌┃" in screen
+        tmux.wait_for("Meetings (2)", "# 1 ★ 0", "▌┃")
         _quit(tmux)
     finally:
         tmux.run("kill-server")

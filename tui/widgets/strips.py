@@ -8,12 +8,14 @@ background, which is what this does.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any, Self
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.strip import Strip
 
 
@@ -63,3 +65,42 @@ class LineCache:
         """Forget every line (the data, size or look changed)."""
         self._lines.clear()
         self._styles = None
+
+
+class CachedLines:
+    """Mixin for a Line-API ``ScrollView`` that keeps its drawn lines in a :class:`LineCache`.
+
+    Put it before ``ScrollView`` in the bases. The view sets ``self._line_cache`` in its
+    ``__init__`` and gives :meth:`_paint_styles` (its component styles, looked up once per
+    paint); :meth:`render_line` reads them from ``self._styles``. A refresh of the whole
+    view may mean anything changed, so it draws every line anew; a refresh of some
+    regions (a scroll, a cursor move) reuses the kept lines.
+    """
+
+    _line_cache: LineCache
+    _styles: Any = None
+
+    def _paint_styles(self) -> Any:
+        raise NotImplementedError
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        cache = getattr(self, "_line_cache", None)
+        if cache is not None and not regions and repaint:
+            cache.clear()
+        return super().refresh(  # type: ignore[misc]
+            *regions, repaint=repaint, layout=layout, recompose=recompose
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = self._paint_styles()
+        self._line_cache.begin_paint(self._styles)
+        try:
+            return super().render_lines(crop)  # type: ignore[misc]
+        finally:
+            self._styles = None

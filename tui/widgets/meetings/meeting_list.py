@@ -10,14 +10,14 @@ and the counts of remarks, tagged passages and bookmarks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, NamedTuple, Self
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -26,7 +26,7 @@ from textual.strip import Strip
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
 from tui.speaker_colours import speaker_colour
 from tui.text_layout import display_text
-from tui.widgets.strips import LineCache, text_strip
+from tui.widgets.strips import CachedLines, LineCache, text_strip
 
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
@@ -45,7 +45,7 @@ class _PaintStyles(NamedTuple):
     placeholder: Style
 
 
-class MeetingList(ScrollView, can_focus=True):
+class MeetingList(CachedLines, ScrollView, can_focus=True):
     """A virtual list of meetings with a cursor, fed page by page from the library."""
 
     HELP: ClassVar[str] = """\
@@ -150,7 +150,6 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         self._generation = 0  # bumped when the order changes, so stale pages are dropped
         self._pending_highlight = False
         self._line_cache = LineCache()
-        self._styles: _PaintStyles | None = None
         self.border_title = "Meetings"
 
     # -- data -------------------------------------------------------------------------
@@ -254,21 +253,6 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.total * ROW_HEIGHT)
 
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        """A refresh of the whole list may mean anything changed: draw every line anew.
-
-        A refresh of some regions (a scroll, a cursor move) reuses the kept lines.
-        """
-        if not regions and repaint:
-            self._line_cache.clear()
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
     def _paint_styles(self) -> _PaintStyles:
         base = self.rich_style
         component = self.get_component_rich_style
@@ -281,14 +265,6 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
             counts=component("meeting-list--counts", partial=True),
             placeholder=component("meeting-list--placeholder", partial=True),
         )
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._styles = self._paint_styles()
-        self._line_cache.begin_paint(self._styles)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._styles = None
 
     def render_line(self, y: int) -> Strip:
         styles = self._styles or self._paint_styles()

@@ -13,13 +13,13 @@ with a bar of that colour beside their lines.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import ClassVar, NamedTuple, Self
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -37,7 +37,7 @@ from tui.widgets.reader.coding_marks import (
     no_marks,
     paint_marks,
 )
-from tui.widgets.strips import LineCache, text_strip
+from tui.widgets.strips import CachedLines, LineCache, text_strip
 
 INDENT = 3  # the speaker bar, the coded-lines bar, a space before the remark's text
 CODED_BAR = "┃"
@@ -53,7 +53,7 @@ class _PaintStyles(NamedTuple):
     empty: Style
 
 
-class RemarkList(ScrollView, can_focus=True):
+class RemarkList(CachedLines, ScrollView, can_focus=True):
     """The remarks of one meeting, each headed by its speaker, with a remark cursor."""
 
     HELP: ClassVar[str] = """\
@@ -145,7 +145,6 @@ same speaker's next or previous remark.
         self._marks: MeetingMarks = no_marks()
         self._coded: dict[int, tuple[tuple[str, ...], bool, bool]] = {}
         self._line_cache = LineCache()
-        self._styles: _PaintStyles | None = None
         self.border_title = "Remarks"
 
     # -- data ------------------------------------------------------------------------------
@@ -275,21 +274,6 @@ same speaker's next or previous remark.
             self._scroll_cursor_visible()
         self.refresh()
 
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        """A refresh of the whole list may mean anything changed: draw every line anew.
-
-        A refresh of some regions (a scroll, a cursor move) reuses the kept lines.
-        """
-        if not regions and repaint:
-            self._line_cache.clear()
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
     def _paint_styles(self) -> _PaintStyles:
         base = self.rich_style
         component = self.get_component_rich_style
@@ -300,14 +284,6 @@ same speaker's next or previous remark.
             kind=component("remark-list--kind", partial=True),
             empty=component("remark-list--empty", partial=True),
         )
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._styles = self._paint_styles()
-        self._line_cache.begin_paint(self._styles)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._styles = None
 
     def render_line(self, y: int) -> Strip:
         styles = self._styles or self._paint_styles()
