@@ -172,7 +172,9 @@ _MASTHEAD = re.compile(
     r"Statements and Releases|Press Briefings|Transcript|TRANSCRIPT|Home|News|Events|"
     r"Interview|Special Briefing|Remarks|Readout|Fact Sheet|Speech|Hide|"
     r"President of Russia|(?:The )?Ministry of Foreign Affairs of the Russian Federation|"
-    r"(?:U\.S\.|United States) Department of State|U\.S\. DEPARTMENT OF STATE)\s*$"
+    r"(?:U\.S\.|United States) Department of State|U\.S\. DEPARTMENT OF STATE|"
+    r"(?:U\.S\. )?Department of State - Great Seal|Diplomacy in Action|printable banner|"
+    r"Skip to main content|An official website of the United States Government)\s*$"
 )
 
 
@@ -246,10 +248,16 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             if " ".join(ln.stripped.split()).casefold() == key:
                 title, title_index = ln.stripped, i
                 break
+    name_line: Person | None = None
     if title is None and not page_title:
-        candidates = [i for i, ln in enumerate(lines[:5]) if _title_candidate(ln.stripped)]
+        opening = [i for i, ln in enumerate(lines) if not _MASTHEAD.match(ln.stripped)][:5]
+        candidates = [i for i in opening if _title_candidate(lines[i].stripped)]
         strong = [i for i in candidates if _title_score(lines[i].stripped)]
         pick = strong[0] if strong else (candidates[0] if candidates else None)
+        if pick is not None and not strong and len(candidates) > 1:
+            name_line = _bare_name(lines[pick].stripped)
+            if name_line is not None:
+                pick = candidates[1]  # "John Kirby" over "Daily Press Briefing"
         if pick is not None:
             title, title_index = lines[pick].stripped, pick
     date: str | None = None
@@ -290,7 +298,21 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             continue
         body_start = ln.start
         break
+    if name_line is not None:
+        bylines.append(name_line)
     return _HeaderLines(title, title_index, date, places, body_start, bylines)
+
+
+def _bare_name(line: str) -> Person | None:
+    """``name-over-title``: a line that is only a personal name ("John Kirby") above a
+    short title ("Daily Press Briefing") is the record's speaker, not its title."""
+    role, name, _ = split_role_name(line)
+    words = line.split()
+    if role or name != line or not 2 <= len(words) <= 4:
+        return None
+    if any(w.casefold() in _NOT_NAME_WORDS or w.casefold() in _MONTHS for w in words):
+        return None
+    return Person(name=name, aliases=(surname(name),))
 
 
 _BYLINE = re.compile(r"^(?P<name>[A-Z][\w.’'\- ]{2,60}?),\s+(?P<role>[A-Z][^,;:]{2,80})$")

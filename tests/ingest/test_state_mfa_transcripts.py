@@ -901,3 +901,37 @@ SECRETARY BLINKEN: We are committed to doing our part.
         (b, "answer"),
     ]
     assert "PARTICIPANT" in person(m, "Participant").aliases
+
+
+def test_older_briefing_names_its_spokesman_above_a_short_title() -> None:
+    """The 2016 layout: masthead lines, then "John Kirby" over "Daily Press Briefing";
+    the name is the spokesman "MR KIRBY" stands for, the short line the title."""
+    text = """\
+printable banner
+
+U.S. Department of State - Great Seal
+
+U.S. Department of State
+
+Diplomacy in Action
+
+John Kirby
+Daily Press Briefing
+Washington, DC
+February 4, 2016
+
+1:12 p.m. EST
+
+MR KIRBY: Afternoon, everybody. Just a couple of things at the top.
+
+QUESTION: John, can we start with Syria?
+
+MR KIRBY: Sure.
+
+(The briefing was concluded at 2:30 p.m.)
+"""
+    m = meeting(text)
+    assert (m.title, m.date, m.place) == ("Daily Press Briefing", "2016-02-04", "Washington, DC")
+    k = "John Kirby"
+    assert turns(m) == [(k, "statement"), (None, "question"), (k, "answer")]
+    assert [p.name for p in m.participants] == [k]
