@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from store.ingest.document import Header, Reading
 from store.ingest.mentions import Entity, Registry, Run, capital_runs, split_role_name
-from store.ingest.names import ORG_WORDS, PARTICLES, ROLE_WORDS
+from store.ingest.names import COUNTRIES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import find_dateline
 from store.ingest.reported import find_reported
@@ -103,6 +103,13 @@ _COLLECTIVE = re.compile(
 _ADDING = re.compile(
     r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|calling)\b"
     r"(?:[^.!?\"“”«»\n]|\.(?!\s+[A-Z\"“«]))*$"  # "U.S." may sit in it; a sentence end not
+)
+#: A country (or its capital standing for its government) as the whole speaker phrase.
+_COUNTRY_SPEAKER = re.compile(
+    r"(?:the\s+)?(?P<name>"
+    + "|".join(sorted((c.title() for c in COUNTRIES), key=len, reverse=True))
+    + r"|United\s+States|United\s+Kingdom|European\s+Union|United\s+Nations|Saudi\s+Arabia"
+    r"|South\s+Korea|North\s+Korea|U\.S\.|U\.K\.|EU|UN|U\.N\.|NATO)"
 )
 _INDEFINITE = frozenset(str.split("a an one two three several some other another many"))
 
@@ -252,8 +259,15 @@ class _Reader:
 
     def _organisation(self, phrase: str, at: int) -> Entity | None:
         words = _plain_words(phrase)
+        country = _COUNTRY_SPEAKER.fullmatch(phrase)
+        if country is not None:
+            # "China said on Tuesday it firmly opposes …": the state speaks, like a ministry
+            return self.registry.org(country.group("name"), at)
         if not any(w in _ORG_HEADS for w in words):
             return None
+        national = re.match(r"(?:the\s+)?(?:country|nation)['’]s\s+(?P<body>.+)", phrase, re.I)
+        if national is not None:
+            return self._national_body(national.group("body"), at)
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
         name = re.split(r"\s+(?:in|on|at)\s+a?\s*(?:statement|briefing|press)", name)[0]
         if name[:1].islower():
@@ -265,6 +279,19 @@ class _Reader:
                     return self.registry.org(m.group(1), at)
             name = name[:1].upper() + name[1:]
         return self.registry.org(name, at)
+
+    def _national_body(self, body: str, at: int) -> Entity | None:
+        """ "the country's commerce ministry": that ministry of the country named last.
+
+        Taken literally the phrase became an organisation called "Country's commerce
+        ministry"; the country is the latest one the text names before.
+        """
+        for run in self._runs_backwards(at):
+            country = _COUNTRY_SPEAKER.fullmatch(re.sub(r"['’]s$", "", run.text))
+            if country is not None:
+                title = " ".join(w if w in _TITLE_SMALL else w.capitalize() for w in body.split())
+                return self.registry.org(f"{country.group('name')}'s {title}", at)
+        return None
 
     # -- focus --------------------------------------------------------------------
     def attend(self, ent: Entity | None) -> None:

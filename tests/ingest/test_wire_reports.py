@@ -636,3 +636,19 @@ def test_role_set_after_the_name_in_apposition() -> None:
     assert said(m, "Dialogue is the only way out") == "Wang Yi"
     assert said(m, "The world is watching") == "Antony Blinken"
     assert said(m, "Moscow would not accept", "reported") == "Sergei Lavrov"
+
+
+SANCTIONS = """\
+BEIJING (Reuters) - China said on Tuesday it firmly opposed the new U.S. sanctions.
+
+"The United States should stop its wrong actions," China said in a statement.
+
+"We will take all necessary measures," the country's commerce ministry said.
+"""
+
+
+def test_a_country_speaks_like_an_institution() -> None:
+    m = meeting(SANCTIONS)
+    assert said(m, "firmly opposed the new U.S. sanctions", "reported") == "China"
+    assert said(m, "stop its wrong actions") == "China"
+    assert said(m, "all necessary measures") == "Chinese Commerce Ministry"
