@@ -178,10 +178,15 @@ _MASTHEAD = re.compile(
 )
 
 
+_DOCUMENT_NUMBER = re.compile(r"^\s*\d+(?:[-/]\d+){2,}\s*$")
+
+
 def _is_furniture_line(line: str) -> bool:
     """Tokens mostly codes ("• de-DE1 en-GB1"), or a masthead: not a heading or a place."""
     if _MASTHEAD.match(line.strip()):
         return True
+    if _DOCUMENT_NUMBER.match(line):
+        return True  # ``document-number``: "193-31-01-2022" under a mid.ru title
     if len(re.findall(r"\s(?:/|>|»|›|\|)\s", line)) >= 2:
         return True  # a breadcrumb: "Home › Press service › Transcripts"
     tokens = line.replace("•", " ").split()

@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency
 
 from store.ingest.document import Header, Page, Reading
 from store.ingest.metadata import people_in_title
-from store.ingest.names import is_name_word, split_role_name, surname
+from store.ingest.names import ROLE_WORDS, is_name_word, split_role_name, surname
 from store.ingest.speakers import (
     QUESTION_LABELS,
     SpeakerBook,
@@ -365,16 +365,28 @@ def looks_like_label(label: str) -> bool:
     words = label.split()
     if len(words) > 12:
         return False
-    for w in words:
+    for k, w in enumerate(words):
         bare = w.strip(".’'-")
         if not bare:
             continue
         if is_name_word(bare) or bare.casefold() in _LOWER_OK or "." in w[:-1]:
             continue
+        if k == len(words) - 1 and _numbered_role(words):
+            continue
         return False
     if words[-1].casefold() in _LOWER_OK:
         return False
     return label.casefold().rstrip(".") not in NOT_SPEAKERS
+
+
+def _numbered_role(words: Sequence[str]) -> bool:
+    """ "SENIOR STATE DEPARTMENT OFFICIAL 1": a role numbered like a background voice."""
+    return (
+        len(words) >= 2
+        and words[-1].isdigit()
+        and len(words[-1]) <= 2
+        and words[-2].casefold() in ROLE_WORDS
+    )
 
 
 def _rare_word(words: Sequence[str]) -> bool:

@@ -935,3 +935,39 @@ MR KIRBY: Sure.
     k = "John Kirby"
     assert turns(m) == [(k, "statement"), (None, "question"), (k, "answer")]
     assert [p.name for p in m.participants] == [k]
+
+
+def test_officials_numbered_in_digits_are_speakers_too() -> None:
+    text = TELEPHONIC.replace("OFFICIAL ONE", "OFFICIAL 1").replace("OFFICIAL TWO", "OFFICIAL 2")
+    m = meeting(text)
+    speakers = [s for s, _ in turns(m)]
+    assert speakers[1:3] == [
+        "Senior State Department Official 1",
+        "Senior State Department Official 2",
+    ]
+    assert speakers.count("Senior State Department Official 2") == 2
+
+
+def test_document_number_under_a_mid_ru_title_is_header() -> None:
+    """mid.ru prints a document number ("193-31-01-2022") under the date; it is no
+    word of the minister's opening."""
+    text = """\
+Foreign Minister Sergey Lavrov’s remarks and answers to media questions at a joint news \
+conference with Foreign Minister of Egypt Sameh Shoukry, Moscow, January 31, 2022
+31 January 2022 16:07
+193-31-01-2022
+Ladies and gentlemen,
+We have held talks with my Egyptian colleague. Russia and Egypt are strategic partners.
+Question (for both ministers, retranslated): How do you assess the situation in Libya?
+Sergey Lavrov: We stand for elections as soon as possible.
+Sameh Shoukry (retranslated): Egypt agrees with this approach.
+"""
+    m = meeting(text)
+    assert m.remarks[0].text.startswith("Ladies and gentlemen,")
+    assert turns(m) == [
+        ("Sergey Lavrov", "statement"),
+        (None, "question"),
+        ("Sergey Lavrov", "answer"),
+        ("Sameh Shoukry", "answer"),
+    ]
+    assert m.date == "2022-01-31"
