@@ -73,7 +73,8 @@ _UNNAMED_HEADS = frozenset(
 #: A phrase naming a document rather than a speaker ("the statement", "a joint communiqué").
 _DOCUMENT = re.compile(
     r"^(?:the|a|an|its|their)?\s*(?:joint\s+|written\s+|official\s+|brief\s+)?"
-    r"(?:statement|communiqu[eé]|readout|press\s+release|release|announcement|declaration)$"
+    r"(?:statement|communiqu[eé]|readout|press\s+release|release|announcement|declaration|"
+    r"message|telegram|letter)$"
 )
 #: A document with its author: "a statement released by the Chinese Foreign Ministry",
 #: "a readout from China's Foreign Ministry", "a Kremlin statement".
@@ -81,7 +82,7 @@ _DOCUMENT_BY = re.compile(
     r"^(?:(?:the|a|an)\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)"
     r"\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+(?P<by>.+)"
     r"|(?:the|a|an)?\s*(?P<own>[A-Z].*?)(?:['’]s)?\s+(?:joint\s+|written\s+)?"
-    r"(?:statement|readout|communiqu[eé]|press\s+release))$"
+    r"(?:statement|readout|communiqu[eé]|press\s+release|message|telegram|letter))$"
 )
 _ISSUER_WINDOW = 1500
 _WHO = r"(?:[Tt]he\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’\-]*){0,5}"
@@ -92,6 +93,14 @@ _ISSUED = re.compile(
     rf"|(?P<issuer>{_WHO}|\b(?:the|its)\s+[a-z]+)\s+(?:issued|released|published|put\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+)?statement"
     rf"|\bstatement\s+(?:from|by|issued\s+by|released\s+by)\s+(?P<by>{_WHO}|the\s+[a-z]+)"
+    rf"|(?P<sender>{_WHO}|\b[Tt]he\s+[a-z]+(?:\s+[a-z]+){{0,4}}?)\s+(?:also\s+)?"
+    r"(?:sent|forwarded|addressed)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:message|greetings|telegram|letter)"
+)
+#: A sentence whose subject is a document ("The message reads, in part:").
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*(?P<doc>(?:The|This|That|His|Her|Its|Their)\s+(?:\w+\s+)?(?:message|telegram|letter|"
+    r"statement|communiqu[eé]|readout|declaration))\s+(?:reads|read|said|says|states|stated)\b"
 )
 #: Several speakers at once ("the two sides said in a joint statement", "both leaders"):
 #: the words are theirs together, so no one person is their speaker.
@@ -197,7 +206,7 @@ class _Reader:
         if not found:
             return None
         m = found[-1]
-        who = m.group("by") or m.group("issuer") or m.group("who")
+        who = m.group("by") or m.group("issuer") or m.group("sender") or m.group("who")
         if _DOCUMENT.match(who.casefold()):
             return None
         if who.casefold() in PRONOUNS:
@@ -463,7 +472,16 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         reader.attend(subject)
         for ent in spoke:
             reader.attend(ent)
-        actors.append((s, spoke[-1] if spoke else subject))
+        actor = spoke[-1] if spoke else subject
+        last = s.end
+        while last > s.start and text[last - 1].isspace():
+            last -= 1
+        if actor is None and text[last - 1 : last] == ":":
+            # "The message reads, in part:" ⏎ "“…”": the author of the message speaks
+            doc = _DOCUMENT_SUBJECT.match(text, s.start, s.end)
+            if doc is not None:
+                actor = reader.resolve(doc.group("doc"), s.start)
+        actors.append((s, actor))
 
     _introduced_by_colon(text, quotes, actors)
     _carry_over(text, quotes)

@@ -38,7 +38,7 @@ SPEECH_VERBS = (
     r"continued|concluded|praised|described|called|expressed|hoped|believes|believed|"
     r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
     r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified|"
-    r"accused"
+    r"accused|reads|read"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})

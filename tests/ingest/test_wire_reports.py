@@ -652,3 +652,22 @@ def test_a_country_speaks_like_an_institution() -> None:
     assert said(m, "firmly opposed the new U.S. sanctions", "reported") == "China"
     assert said(m, "stop its wrong actions") == "China"
     assert said(m, "all necessary measures") == "Chinese Commerce Ministry"
+
+
+GREETINGS = """\
+BEIJING, Oct. 1 (Xinhua) -- Chinese President Xi Jinping sent a congratulatory message \
+to Vietnamese President Vo Van Thuong on Sunday.
+
+The message reads, in part:
+
+"China is willing to work with Vietnam to deepen strategic communication."
+
+"The friendship between our two peoples has stood the test of time," the president's \
+message said.
+"""
+
+
+def test_a_message_speaks_for_its_author() -> None:
+    m = meeting(GREETINGS)
+    assert said(m, "deepen strategic communication") == "Xi Jinping"  # "The message reads:"
+    assert said(m, "stood the test of time") == "Xi Jinping"
