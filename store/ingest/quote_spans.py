@@ -5,7 +5,8 @@ the curly pair reversed (”…“) by a careless converter; single quotes only 
 double ones. The scanner reads one paragraph at a time with a small state machine:
 
 * an opening mark must be followed by a non-space; a closing one must follow one;
-* «…» nest and only » closes «;
+* «…» nest and only » closes «; a “…” pair nests inside a quotation opened with a
+  reversed ” (”outer “inner” outer“);
 * a quotation still open at the end of a paragraph continues when the next paragraph
   opens with a quote mark (news style for multi-paragraph quotes); the pieces are
   chained so attribution found for one applies to all;
@@ -70,11 +71,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested_in_reversed(text: str, i: int, nested: bool) -> bool:
+    """A “…” pair inside a quotation that a converter opened with a reversed ”.
+
+    Kremlin pages write ”outer … “inner” … outer“: the inner “ stands after a space
+    and the inner ” closes it. Read as marks of the outer quotation, the inner opener
+    replaced the outer one and the outer quotation was lost.
+    """
+    if not nested:
+        return text[i] == "“" and (i == 0 or text[i - 1].isspace()) and _can_open(text, i)
+    return text[i] == "”" and _can_close(text, i)
+
+
 def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed (open, close) pairs in ``text[a:b]`` and the offset of a mark left open."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
     depth = 0
+    nested = False  # inside a “…” pair within a quotation opened with a reversed ”
     for i in range(a, b):
         c = text[i]
         if c == "'" and opened is not None and text[i + 1 : i + 2] == "'" and text[opened] == '"':
@@ -85,7 +99,7 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], i
             continue
         if opened is None:
             if _can_open(text, i):
-                opened, depth = i, 1
+                opened, depth, nested = i, 1, False
             continue
         if text[opened] == "«":
             if c == "«":
@@ -98,6 +112,9 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], i
             continue
         if c in _OPEN_ONLY and c != "“" and _can_open(text, i):
             continue  # a nested opener („ inside “…”) is part of the quotation
+        if text[opened] == "”" and c in "“”" and _nested_in_reversed(text, i, nested):
+            nested = not nested  # ”… known as “the eyes of the state.” They …“
+            continue
         if _can_close(text, i):
             pairs.append((opened, i))
             opened = None

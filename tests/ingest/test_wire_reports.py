@@ -671,3 +671,21 @@ def test_a_message_speaks_for_its_author() -> None:
     m = meeting(GREETINGS)
     assert said(m, "deepen strategic communication") == "Xi Jinping"  # "The message reads:"
     assert said(m, "stood the test of time") == "Xi Jinping"
+
+
+REVERSED = """\
+MOSCOW, Jan. 12 (RIA Novosti) - Acting President Vladimir Putin congratulated \
+prosecutors on their professional holiday.
+
+The message reads, in part:
+
+”In the old days, prosecutor’s offices were known as “the eyes of the state.” They \
+protect individuals from crime and injustice.“
+"""
+
+
+def test_inner_pair_inside_a_quotation_opened_with_a_reversed_mark() -> None:
+    m = meeting(REVERSED)
+    (q,) = quotes(m)
+    assert q.text.startswith("In the old days") and q.text.endswith("injustice.")
+    assert q.speaker == "Vladimir Putin"
