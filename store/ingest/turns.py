@@ -629,7 +629,8 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     cuts = [(s.start, _heading_end(text, s.start, s.title)) for s in header.sections]
     turns: list[_Turn] = []
     body_start = header.body_start
-    record_end = closing_line(text, hits[-1].text_start if hits else body_start)
+    last_start = hits[-1].text_start if hits else body_start
+    record_end = min(closing_line(text, last_start), trailing_furniture(text, last_start))
     first = hits[0].line_start if hits else record_end
     if opening and first > body_start:
         spans = _spans(text, _opening_start(text, body_start, first), first, cuts)
@@ -720,6 +721,38 @@ def closing_line(text: str, start: int) -> int:
     """
     m = _CLOSING_LINE.search(text, start)
     return m.start() if m else len(text)
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;,]$")
+
+
+def trailing_furniture(text: str, start: int) -> int:
+    """``page-tail``: where the page's own tail begins after the last turn.
+
+    A page prints below the record what no one said: tag lists, bureau names, links
+    to other pages ("Tags", "Office of the Spokesperson", "The Lessons of 1989:
+    Freedom and Our Future"). Read from the end, two or more short lines that end no
+    sentence, after the line where the last turn starts, are that tail; the first
+    line that ends a sentence (or ``start``'s own line) stops the reading.
+    """
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return len(text)
+    tail = len(text)
+    short = 0
+    pos = len(text)
+    while pos > line_end:
+        begin = text.rfind("\n", line_end, pos - 1) + 1
+        begin = max(begin, line_end + 1)
+        line = text[begin:pos].strip()
+        if line:
+            bare = line.rstrip("\"”»’')]")
+            if len(line.split()) > 12 or _SENTENCE_CLOSE.search(bare):
+                break
+            short += 1
+            tail = begin
+        pos = begin - 1 if begin > line_end + 1 else line_end
+    return tail if short >= 2 else len(text)
 
 
 def _split_unlabelled_answers(

@@ -971,3 +971,36 @@ Sameh Shoukry (retranslated): Egypt agrees with this approach.
         ("Sameh Shoukry", "answer"),
     ]
     assert m.date == "2022-01-31"
+
+
+def test_page_tail_after_the_last_turn_is_no_ones_words() -> None:
+    """Tag lists and links under a record without a closing line stay out of the last
+    remark; the remark keeps its own last sentence."""
+    text = """\
+Secretary Blinken’s Remarks with Foreign Ministers of the Gulf Cooperation Council
+
+Antony J. Blinken, Secretary of State
+
+New York City, New York
+
+September 22, 2022
+
+SECRETARY BLINKEN:  Well, good morning everyone.  It is wonderful to see so many
+friends and colleagues here this morning.
+
+As you heard the President say, the United States is invested in our partnerships.
+
+Thank you very much.
+
+Tags
+
+Bureau of Near Eastern Affairs
+
+Office of the Secretary of State
+
+The Lessons of 1989: Freedom and Our Future
+"""
+    m = meeting(text)
+    assert turns(m) == [("Antony J. Blinken", "statement")]
+    assert m.remarks[-1].text.endswith("invested in our partnerships.\n\nThank you very much.")
+    assert m.place == "New York City, New York"
