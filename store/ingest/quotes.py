@@ -479,8 +479,10 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         if actor is None and text[last - 1 : last] == ":":
             # "The message reads, in part:" ⏎ "“…”": the author of the message speaks
             doc = _DOCUMENT_SUBJECT.match(text, s.start, s.end)
-            if doc is not None:
-                actor = reader.resolve(doc.group("doc"), s.start)
+            if doc is not None:  # its issuer, else who acted in the sentence before
+                actor = reader.resolve(doc.group("doc"), s.start) or (
+                    actors[-1][1] if actors else None
+                )
         actors.append((s, actor))
 
     _introduced_by_colon(text, quotes, actors)
