@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.ingest.names import DEMONYMS, ROLE_WORDS, is_name_word, split_role_name, surname
+from store.ingest.names import (
+    COUNTRIES,
+    DEMONYMS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    is_name_word,
+    split_role_name,
+    surname,
+)
 from store.models import Person
 
 # Labels that stand for an unnamed voice from the floor.
@@ -171,6 +179,8 @@ class SpeakerBook:
             for r in self._records
             if r.role and (r.role.casefold() == want or r.role.casefold().startswith(want + " "))
         ]
+        if not holders:
+            holders = [r for r in self._records if r.role and _bare_office(r.role) == want]
         if len(holders) == 1:
             return holders[0]
         titled = [r for r in holders if r.from_title]
@@ -218,6 +228,24 @@ def numbered_official(role: str | None, name: str) -> tuple[str | None, str]:
     if role and name and _NUMBER.match(name):
         return f"{role} {name}", ""
     return role, name
+
+
+def _bare_office(role: str) -> str:
+    """``bare-office``: the office without whose it is: "Chinese Foreign Minister" and
+    "Foreign Minister of China" are both the "FOREIGN MINISTER:" of a joint record."""
+    words = role.split()
+    pair = " ".join(w.casefold() for w in words[:2])
+    if pair in DEMONYMS:
+        words = words[2:]
+    elif words and (words[0].casefold() in DEMONYMS or words[0].casefold() in COUNTRIES):
+        words = words[1:]
+    head, sep, place = " ".join(words).rpartition(" of ")
+    if sep and all(
+        w.casefold() in COUNTRIES or w.casefold() in ORG_WORDS or w.casefold() == "the"
+        for w in place.split()
+    ):
+        return head.casefold()
+    return " ".join(words).casefold()
 
 
 def _display(label: str) -> str:

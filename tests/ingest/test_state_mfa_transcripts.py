@@ -1004,3 +1004,28 @@ The Lessons of 1989: Freedom and Our Future
     assert turns(m) == [("Antony J. Blinken", "statement")]
     assert m.remarks[-1].text.endswith("invested in our partnerships.\n\nThank you very much.")
     assert m.place == "New York City, New York"
+
+
+def test_a_bare_office_label_is_the_guest_who_holds_it() -> None:
+    """ "FOREIGN MINISTER:" in a joint record is the one foreign minister the title
+    names, whatever country his role carries ("Chinese Foreign Minister Wang Yi");
+    "FOREIGN MINISTER WANG:" is him too (his family name comes first)."""
+    text = """\
+Secretary Antony J. Blinken and Chinese Foreign Minister Wang Yi Before Their Meeting
+
+Antony J. Blinken, Secretary of State
+
+Bali, Indonesia
+
+July 9, 2022
+
+SECRETARY BLINKEN: Good afternoon. It is good to see Foreign Minister Wang again.
+
+FOREIGN MINISTER: (Via interpreter) Thank you. We meet at a complicated time.
+
+FOREIGN MINISTER WANG: (Via interpreter) Let us work together.
+"""
+    m = meeting(text)
+    w = "Wang Yi"
+    assert turns(m) == [("Antony J. Blinken", "statement"), (w, "statement"), (w, "statement")]
+    assert person(m, w).affiliation == "China"
