@@ -174,7 +174,8 @@ _MASTHEAD = re.compile(
     r"President of Russia|(?:The )?Ministry of Foreign Affairs of the Russian Federation|"
     r"(?:U\.S\.|United States) Department of State|U\.S\. DEPARTMENT OF STATE|"
     r"(?:U\.S\. )?Department of State - Great Seal|Diplomacy in Action|printable banner|"
-    r"Skip to main content|An official website of the United States Government)\s*$"
+    r"Skip to main content|An official website of the United States Government|"
+    r"\(?(?:[Uu]nofficial )?(?:[Tt]ranslation|[Tt]ranslated)(?: from [A-Z][a-z]+)?\)?\.?)\s*$"
 )
 
 

@@ -1029,3 +1029,27 @@ FOREIGN MINISTER WANG: (Via interpreter) Let us work together.
     w = "Wang Yi"
     assert turns(m) == [("Antony J. Blinken", "statement"), (w, "statement"), (w, "statement")]
     assert person(m, w).affiliation == "China"
+
+
+def test_translation_notice_is_header() -> None:
+    """ "Unofficial translation from Russian" under the title is no word of the
+    minister's unlabelled opening."""
+    text = """\
+Foreign Minister Sergey Lavrov’s remarks at the Primakov Readings, Moscow, June 27, 2023
+
+Unofficial translation from Russian
+
+Colleagues, friends,
+
+I am glad to take part in the Primakov Readings once again. Russia values this forum.
+
+Question: What do you expect from the BRICS summit?
+
+Sergey Lavrov: We expect substantive decisions.
+"""
+    m = meeting(text)
+    lavrov = "Sergey Lavrov"
+    assert turns(m) == [(lavrov, "statement"), (None, "question"), (lavrov, "answer")]
+    assert m.remarks[0].text.startswith("Colleagues, friends,")
+    assert person(m, lavrov).affiliation == "Russia"
+    assert m.date == "2023-06-27"
