@@ -72,6 +72,12 @@ def breakdown(library: Library, query: str) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 2
+    if not (Path(argv[0]) / "library.sqlite3").is_file():  # never make a library by mistake
+        print(f"{argv[0]} is not a Parley library folder.", file=sys.stderr)
+        return 2
     library = Library.open(Path(argv[0]))
     try:
         for query in argv[1:] or DEFAULT:
