@@ -409,8 +409,26 @@ class _SpanIndex:
         return [self.spans[i] for i in sorted(self.order[lo:hi])]
 
 
+#: A line break inside a paragraph that only wraps a line: after a word or a comma,
+#: before more text. Not after a sentence end, a colon or a quote mark, where a break
+#: may mean something (a heading, "the following:", a quoted paragraph).
+_WRAP = re.compile(r"(?<=[^\s.!?:;\"“”«»])\n(?=[^\s\"“”«»])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with wrapping line breaks read as spaces, at the same offsets.
+
+    Scraped and e-mailed wire copy is often hard-wrapped: "Russian President\nVladimir
+    Putin" then read as two name runs, the role and the name apart, and the person
+    never registered. The replacement keeps every offset, so remarks still point at the
+    original text and quote it from there.
+    """
+    return _WRAP.sub(" ", text) if "\n" in text else text
+
+
 def find_report_remarks(text: str, header: Header) -> Reading:
     """Quotes and reported speech of a news report, with the people who speak."""
+    original, text = text, unwrap_lines(text)
     body = header.body_start
     dateline = find_dateline(text)
     lead_end = dateline.end() if dateline is not None else body
@@ -494,12 +512,12 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             continue
         name = q.speaker.name if q.speaker else None
         remarks.append(
-            Remark(name, "quote", text[q.span.start : q.span.end], q.span.start, q.span.end)
+            Remark(name, "quote", original[q.span.start : q.span.end], q.span.start, q.span.end)
         )
         if q.speaker is not None:
             speakers.append(q.speaker)
     for who, start, end in reported:
-        remarks.append(Remark(who.name, "reported", text[start:end], start, end))
+        remarks.append(Remark(who.name, "reported", original[start:end], start, end))
         speakers.append(who)
     speakers.extend(co_speakers)
     remarks.sort(key=lambda r: (r.start, r.end))

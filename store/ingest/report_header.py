@@ -44,9 +44,11 @@ _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
 #: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
 #: AP's state or country after the city, before the outlet: "ANKARA, Turkey (AP) —".
-_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*(?=[(/])"
+_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*\n?(?=[(/])"
+#: Space inside a dateline: a hard-wrapped line may break it once, never at a blank line.
+_SP = r"[ \t]*(?:\n[ \t]*)?"
 _WIRE = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}[ \t]*(?:,[ \t]*{_REGION})?(?:,[ \t]*{_DATE}[ \t]*)?"
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}{_SP}(?:,{_SP}{_REGION})?(?:,{_SP}{_DATE}{_SP})?"
     rf"(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
     re.MULTILINE,
 )
@@ -179,14 +181,36 @@ def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
     return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
 
 
+_BYLINE_START = re.compile(r"(?:By|From|Posted|Updated|Published|Reporting)\b")
+
+
+def _is_stamp(line: str) -> bool:
+    """A date or time stamp line ("March 21, 2023 4:12 PM UTC", "21.03.2023 18:40")."""
+    return len(line.split()) <= 12 and (
+        parse_date(line) is not None
+        or re.search(r"\d:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}", line) is not None
+    )
+
+
 def _headline_before(text: str, start: int) -> str | None:
-    """A headline line just above the dateline: short, capitalised, no final period."""
-    before = [ln.strip() for ln in text[:start].splitlines() if ln.strip()]
-    while before and re.match(r"(?:By|From|Posted|Updated|Published)\b", before[-1]):
-        before.pop()  # a byline or a stamp sits between headline and dateline
-    if not before:
+    """A headline just above the dateline: short, capitalised, no final period.
+
+    The headline is the last block of lines above the dateline once bylines ("By Guy
+    Faulconbridge and\nLaurie Chen", wrapped or not) and date stamps are set aside; a
+    headline wrapped over two or three lines is joined again.
+    """
+    blocks = [b.splitlines() for b in re.split(r"\n[ \t]*\n", text[max(0, start - 1500) : start])]
+    while blocks:
+        lines = [ln.strip() for ln in blocks.pop() if ln.strip()]
+        cut = next((k for k, ln in enumerate(lines) if _BYLINE_START.match(ln)), len(lines))
+        lines = [ln for ln in lines[:cut] if not _is_stamp(ln)]
+        if lines:
+            break
+    else:
         return None
-    line = before[-1]
+    if len(lines) > 3:
+        lines = lines[-1:]
+    line = " ".join(lines)
     looks_like_headline = (
         3 <= len(line.split()) <= 20
         and line[:1].isupper()

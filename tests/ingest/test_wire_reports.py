@@ -689,3 +689,27 @@ def test_inner_pair_inside_a_quotation_opened_with_a_reversed_mark() -> None:
     (q,) = quotes(m)
     assert q.text.startswith("In the old days") and q.text.endswith("injustice.")
     assert q.speaker == "Vladimir Putin"
+
+
+def _wrapped(text: str, width: int = 38) -> str:
+    """The article hard-wrapped the way a plain-text scrape or an e-mail keeps it."""
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(p, width) for p in text.split("\n\n"))
+
+
+def test_hard_wrapped_lines_read_like_the_unwrapped_text() -> None:
+    for article in (REUTERS, TASS, AP, PRAGUE):
+        flat, wrapped = meeting(article), meeting(_wrapped(article))
+        assert (wrapped.title, wrapped.place, wrapped.date) == (flat.title, flat.place, flat.date)
+        assert people(wrapped) == people(flat)
+        assert [(r.speaker, r.kind, " ".join(r.text.split())) for r in wrapped.remarks] == [
+            (r.speaker, r.kind, " ".join(r.text.split())) for r in flat.remarks
+        ]
+
+
+def test_dateline_broken_over_two_lines() -> None:
+    m = meeting('MOSCOW, March 21\n(Reuters) - Russian President Vladimir Putin said on '
+                'Tuesday that the talks went well.\n\n"It was good," Putin said.\n')  # fmt: skip
+    assert (m.place, m.date, m.outlet) == ("Moscow", "--03-21", "Reuters")
+    assert said(m, "It was good") == "Vladimir Putin"
