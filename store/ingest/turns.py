@@ -653,7 +653,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
             turns.append(_Turn(h.label, book.resolve(h.label), asks, spans))
     if not turns:
         return None
-    _mark_named_questioners(turns, book, text, header.title)
+    _mark_named_questioners(turns, book, text, header.title, _genre_line(text, header))
     if opening:
         turns = _split_unlabelled_answers(turns, text, opening, book.resolve(opening))
     remarks: list[Remark] = []
@@ -846,16 +846,28 @@ _MEDIA_NOTE = re.compile(
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 
 
+_GENRE_INTERVIEW = re.compile(r"(?im)^[ \t]*interview[ \t]*$")
+
+
+def _genre_line(text: str, header: Header) -> bool:
+    """``genre-line``: the header tags the record "Interview" on a line of its own (the
+    State Department's layout) though the title does not say so."""
+    return bool(_GENRE_INTERVIEW.search(text, 0, header.body_start))
+
+
 def _mark_named_questioners(
-    turns: list[_Turn], book: SpeakerBook, text: str, title: str = ""
+    turns: list[_Turn], book: SpeakerBook, text: str, title: str = "", tagged: bool = False
 ) -> None:
     """A named speaker from outside the title who mostly asks is a journalist.
 
     In an interview ("Andrei Vandenko: …") the interviewer is named, is not among the
-    people the title names, and asks; his turns are questions. The people the title
-    names, and the speaker who says most, are never taken for journalists.
+    people the title names, and asks; his turns are questions. The officials the title
+    names, and the speaker who says most, are never taken for journalists; a person the
+    title names without an office ("… With Margaret Brennan of CBS Face the Nation")
+    may be (``titled-interviewer``).
     """
     words: Counter[str] = Counter()
+    officials: Counter[str] = Counter()
     asks: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for t in turns:
@@ -863,15 +875,19 @@ def _mark_named_questioners(
             continue
         body = " ".join(text[a:b] for a, b in t.spans)
         words[t.speaker.name] += len(body.split())
-        if t.label is None or t.questioner or book.from_title(t.label):
+        if t.label is None or t.questioner:
+            continue
+        if book.from_title(t.label) and t.speaker.role:
+            officials[t.speaker.name] += len(body.split())
             continue
         total[t.speaker.name] += 1
         if "?" in body:
             asks[t.speaker.name] += 1
     if len(words) < 2:
         return
-    main = words.most_common(1)[0][0]
-    interview = bool(_INTERVIEW.search(title))
+    # The one interviewed: the titled official who says most, else whoever says most.
+    main = (officials or words).most_common(1)[0][0]
+    interview = tagged or bool(_INTERVIEW.search(title))
     for t in turns:
         name = t.speaker.name if t.speaker else None
         if not name or name == main or total[name] < 2:

@@ -1053,3 +1053,12 @@ Sergey Lavrov: We expect substantive decisions.
     assert m.remarks[0].text.startswith("Colleagues, friends,")
     assert person(m, lavrov).affiliation == "Russia"
     assert m.date == "2023-06-27"
+
+
+def test_interviewer_named_in_the_title_asks() -> None:
+    """ "MS BRENNAN:" is the Margaret Brennan the title names with her programme, not
+    with an office: she asks, the Secretary answers, however long her questions."""
+    m = meeting(INTERVIEW.replace("QUESTION:", "MS BRENNAN:"))
+    b, mb = "Antony J. Blinken", "Margaret Brennan"
+    assert turns(m) == [(mb, "question"), (b, "answer")] * 3
+    assert "MS BRENNAN" in person(m, mb).aliases
