@@ -764,18 +764,20 @@ def _split_unlabelled_answers(
     briefing") print "Question: …?" and then the spokesperson's answer with no label.
     When most questions in a record with one title speaker are not followed by a
     labelled turn, the first paragraph after a question's last "?" that is not itself
-    a question starts an answer by the title's speaker. Records that label their
-    answers (most questions followed by a labelled turn) are left alone.
+    a question starts an answer by the title's speaker. Records that label most of
+    their answers split only the questions no labelled answer follows
+    (``unlabelled-answer``: "Question: …?" then her answer, then "Question:" again).
     """
     asked = [i for i, t in enumerate(turns) if t.questioner]
     if not asked:
         return turns
-    answered = sum(1 for i in asked if i + 1 < len(turns) and not turns[i + 1].questioner)
-    if answered * 2 >= len(asked):
+    unanswered = {i for i in asked if i + 1 == len(turns) or turns[i + 1].questioner}
+    if not unanswered:
         return turns
+    split_all = (len(asked) - len(unanswered)) * 2 < len(asked)
     out: list[_Turn] = []
-    for turn in turns:
-        if not turn.questioner:
+    for k, turn in enumerate(turns):
+        if not turn.questioner or not (split_all or k in unanswered):
             out.append(turn)
             continue
         question: list[tuple[int, int]] = []

@@ -1062,3 +1062,17 @@ def test_interviewer_named_in_the_title_asks() -> None:
     b, mb = "Antony J. Blinken", "Margaret Brennan"
     assert turns(m) == [(mb, "question"), (b, "answer")] * 3
     assert "MS BRENNAN" in person(m, mb).aliases
+
+
+def test_an_unlabelled_answer_among_labelled_ones_is_the_spokeswomans() -> None:
+    """Most answers say "Maria Zakharova:", one does not: that answer is still hers,
+    not part of the journalist's question."""
+    text = ZAKHAROVA.replace(
+        "Maria Zakharova: We have seen no signals from Chisinau.",
+        "We have seen no signals from Chisinau.",
+    )
+    m = meeting(text)
+    z = "Maria Zakharova"
+    assert turns(m)[5:] == [(None, "question"), (z, "answer")] * 3
+    assert m.remarks[7].text == "Are there plans for contacts with the new Moldovan government?"
+    assert m.remarks[8].text == "We have seen no signals from Chisinau."
