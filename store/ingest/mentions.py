@@ -638,6 +638,8 @@ def _is_office(phrase: str) -> bool:
 def _holds_office(word: str, role: str) -> bool:
     """Whether a description's role word fits a person's (case-folded) role."""
     offices = _OFFICE_WORDS.get(word)
+    if word in _OFFICE_WORDS["leader"] and _office_word(role.split()) == "leader":
+        return True  # introduced as "Chinese leader Xi Jinping", called "the Chinese president"
     if offices is not None:
         return any(re.search(rf"\b{re.escape(o)}\b", role) for o in offices)
     return re.search(rf"\b{re.escape(word)}", role) is not None

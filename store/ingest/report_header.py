@@ -43,8 +43,9 @@ _OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
 _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
 #: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
-#: AP's state or country after the city, before the outlet: "ANKARA, Turkey (AP) —".
-_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*\n?(?=[(/])"
+#: The state or country after the city: "ANKARA, Turkey (AP) —", "GUANGZHOU, China,
+#: April 7, 2023 (AFP) -".
+_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*\n?(?=[(/,])"
 #: Space inside a dateline: a hard-wrapped line may break it once, never at a blank line.
 _SP = r"[ \t]*(?:\n[ \t]*)?"
 _WIRE = re.compile(

@@ -713,3 +713,39 @@ def test_dateline_broken_over_two_lines() -> None:
                 'Tuesday that the talks went well.\n\n"It was good," Putin said.\n')  # fmt: skip
     assert (m.place, m.date, m.outlet) == ("Moscow", "--03-21", "Reuters")
     assert said(m, "It was good") == "Vladimir Putin"
+
+
+GUANGZHOU = """\
+Macron, Xi call for Ukraine peace talks
+
+GUANGZHOU, China, April 7, 2023 (AFP) - French President Emmanuel Macron on Friday \
+urged Chinese leader Xi Jinping to "bring Russia to its senses" over Ukraine.
+
+"I know I can count on you to bring Russia to its senses and everyone back to the \
+negotiating table," Macron told Xi at the start of their talks.
+
+"China and France have the ability and responsibility to overcome differences," the \
+Chinese president told his guest, according to state broadcaster CCTV.
+
+European Commission President Ursula von der Leyen, who joined part of the talks, said \
+she had "a frank exchange" with Xi.
+
+"We count on China not to provide any military equipment to Russia," von der Leyen told \
+reporters.
+
+burs-jm/dhw
+"""
+
+
+def test_afp_dateline_with_country_and_full_date() -> None:
+    m = meeting(GUANGZHOU)
+    assert (m.place, m.date, m.outlet) == ("Guangzhou, China", "2023-04-07", "AFP")
+    assert m.title == "Macron, Xi call for Ukraine peace talks"
+
+
+def test_a_leader_is_also_the_president_and_particle_names() -> None:
+    m = meeting(GUANGZHOU)
+    assert said(m, "I know I can count on you") == "Emmanuel Macron"
+    assert said(m, "overcome differences") == "Xi Jinping"
+    assert said(m, "military equipment") == "Ursula von der Leyen"
+    assert set(people(m)) == {"Emmanuel Macron", "Xi Jinping", "Ursula von der Leyen"}
