@@ -55,7 +55,7 @@ _PAGE_CLOCK = re.compile(r"\b(?:GMT|UTC|MSK)\b\s*[+-−]?\s*\d*", re.I)
 _TIME_LINE = re.compile(
     r"^\s*(?:END\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,5})?\s*$", re.I
 )
-_NOT_PLACE_STARTS = frozenset(["following", "after", "before", "during", "ladies", "dear"])
+_NOT_PLACE_STARTS = frozenset(["following", "after", "before", "during", "ladies", "dear", "by"])
 _SENTENCE_END = re.compile(r"[.!?:;,…]$")
 _CONNECTORS = _vocab("of the and de for in at on to a an und la le del")
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
@@ -584,10 +584,22 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
     lines = _one_paragraph_a_line(paragraphs)
     if lines:
         paragraphs = _line_units(paragraphs)
+    # Topics head the spokesperson's opening; once the questions begin, a short line
+    # without a full stop is a journalist's words ("And one more on Iran"), no heading.
+    first_question = next(
+        (k for k, (_, para) in enumerate(paragraphs) if _QUESTION_START.match(para)),
+        len(paragraphs),
+    )
+    paragraphs = paragraphs[:first_question]
     topics = _topic_headings([p for p in paragraphs if p[0] not in known], lines)
     if topics:
         sections = sorted((*sections, *topics), key=lambda sec: sec.start)
     return tuple(sections)
+
+
+_QUESTION_START = re.compile(
+    r"^(?:\((?i:via interpreter)\.?\)\s*)?(?:Q|QUESTION|Question|Вопрос)\b[^\n:]{0,60}:"
+)
 
 
 def _one_paragraph_a_line(paragraphs: list[tuple[int, str]]) -> bool:

@@ -749,3 +749,9 @@ def test_a_leader_is_also_the_president_and_particle_names() -> None:
     assert said(m, "overcome differences") == "Xi Jinping"
     assert said(m, "military equipment") == "Ursula von der Leyen"
     assert set(people(m)) == {"Emmanuel Macron", "Xi Jinping", "Ursula von der Leyen"}
+
+
+def test_without_a_dateline_a_byline_is_still_no_place() -> None:
+    m = meeting(REUTERS.replace("MOSCOW, March 21 (Reuters) - ", ""))
+    assert m.place is None and m.title == "Russia, China vow closer ties as Xi visits Moscow"
+    assert said(m, "good neighbours and reliable partners") == "Xi Jinping"
