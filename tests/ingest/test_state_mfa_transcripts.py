@@ -1076,3 +1076,16 @@ def test_an_unlabelled_answer_among_labelled_ones_is_the_spokeswomans() -> None:
     assert turns(m)[5:] == [(None, "question"), (z, "answer")] * 3
     assert m.remarks[7].text == "Are there plans for contacts with the new Moldovan government?"
     assert m.remarks[8].text == "We have seen no signals from Chisinau."
+
+
+def test_a_journalists_unpunctuated_line_is_no_heading() -> None:
+    """Once the questions begin, a short line without a full stop is the journalist's
+    ("And one more on Iran"), not a topic heading: the answer stays an answer."""
+    text = PRICE.replace(
+        "QUESTION: Ned, on China –",
+        "QUESTION: Ned, on China.\n\nAnd one more on Iran",
+    )
+    m = meeting(text)
+    assert not m.sections
+    assert turns(m)[5:7] == [(None, "question"), ("Ned Price", "answer")]
+    assert m.remarks[5].text.endswith("And one more on Iran")
