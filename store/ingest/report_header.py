@@ -266,7 +266,8 @@ def read_report_header(text: str, page: Page) -> Header | None:
         if parsed:
             year, month, day = parsed
             if year is None:
-                year = infer_year(body) or year_from_stamp(text[: m.start()], month, day)
+                above = f"{text[: m.start()]}\n{page.date or ''}"  # the page's own date too
+                year = infer_year(body) or year_from_stamp(above, month, day)
                 inferred = year is not None
             date = iso_date(year, month, day)
 

@@ -755,3 +755,19 @@ def test_without_a_dateline_a_byline_is_still_no_place() -> None:
     m = meeting(REUTERS.replace("MOSCOW, March 21 (Reuters) - ", ""))
     assert m.place is None and m.title == "Russia, China vow closer ties as Xi visits Moscow"
     assert said(m, "good neighbours and reliable partners") == "Xi Jinping"
+
+
+def test_html_page_date_of_the_same_day_lends_its_year() -> None:
+    from html import escape
+
+    from store.ingest import extract
+
+    paras = [p for p in REUTERS.split("\n\n") if p.strip()]
+    page = (
+        f"<html><head><title>{escape(paras[0])} | Reuters</title></head><body><article>"
+        f"<h1>{escape(paras[0])}</h1><time datetime='2023-03-21T12:00:00Z'>March 21, 2023"
+        "</time>" + "".join(f"<p>{escape(p)}</p>" for p in paras[1:]) + "</article></body></html>"
+    )
+    (m,) = extract(page.encode(), "reuters.html")
+    assert (m.date, m.date_inferred, m.place, m.outlet) == ("2023-03-21", True, "Moscow", "Reuters")
+    assert said(m, "good neighbours and reliable partners") == "Xi Jinping"
