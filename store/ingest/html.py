@@ -72,6 +72,7 @@ _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?")
 _TITLE_SUFFIX = re.compile(r"\s+[•|–—-]\s+[^•|–—-]{1,60}$")
+_PUBLISHER = re.compile(r"Department of State|Ministry of|White House|President of Russia|Kremlin")
 # What may follow a bold name before the colon: "(retranslated)", "(via interpreter)".
 _AFTER_BOLD = re.compile(r"\s*(\([^()\n]{1,40}\))?\s*:")
 _MAX_LABEL_CHARS = 120
@@ -434,6 +435,10 @@ def _page_title(root: Node, container: Node, metas: dict[str, str],
                 return text
     og = _collapse(metas.get("og:title", "") or metas.get("twitter:title", ""))
     if og:
+        # ``og-site-suffix``: "… - United States Department of State" names the site.
+        suffix = _TITLE_SUFFIX.search(og)
+        if suffix and _PUBLISHER.search(suffix.group(0)):
+            return og[: suffix.start()]
         return og
     titles = _find(root, "title")
     if titles:

@@ -1089,3 +1089,19 @@ def test_a_journalists_unpunctuated_line_is_no_heading() -> None:
     assert not m.sections
     assert turns(m)[5:7] == [(None, "question"), ("Ned Price", "answer")]
     assert m.remarks[5].text.endswith("And one more on Iran")
+
+
+def test_open_graph_title_without_the_sites_name() -> None:
+    """A page whose only title is its Open Graph title keeps the title, not the site."""
+    html = """\
+<html><head><meta property="og:title" content="Department Press Briefing – March 3, 2022 - \
+United States Department of State"></head><body>
+<p>Ned Price, Department Spokesperson</p><p>Washington, DC</p><p>March 3, 2022</p>
+<p>MR PRICE: Good afternoon. I have two things at the top.</p>
+<p>QUESTION: Can we start with Belarus?</p>
+<p>MR PRICE: We have seen the reports.</p>
+</body></html>"""
+    m = html_meeting(html)
+    assert m.title == "Department Press Briefing – March 3, 2022"
+    assert m.date == "2022-03-03"
+    assert turns(m) == [("Ned Price", "statement"), (None, "question"), ("Ned Price", "answer")]
