@@ -52,6 +52,10 @@ _APPOSITIVE_ROLE = re.compile(
     r",\s+(?:(?P<owner>[A-Z][\w.]*)['’]s\s+|the\s+(?P<dem>[A-Z][\w.]*)\s+)"
     r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+)?[a-z][a-z\-]*){0,3}?)(?=\s*[,;]|\s*\.\s)"
 )
+#: "A Kremlin spokesman, " / "the Russian deputy foreign minister, " right before a name.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Aa]n?|[Tt]he)\s+(?P<role>[^,.;:\n\"“”«»()]{3,60}?),\s+\Z"
+)
 #: "his Turkish counterpart " right before a name (see Registry._counterpart).
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?:(?P<nation>[A-Z][\w.]*)\s+)?counterparts?,?\s+\Z"
@@ -445,6 +449,12 @@ class Registry:
             apposed = _APPOSITIVE_ROLE.match(text, run.end, run.end + 90)
             if apposed is not None and _is_office(apposed.group("role")):
                 return self._apposed(apposed, name, run)
+            ahead = _ROLE_BEFORE_NAME.search(text, max(0, run.start - 80), run.start)
+            if ahead is not None and _is_office(ahead.group("role")):
+                # "A Kremlin spokesman, Dmitry Peskov, said": the role set before the name
+                role = ahead.group("role")
+                return self.person(name, run.start, role=role_without_nationality(role),
+                                   affiliation=affiliation_of(role, None))  # fmt: skip
         if not (has_role or hon_word or known):
             return None
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None

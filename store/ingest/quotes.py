@@ -213,6 +213,14 @@ class _Reader:
             return self._pronoun(who.casefold())
         return self.resolve(who, at - len(window) + m.start())
 
+    def named_in(self, phrase: str, at: int) -> Entity | None:
+        """A person an unnamed-source phrase names after all ("a spokesman, John Kirby").
+
+        Only a name counts: the phrase's description ("a source in the delegation") must
+        not become an organisation or match somebody's role.
+        """
+        return self._named(phrase, at) or self._named(phrase, at, introduce=True)
+
     def conjoined(self, phrase: str, at: int, first: Entity) -> list[Entity]:
         """The other people of a subject that joins several with "and".
 
@@ -456,7 +464,10 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             q = _Quote(span, s)
             att = attribute(text, span, s)
             if att is not None and unnamed_source(att.phrase):
-                q.anonymous = True
+                # "a Kremlin spokesman, Dmitry Peskov," still names him
+                q.speaker = reader.named_in(att.phrase, att.start)
+                q.anonymous = q.speaker is None
+                q.sieve = att.sieve if q.speaker is not None else None
             elif att is not None:
                 q.speaker = reader.resolve(att.phrase, att.start)
                 q.sieve = att.sieve if q.speaker is not None else None
@@ -469,7 +480,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         rep = find_reported(text, Sentence(max(s.start, lead_end), s.end))
         if rep is not None:
             who = (
-                None
+                reader.named_in(rep.subject, rep.subject_start)
                 if unnamed_source(rep.subject)
                 else reader.resolve(rep.subject, rep.subject_start)
             )

@@ -771,3 +771,22 @@ def test_html_page_date_of_the_same_day_lends_its_year() -> None:
     (m,) = extract(page.encode(), "reuters.html")
     assert (m.date, m.date_inferred, m.place, m.outlet) == ("2023-03-21", True, "Moscow", "Reuters")
     assert said(m, "good neighbours and reliable partners") == "Xi Jinping"
+
+
+SPOKESMAN = """\
+MOSCOW (Reuters) - A Kremlin spokesman, Dmitry Peskov, said on Monday that no meeting \
+was planned.
+
+"There are no such plans," a Kremlin spokesman, Dmitry Peskov, told reporters.
+
+"We see no basis for talks," a senior Russian diplomat told Reuters.
+"""
+
+
+def test_an_indefinite_role_followed_by_the_name_is_that_person() -> None:
+    m = meeting(SPOKESMAN)
+    assert said(m, "no meeting was planned", "reported") == "Dmitry Peskov"
+    assert said(m, "There are no such plans") == "Dmitry Peskov"
+    assert said(m, "no basis for talks") is None
+    assert person(m, "Dmitry Peskov") == ("Kremlin spokesman", None)
+    assert people(m) == ["Dmitry Peskov"]
