@@ -29,6 +29,8 @@ from html.parser import HTMLParser
 
 from lxml import etree
 
+from store.ingest.speakers import is_heading_label
+
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen",
                   "link", "meta", "param", "source", "track", "wbr"})
 BLOCK = frozenset({
@@ -639,6 +641,16 @@ def _paragraphs(container: Node, skip: set[int]) -> list[_Paragraph]:
     return builder.paragraphs
 
 
+_LABEL_LEAD = re.compile(r"^[^\n:]{1,80}:\s")
+
+
+def _heading_over_prose(label: str, following: str) -> bool:
+    """``bold-heading-alone``: a bold topic heading ("Russia-Africa Summit:") over a
+    paragraph of prose stays a paragraph of its own, as a heading; over a paragraph
+    that opens with a label of its own it is joined as any lone label is."""
+    return is_heading_label(label) and not _LABEL_LEAD.match(following)
+
+
 def _join_lone_labels(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     """A label alone in its paragraph belongs to the paragraph after it."""
     out: list[_Paragraph] = []
@@ -646,7 +658,13 @@ def _join_lone_labels(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     while i < len(paragraphs):
         p = paragraphs[i]
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if p.label and p.text == f"{p.label}:" and nxt is not None and nxt.label is None:
+        if (
+            p.label
+            and p.text == f"{p.label}:"
+            and nxt is not None
+            and nxt.label is None
+            and not _heading_over_prose(p.label, nxt.text)
+        ):
             out.append(_Paragraph(f"{p.label}: {nxt.text}", p.label))
             i += 2
             continue

@@ -417,17 +417,22 @@ an anti-Russia platform.</p>
 
 def test_bold_topic_headings_are_not_speakers() -> None:
     """ "Ukraine crisis update:" and "Russia-Africa Summit:" set in bold name neither a
-    person nor a role: they stay in the spokeswoman's statement, not new speakers."""
+    person nor a role: they head the spokeswoman's topics, they are no speakers."""
     m = html_meeting(ZAKHAROVA_HTML)
     assert [p.name for p in m.participants] == ["Maria Zakharova"]
-    assert [s for s, _ in turns(m)] == [
-        "Maria Zakharova",
-        None,
-        "Maria Zakharova",
-        None,
-        "Maria Zakharova",
+    z = "Maria Zakharova"
+    assert turns(m) == [(z, "statement")] * 3 + [(None, "question"), (z, "answer")] * 2
+    assert starts(m)[:3] == [
+        "On March 3, Foreign",
+        "The Kiev regime continues",
+        "Preparations for the second",
     ]
-    assert [k for _, k in turns(m)][1:] == ["question", "answer", "question", "answer"]
+    assert [s.title for s in m.sections] == [
+        "Sergey Lavrov’s schedule",
+        "Ukraine crisis update",
+        "Russia-Africa Summit",
+        "Answers to media questions",
+    ]
     assert (
         m.title == "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023"
     )
