@@ -66,14 +66,16 @@ def is_heading_label(label: str) -> bool:
     Pages set topic headings in bold as they set speakers ("Russia-Africa Summit:",
     "Answers to media questions:", "Ukraine crisis update:"), and a heading that ends
     in a colon reads like a label. A speaker label holds a personal name ("Maria
-    Zakharova"), a role word ("Moderator", "Voice from the audience") or a journalist's
-    word ("Question"), and no lower-case words but connectors and name particles
+    Zakharova"), a role word ("Moderator") or a journalist's word ("Question", "Voice
+    from the audience"), and no lower-case words but connectors and name particles
     ("President of Egypt Abdel Fattah el-Sisi"); a heading fails one of these.
     """
     core = _NOTE.sub("", " ".join(label.split())).strip(" :")
     if not core or is_question_label(core):
         return False
     words = core.split()
+    if words[0].casefold() in QUESTION_LABELS:
+        return False  # "Voice from the audience", "Remark from the floor"
     if any(not is_name_word(w) and w.casefold() not in _CONNECTING for w in words):
         return True
     role, name, _ = split_role_name(core)

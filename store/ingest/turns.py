@@ -21,6 +21,13 @@ Candidates then pass an evidence check (:func:`_credible`): a one-off ``Note:`` 
 once a document has shown credible labels, a one-off label that reads like a person
 (:func:`_person_like`) is accepted too.
 
+A bold run that names neither a person nor a role ("Russia-Africa Summit:") is a
+heading, not a speaker (``bold-heading``); an interpreter's note may stand before the
+label ("(Via interpreter.) QUESTION:", ``note-first``); a one-off "OPERATOR:" is a voice
+(``procedural-voice``) whose turns, like a moderator's, are statements. The last turn
+ends at a closing line ("(The briefing was concluded …)", ``closing-line``) or where
+the page's tail of short unpunctuated lines begins (``page-tail``).
+
 Paragraphs without a label belong to the current speaker; headings ("* * *",
 "Beginning of meeting with …") end a remark and become ``Header.sections``. Before the
 first label, paragraphs are a statement only when the title names their speaker

@@ -11,6 +11,7 @@ and page furniture, and as simple HTML with bold labels. One test per behaviour.
 from __future__ import annotations
 
 from store.ingest import extract, extract_text
+from store.ingest.speakers import is_heading_label
 from store.models import Meeting, Person
 
 
@@ -1110,3 +1111,19 @@ United States Department of State"></head><body>
     assert m.title == "Department Press Briefing – March 3, 2022"
     assert m.date == "2022-03-03"
     assert turns(m) == [("Ned Price", "statement"), (None, "question"), ("Ned Price", "answer")]
+
+
+def test_heading_label_rule_on_its_own() -> None:
+    """The bold-heading rule: a heading names neither a person nor a role; labels of
+    journalists, voices from the floor and officials are never headings."""
+    for heading in ("Russia-Africa Summit", "Ukraine crisis update", "Answers to media questions"):
+        assert is_heading_label(heading), heading
+    for label in (
+        "Maria Zakharova",
+        "Question (retranslated)",
+        "Voice from the audience",
+        "MODERATOR",
+        "Interpreter",
+        "President of Egypt Abdel Fattah el-Sisi",
+    ):
+        assert not is_heading_label(label), label
