@@ -169,6 +169,7 @@ def capital_runs(text: str) -> list[Run]:
             continue
         j = i
         last_good = i
+        joined = False  # an "and" inside the run (see _conjoined_names)
         while j + 1 < n and not _ends_sentence(words[j]):
             gap = text[marks[j].end() : marks[j + 1].start()]
             nxt = words[j + 1]
@@ -180,10 +181,15 @@ def capital_runs(text: str) -> list[Run]:
                 last_good = j
             elif w in _CONNECT:
                 j += 1
+                joined = joined or nxt == "and"
             else:
                 break
-        for lo, hi in _conjoined_names(words, i, last_good):
-            a, b = marks[lo].start(), marks[hi].end()
+        if joined:
+            for lo, hi in _conjoined_names(words, i, last_good):
+                a, b = marks[lo].start(), marks[hi].end()
+                runs.append(Run(a, b, text[a:b]))
+        else:
+            a, b = marks[i].start(), marks[last_good].end()
             runs.append(Run(a, b, text[a:b]))
         i = last_good + 1
     return runs
@@ -198,8 +204,6 @@ def _conjoined_names(words: list[str], i: int, j: int) -> list[tuple[int, int]]:
     :func:`split_role_name` reads it), so "Bosnia and Herzegovina" or "Minister of Trade
     and Industry Piyush Goyal" stay whole.
     """
-    if "and" not in words[i : j + 1]:
-        return [(i, j)]
     pieces: list[tuple[int, int]] = []
     lo = i
     for k in range(i + 1, j):
@@ -645,6 +649,7 @@ def _is_office(phrase: str) -> bool:
     return bool(words) and (words[-1] in ROLE_WORDS or " ".join(words[-2:]) in _OFFICE_WORDS)
 
 
+@lru_cache(maxsize=8192)  # the same few (word, role) pairs are asked about again and again
 def _holds_office(word: str, role: str) -> bool:
     """Whether a description's role word fits a person's (case-folded) role."""
     offices = _OFFICE_WORDS.get(word)

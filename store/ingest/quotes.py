@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from store.ingest.document import Header, Reading
@@ -337,6 +338,7 @@ class _Reader:
         return ent
 
 
+@lru_cache(maxsize=4096)
 def unnamed_source(phrase: str, *, resolved: bool = False) -> bool:
     """Whether a speaker phrase stands for somebody the report does not name.
 
