@@ -665,6 +665,13 @@ def _ends_or_heads(line: str) -> bool:
     return bool(re.search(r"[.!?…:]$", line.rstrip(_TRAILING_CLOSERS))) or _heading_shaped(line)
 
 
+# A greeting or form of address opens a speech without a comma as often as with one.
+_ADDRESS_WORDS = _vocab(
+    "ladies good dear colleagues friends thank thanks hello welcome mr mrs ms madam "
+    "excellencies excellency your distinguished esteemed"
+)
+
+
 def _heading_shaped(para: str) -> bool:
     """One line of 1-15 words that reads as a title, not a sentence or a label."""
     if "\n" in para or len(para) > 150 or "  " in para or "\t" in para or "\xa0" in para:
@@ -677,6 +684,8 @@ def _heading_shaped(para: str) -> bool:
         return False
     if core.upper() == core or _is_date_line(core):
         return False  # "MR PRICE" or "THE PRESIDENT" without a colon; a date line
+    if words[0].casefold() in _ADDRESS_WORDS:
+        return False  # "Ladies and gentlemen", "Good afternoon": a speaker addresses
     if core != para and ("," in core or _LEAD_IN.search(core) or not is_heading_label(core)):
         return False  # "The message reads, in part:" leads into a quotation; "Name:" speaks
     return len(words) > 1 or core.casefold() in COUNTRIES

@@ -1127,3 +1127,10 @@ def test_heading_label_rule_on_its_own() -> None:
         "President of Egypt Abdel Fattah el-Sisi",
     ):
         assert not is_heading_label(label), label
+
+
+def test_a_greeting_without_a_comma_is_no_heading() -> None:
+    """ "Ladies and gentlemen" on a line of its own opens the minister's words."""
+    m = meeting(LAVROV.replace("Ladies and gentlemen,", "Ladies and gentlemen"))
+    assert not m.sections
+    assert m.remarks[0].text.startswith("Ladies and gentlemen\n\nWe have held talks")
