@@ -58,6 +58,12 @@ _PAST_SPEECH = re.compile(
     re.IGNORECASE,
 )
 _SHORT = 4  # quotations of at most this many words may be scare quotes
+#: A verb of judgement right before the article: the quoted word is the judge's own.
+_JUDGED = re.compile(
+    r"\b(?:slammed|hailed|dismissed|rejected|condemned|welcomed|praised|critici[sz]ed|"
+    r"denounced|decried|blasted|lauded|branded)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
+    r"(?:[a-z\-]+\s+){0,2}$"
+)
 #: An attribution that withholds the speaker's name on purpose.
 _ANONYMITY = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:declined|asked|requested)\s+not\s+"
@@ -387,12 +393,14 @@ def _is_scare(text: str, q: _Quote) -> bool:
     before = text[max(0, q.span.open - 40) : q.span.open]
     if q.sieve == "what_x_called":
         return False  # "what Putin called "a new era"": his words, not a term
-    if _TERM_BEFORE.search(before):
-        return True
     quoted = text[q.span.start : q.span.end]
     content = [w for w in words if w[:1].isalpha() and w.casefold() not in _TITLE_SMALL]
     if len(words) > 1 and all(w[:1].isupper() for w in content):
         return True  # a title: "Help Is Here", "War and Peace"
+    if q.speaker is not None and _JUDGED.search(before):
+        return False  # 'Zakharova slammed the "unfriendly" move': her word for it
+    if _TERM_BEFORE.search(before):
+        return True
     if q.speaker is None:
         return not q.anonymous  # an unnamed official's "candid and constructive" is kept
     if q.sieve in _CARRIED:

@@ -38,7 +38,8 @@ SPEECH_VERBS = (
     r"continued|concluded|praised|described|called|expressed|hoped|believes|believed|"
     r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
     r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified|"
-    r"accused|reads|read"
+    r"accused|reads|read|slammed|blasted|dismissed|rejected|hailed|lauded|denounced|decried|"
+    r"lamented|branded|characteri[sz]ed|deemed|insists|warns|urges|stresses|told|telling"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})

@@ -790,3 +790,22 @@ def test_an_indefinite_role_followed_by_the_name_is_that_person() -> None:
     assert said(m, "no basis for talks") is None
     assert person(m, "Dmitry Peskov") == ("Kremlin spokesman", None)
     assert people(m) == ["Dmitry Peskov"]
+
+
+VERDICTS = """\
+MOSCOW (Reuters) - Russian Foreign Ministry spokeswoman Maria Zakharova on Wednesday \
+slammed the "unfriendly" move by Prague.
+
+Kremlin spokesman Dmitry Peskov dismissed the report as "fake news".
+
+Chinese Foreign Minister Wang Yi hailed the "new chapter" in ties. Diplomats referred \
+to the plan as the "Prague Initiative".
+"""
+
+
+def test_a_judgement_verb_makes_a_short_quote_the_judges_word() -> None:
+    m = meeting(VERDICTS)
+    assert said(m, "unfriendly") == "Maria Zakharova"
+    assert said(m, "fake news") == "Dmitry Peskov"
+    assert said(m, "new chapter") == "Wang Yi"
+    assert not any("Prague Initiative" in r.text for r in m.remarks)  # a name, no remark
