@@ -120,12 +120,12 @@ _END_MARKERS = re.compile(
 _OPENING_BY_TITLE = (
     re.compile(
         r"^(?P<who>[^,]+?)[’']s?\s+(?:opening\s+|introductory\s+|closing\s+|keynote\s+)?"
-        r"(?:statement|remarks|speech|address|comments|briefing|news briefing)\b",
+        r"(?:statement|remarks|speech|address|comments?|briefing|news briefing)\b",
         re.IGNORECASE,
     ),
     re.compile(
         r"^(?:Opening |Introductory |Closing |Keynote )?(?:Statement|Remarks|Speech|Address|"
-        r"Comments|Briefing|Press Briefing) by (?P<who>.+?)"
+        r"Comments?|Briefing|Press Briefing) by (?P<who>.+?)"
         r"(?=\s+(?:at|on|to|before|during|following|in|for|after|with|regarding)\s|,|:|$)",
         re.IGNORECASE,
     ),

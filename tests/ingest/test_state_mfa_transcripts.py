@@ -1134,3 +1134,22 @@ def test_a_greeting_without_a_comma_is_no_heading() -> None:
     m = meeting(LAVROV.replace("Ladies and gentlemen,", "Ladies and gentlemen"))
     assert not m.sections
     assert m.remarks[0].text.startswith("Ladies and gentlemen\n\nWe have held talks")
+
+
+def test_a_spokeswomans_comment_is_her_statement() -> None:
+    """ "Maria Zakharova’s comment on …" without labels is one statement of hers."""
+    text = """\
+Foreign Ministry Spokeswoman Maria Zakharova’s comment on the US sanctions against \
+Russian companies
+
+26 February 2024 18:20
+
+On February 23, Washington announced another package of sanctions against Russia. This
+step confirms the aggressive nature of US policy.
+
+We will respond. Moscow will never accept such pressure.
+"""
+    m = meeting(text)
+    assert m.kind == "transcript"
+    assert turns(m) == [("Maria Zakharova", "statement")]
+    assert m.date == "2024-02-26"
