@@ -61,8 +61,8 @@ _SHORT = 4  # quotations of at most this many words may be scare quotes
 #: A verb of judgement right before the article: the quoted word is the judge's own.
 _JUDGED = re.compile(
     r"\b(?:slammed|hailed|dismissed|rejected|condemned|welcomed|praised|critici[sz]ed|"
-    r"denounced|decried|blasted|lauded|branded)\s+(?:(?:the|a|an|this|its|their|his|her)\s+)?"
-    r"(?:[a-z\-]+\s+){0,2}$"
+    r"denounced|decried|blasted|lauded|branded|thanked\s+(?:\w+\s+){1,3}for)\s+"
+    r"(?:(?:the|a|an|this|its|their|his|her)\s+)?(?:[a-z\-]+\s+){0,2}$"
 )
 #: An attribution that withholds the speaker's name on purpose.
 _ANONYMITY = re.compile(

@@ -39,7 +39,8 @@ SPEECH_VERBS = (
     r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
     r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified|"
     r"accused|reads|read|slammed|blasted|dismissed|rejected|hailed|lauded|denounced|decried|"
-    r"lamented|branded|characteri[sz]ed|deemed|insists|warns|urges|stresses|told|telling"
+    r"lamented|branded|characteri[sz]ed|deemed|insists|warns|urges|stresses|told|telling|"
+    r"thanked|congratulated|reminded|demanded|appealed"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})

@@ -809,3 +809,35 @@ def test_a_judgement_verb_makes_a_short_quote_the_judges_word() -> None:
     assert said(m, "fake news") == "Dmitry Peskov"
     assert said(m, "new chapter") == "Wang Yi"
     assert not any("Prague Initiative" in r.text for r in m.remarks)  # a name, no remark
+
+
+OIC = """\
+MOSCOW, June 15 (RIA Novosti) - Russian Foreign Minister Sergei Lavrov met with OIC \
+Secretary General Ekmeleddin Ihsanoglu in Moscow on Tuesday.
+
+"Russia attaches great importance to its relations with the Islamic world," Mr. Lavrov \
+said at the start of the talks.
+
+The Russian minister said that Moscow was ready to host an international conference. \
+According to him, "the conference could be held in the autumn."
+
+The Secretary General thanked Russia for its "balanced position". "We highly appreciate \
+Russia's role as an observer in our organization," Mr. Ihsanoglu said.
+
+He added that the OIC was interested in developing contacts with Russia "in all spheres".
+
+"We have a common vision of the ways to settle the conflicts," the minister said.
+"""
+
+
+def test_ria_honorifics_titles_and_pronouns() -> None:
+    m = meeting(OIC)
+    assert said(m, "great importance to its relations") == "Sergei Lavrov"
+    assert said(m, "ready to host an international conference", "reported") == "Sergei Lavrov"
+    assert said(m, "could be held in the autumn") == "Sergei Lavrov"
+    assert said(m, "balanced position") == "Ekmeleddin Ihsanoglu"  # "The Secretary General"
+    assert said(m, "role as an observer") == "Ekmeleddin Ihsanoglu"
+    assert said(m, "in all spheres") == "Ekmeleddin Ihsanoglu"
+    assert said(m, "common vision") == "Sergei Lavrov"
+    assert person(m, "Ekmeleddin Ihsanoglu") == ("OIC Secretary General", "OIC")
+    assert people(m) == ["Sergei Lavrov", "Ekmeleddin Ihsanoglu"]
