@@ -56,6 +56,11 @@ _APPOSITIVE_ROLE = re.compile(
 _ROLE_BEFORE_NAME = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Aa]n?|[Tt]he)\s+(?P<role>[^,.;:\n\"“”«»()]{3,60}?),\s+\Z"
 )
+#: Foreign ministers' titles that belong to one country's usage, not to a counterpart's.
+_NATIONAL_FOREIGN_OFFICES = frozenset(
+    {"secretary of state", "foreign secretary", "top diplomat", "foreign affairs minister",
+     "minister of foreign affairs", "minister for foreign affairs", "foreign minister"}
+)  # fmt: skip
 #: "his Turkish counterpart " right before a name (see Registry._counterpart).
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?:(?P<nation>[A-Z][\w.]*)\s+)?counterparts?,?\s+\Z"
@@ -512,8 +517,10 @@ class Registry:
                 if seen >= 0 and (office is None or seen > office[0]):
                     office = (seen, ent.role)
         _, name, _ = split_role_name(run.text)
-        ent = self.person(name, run.start, role=office[1] if office else None,
-                          affiliation=affiliation)  # fmt: skip
+        role = office[1] if office else None
+        if role and role.casefold() in _NATIONAL_FOREIGN_OFFICES:
+            role = "Foreign Minister"  # Blinken's Russian counterpart is no Secretary of State
+        ent = self.person(name, run.start, role=role, affiliation=affiliation)
         if m.group("nation"):
             ent.add_alias(f"the {m.group('nation')} counterpart")
         return ent

@@ -841,3 +841,14 @@ def test_ria_honorifics_titles_and_pronouns() -> None:
     assert said(m, "common vision") == "Sergei Lavrov"
     assert person(m, "Ekmeleddin Ihsanoglu") == ("OIC Secretary General", "OIC")
     assert people(m) == ["Sergei Lavrov", "Ekmeleddin Ihsanoglu"]
+
+
+def test_the_counterpart_of_a_secretary_of_state_is_a_foreign_minister() -> None:
+    m = meeting(
+        "WASHINGTON (Reuters) - U.S. Secretary of State Antony Blinken met his Russian "
+        "counterpart Sergei Lavrov in Geneva on Friday.\n\n"
+        '"We had a frank exchange," Lavrov told reporters.\n'
+    )
+    assert person(m, "Sergei Lavrov") == ("Foreign Minister", "Russia")
+    assert said(m, "frank exchange") == "Sergei Lavrov"
+    assert people(m) == ["Sergei Lavrov"]
