@@ -68,7 +68,7 @@ NOTE = (
     r"(?i:retranslated|(?:re)?translated from \w+|(?:via|through) (?:an )?interpret\w*|"
     r"in [a-zа-я]\w+|as translated|translated|translation|transcript|speaking(?: in)? \w+|"
     r"speaks(?: in)? \w+|interpreted|inaudible|off[- ]mic|via video(?:link)?|"
-    r"by video(?:link)?|video(?:link)?|[a-zа-я][^()\n\d:]{0,38})"
+    r"by video(?:link)?|video(?:link)?|[a-zа-я][^()\n\d:]{0,70})"
 )
 _NOTE_RE = rf"(?P<note>\s*\({NOTE}\))?"
 # ``note-first``: "(Via interpreter.) QUESTION: …" puts the interpreter's note before
@@ -79,10 +79,14 @@ _COLON_LABEL = re.compile(
     rf"{_NOTE_RE}\s*"
     rf"(?:\*\*|__)?:(?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
 )
+# ``asker-note``: a journalist's label may name who asks at length ("Question (Pavel
+# Zarubin, Rossiya TV channel, Moscow. Kremlin. Putin programme):"); the question word
+# is evidence enough, so its note may be any parenthesis on the line.
+_ASKER_NOTE = r"(?P<note>\s*\([^()\n]{1,120}\))?"
 _Q_LABEL = re.compile(
     rf"^(?P<indent>[ \t]*(?:\*\*|__)?){_PRE_NOTE}"
     rf"(?P<label>Q|QUESTION|Question|Вопрос|Remark|Реплика)"
-    rf"{_NOTE_RE}(?:[^\S\n]*(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
+    rf"{_ASKER_NOTE}(?:[^\S\n]*(?:\*\*|__)?[:.](?:\*\*|__)?(?P<gap>[^\S\n]+|[^\S\n]*$)"
     r"|(?P<gap2>[^\S\n]{2,}|\t|[^\S\n](?=[A-Z\"“‘'(])))"
 )
 _FULL_STOP_LABEL = re.compile(

@@ -1153,3 +1153,33 @@ We will respond. Moscow will never accept such pressure.
     assert m.kind == "transcript"
     assert turns(m) == [("Maria Zakharova", "statement")]
     assert m.date == "2024-02-26"
+
+
+def test_journalists_and_speakers_with_long_notes() -> None:
+    """ "Question (Pavel Zarubin, Rossiya TV channel, …):" is a journalist however long
+    the note; a speaker's note may run to a clause ("answering a follow-up question …")."""
+    text = """\
+Foreign Minister Sergey Lavrov’s remarks and answers to media questions at a news \
+conference on the results of Russian diplomacy in 2023, Moscow, January 18, 2024
+
+Sergey Lavrov: Good afternoon, colleagues. Russia has had a difficult year.
+
+Question (Rossiya Segodnya International Information Agency): What are the main results?
+
+Sergey Lavrov: The main result is that we have withstood the pressure.
+
+Question (Pavel Zarubin, Rossiya TV channel, Moscow. Kremlin. Putin programme): And the US?
+
+Sergey Lavrov (answering a follow-up question from a Chinese journalist): We value this.
+"""
+    m = meeting(text)
+    lavrov = "Sergey Lavrov"
+    assert turns(m) == [
+        (lavrov, "statement"),
+        (None, "question"),
+        (lavrov, "answer"),
+        (None, "question"),
+        (lavrov, "answer"),
+    ]
+    assert starts(m)[1] == "What are the main"
+    assert starts(m)[4] == "We value this."
