@@ -47,7 +47,7 @@ _TERM_BEFORE = re.compile(
 )
 _HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
 _TITLE_SMALL = frozenset(str.split("a an and the of in on at to for or but with by from"))
-_CARRIED = frozenset({"chain", "continuation", "next_paragraph"})
+_CARRIED = frozenset({"chain", "continuation", "next_paragraph", "after_reported"})
 #: Time words in the frame of a reported clause that put it on another occasion.
 _PAST_SPEECH = re.compile(
     r"\b(?:last|previous)\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
@@ -525,7 +525,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         actors.append((s, actor))
 
     _introduced_by_colon(text, quotes, actors)
-    _carry_over(text, quotes)
+    _carry_over(text, quotes, reported)
     remarks: list[Remark] = []
     speakers: list[Entity] = []
     for q in quotes:
@@ -578,14 +578,14 @@ def _introduced_by_colon(
                 break
 
 
-def _carry_over(text: str, quotes: list[_Quote]) -> None:
+def _carry_over(text: str, quotes: list[_Quote], reported: list[tuple[Entity, int, int]]) -> None:
     """Speakers for quotations with no attribution of their own.
 
     * the other pieces of a multi-paragraph quotation;
     * a quotation in the same paragraph right after an attributed one
       (``"…," he said. "…"``);
     * a paragraph that opens with a quotation right after a paragraph that ended with
-      one by a known speaker.
+      one by a known speaker, or with a known speaker's reported speech.
     """
     paras = paragraphs(text)
     para_starts = [a for a, _ in paras]
@@ -601,6 +601,19 @@ def _carry_over(text: str, quotes: list[_Quote]) -> None:
     for q in quotes:
         if q.speaker is None and not q.anonymous and q.span.chain in chains:
             q.speaker, q.sieve = chains[q.span.chain], "chain"
+    # "Lavrov said Moscow was ready for talks." ⏎ "“We are open to dialogue. …”": a
+    # paragraph of quotation after a paragraph that ended in someone's reported speech
+    ends: dict[int, Entity] = {}  # paragraph end → whose reported speech ends it
+    for who, _, end in reported:
+        k = para_of(end - 1)
+        if k != -1 and not text[end : paras[k][1]].strip(' "”».'):
+            ends[paras[k][1]] = who
+    for q in quotes:
+        if q.speaker is not None or q.anonymous:
+            continue
+        k = para_of(q.span.open)
+        if k > 0 and q.span.open == paras[k][0] and paras[k - 1][1] in ends:
+            q.speaker, q.sieve = ends[paras[k - 1][1]], "after_reported"
     for prev, q in pairwise(quotes):
         if q.speaker is not None or q.anonymous:
             continue

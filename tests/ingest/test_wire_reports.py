@@ -852,3 +852,14 @@ def test_the_counterpart_of_a_secretary_of_state_is_a_foreign_minister() -> None
     assert person(m, "Sergei Lavrov") == ("Foreign Minister", "Russia")
     assert said(m, "frank exchange") == "Sergei Lavrov"
     assert people(m) == ["Sergei Lavrov"]
+
+
+def test_quoted_paragraphs_after_reported_speech_are_the_same_speakers() -> None:
+    m = meeting(
+        "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Monday that "
+        "Moscow was ready for talks.\n\n"
+        '"We are open to dialogue. But we will not accept ultimatums."\n\n'
+        '"Nobody will dictate to us."\n'
+    )
+    assert said(m, "We are open to dialogue") == "Sergei Lavrov"
+    assert said(m, "Nobody will dictate to us.") == "Sergei Lavrov"
