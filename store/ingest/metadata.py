@@ -515,17 +515,24 @@ _CAPITALS = {
 }  # fmt: skip
 
 
-def find_outlet(text: str, title: str, source: str) -> str | None:
-    """Who published the record, from general signals of the publisher's house style."""
+def find_outlet(text: str, title: str, source: str, header_end: int | None = None) -> str | None:
+    """Who published the record, from general signals of the publisher's house style.
+
+    ``header-outlet``: the State Department's marks ("Secretary of State", "Department
+    of State") count in the title and the header (up to ``header_end``) before a
+    foreign ministry's title does; in the body they are only a fallback, for a minister
+    or a spokeswoman may well speak of "US Secretary of State Antony Blinken".
+    """
     src = source.casefold()
     head = text[:3000]
+    header = text[: min(header_end, 3000)] if header_end is not None else head
     if "kremlin" in src or _KREMLIN.search(text):
         return "President of Russia (kremlin.ru)"
     if "whitehouse" in src or PurePath(src).name.startswith("wh__") or _WHITE_HOUSE.search(head):
         return "The White House"
     if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
         return "The White House"
-    if _STATE_DEPT.search(title) or _STATE_DEPT.search(head) or "state.gov" in src:
+    if _STATE_DEPT.search(title) or _STATE_DEPT.search(header) or "state.gov" in src:
         return "U.S. Department of State"
     if _MFA_TITLE.search(title) or "mid.ru" in src:
         country = _main_country(text, title)
@@ -533,6 +540,8 @@ def find_outlet(text: str, title: str, source: str) -> str | None:
         return (
             f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"
         )
+    if _STATE_DEPT.search(head):
+        return "U.S. Department of State"
     return None
 
 
@@ -725,7 +734,7 @@ def _transcript_header(text: str, page: Page) -> Header:
         date=date,
         date_inferred=date_inferred,
         place=place,
-        outlet=find_outlet(text, title, page.source),
+        outlet=find_outlet(text, title, page.source, scan.body_start),
         people=_people(people_in_title(title), scan.bylines),
         body_start=scan.body_start if scan.body_start < len(text) else 0,
         sections=find_sections(text, scan.body_start),

@@ -1183,3 +1183,24 @@ Sergey Lavrov (answering a follow-up question from a Chinese journalist): We val
     ]
     assert starts(m)[1] == "What are the main"
     assert starts(m)[4] == "We value this."
+
+
+def test_a_minister_speaking_of_the_secretary_of_state_is_still_his_ministrys() -> None:
+    """ "US Secretary of State" in Lavrov's words does not make the record the State
+    Department's: its marks count in the header, not in the body."""
+    text = """\
+Foreign Minister Sergey Lavrov’s remarks and answers to media questions following the \
+OSCE Ministerial Council meeting, Skopje, November 30, 2023
+
+Sergey Lavrov: Good afternoon. I had a brief exchange with US Secretary of State Antony
+Blinken. Russia is open to dialogue.
+
+Question: Did you talk to the Department of State delegation?
+
+Sergey Lavrov: No.
+"""
+    m = meeting(text)
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+    assert person(m, "Sergey Lavrov").affiliation == "Russia"
+    assert meeting(PRICE).outlet == "U.S. Department of State"
+    assert meeting(INTERVIEW).outlet == "U.S. Department of State"
