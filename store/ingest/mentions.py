@@ -409,9 +409,40 @@ class Registry:
             if ent.kind == "org" and ent.name.casefold() == name.casefold():
                 ent.positions.append(pos)
                 return ent
+        same = self._same_body(name, pos)
+        if same is not None:
+            same.positions.append(pos)
+            return same
         ent = Entity(name=name, kind="org", positions=[pos])
         self._add(ent)
         return ent
+
+    def _same_body(self, name: str, pos: int) -> Entity | None:
+        """ "State Department" after "U.S. State Department" (or the other way round).
+
+        One side must carry no nationality: "Russian Foreign Ministry" and "Ukrainian
+        Foreign Ministry" are two bodies, but a bare "Foreign Ministry" is the one of
+        them mentioned last. A bare name later qualified takes the fuller name.
+        """
+        qualified, bare = nationality_split(name)
+        best: tuple[int, Entity] | None = None
+        for ent in self.entities:
+            if ent.kind != "org":
+                continue
+            ent_qualified, ent_bare = nationality_split(ent.name)
+            if ent_bare.casefold() != bare.casefold() or (qualified and ent_qualified):
+                continue
+            seen = ent.last_before(pos + 1)
+            if best is None or seen > best[0]:
+                best = (seen, ent)
+        if best is None:
+            return None
+        if qualified:
+            best[1].add_alias(best[1].name)
+            best[1].rename(name)
+        else:
+            best[1].add_alias(name)
+        return best[1]
 
     # -- reading --------------------------------------------------------------------
     def scan(self, text: str, start: int = 0, end: int | None = None) -> None:
@@ -595,6 +626,11 @@ class Registry:
             best_org: tuple[int, Entity] | None = None
             for ent in self.entities:
                 if ent.kind == "org" and all(o in ent.name.casefold() for o in orgs):
+                    if countries and not any(  # "the Ukrainian Foreign Ministry" ≠ Russia's
+                        c.casefold() in ent.name.casefold() or _demonym_of(c) in ent.name.casefold()
+                        for c in countries
+                    ):
+                        continue
                     seen = self.last_seen(ent, at)
                     if seen >= 0 and (best_org is None or seen > best_org[0]):
                         best_org = (seen, ent)
@@ -665,6 +701,15 @@ def _holds_office(word: str, role: str) -> bool:
     if offices is not None:
         return any(re.search(rf"\b{re.escape(o)}\b", role) for o in offices)
     return re.search(rf"\b{re.escape(word)}", role) is not None
+
+
+def nationality_split(name: str) -> tuple[str, str]:
+    """ "U.S. State Department" → ("U.S.", "State Department"); ("", name) if unqualified."""
+    head, _, rest = name.partition(" ")
+    key = head.casefold()
+    if rest and (key in DEMONYMS or key in _COUNTRY_ABBREVIATIONS):
+        return head, rest
+    return "", name
 
 
 def _national_org_name(name: str) -> str:

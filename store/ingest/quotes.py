@@ -27,7 +27,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from store.ingest.document import Header, Reading
-from store.ingest.mentions import Entity, Registry, Run, capital_runs, split_role_name
+from store.ingest.mentions import (
+    Entity,
+    Registry,
+    Run,
+    capital_runs,
+    nationality_split,
+    split_role_name,
+)
 from store.ingest.names import COUNTRIES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import find_dateline
@@ -302,6 +309,16 @@ class _Reader:
                 if m:
                     return self.registry.org(m.group(1), at)
             name = name[:1].upper() + name[1:]
+        elif not nationality_split(name)[0]:
+            # "the Foreign Ministry" after "The Russian Foreign Ministry called …": the
+            # bare name is the qualified one the text used last
+            for run in self._runs_backwards(at):
+                bare = re.sub(r"^The\s+", "", run.text)
+                if bare.endswith(" " + name) and nationality_split(bare) == (
+                    bare[: -len(name) - 1],
+                    name,
+                ):
+                    return self.registry.org(bare, at)
         return self.registry.org(name, at)
 
     def _national_body(self, body: str, at: int) -> Entity | None:

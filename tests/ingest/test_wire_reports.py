@@ -863,3 +863,22 @@ def test_quoted_paragraphs_after_reported_speech_are_the_same_speakers() -> None
     )
     assert said(m, "We are open to dialogue") == "Sergei Lavrov"
     assert said(m, "Nobody will dictate to us.") == "Sergei Lavrov"
+
+
+MINISTRIES = """\
+WASHINGTON (Reuters) - The U.S. State Department said on Monday it was concerned.
+
+"We call for his release," the State Department said in a statement.
+
+The Russian Foreign Ministry called the arrest lawful. "This is a legal matter," the \
+Foreign Ministry said.
+
+The Ukrainian Foreign Ministry said it was "outraged".
+"""
+
+
+def test_a_bare_institution_name_is_the_qualified_one_named_before() -> None:
+    m = meeting(MINISTRIES)
+    assert said(m, "We call for his release") == "U.S. State Department"
+    assert said(m, "This is a legal matter") == "Russian Foreign Ministry"
+    assert said(m, "outraged") == "Ukrainian Foreign Ministry"  # not Russia's
