@@ -459,7 +459,12 @@ _WHITE_HOUSE = re.compile(
     r"\b(?:James S\. Brady Press Briefing Room|THE WHITE HOUSE|Office of the Press Secretary|"
     r"whitehouse\.gov|Oval Office|Roosevelt Room|Air Force One)\b"
 )
-_KREMLIN = re.compile(r"(?m)^\s*(?:President of Russia [A-Z]|The Kremlin, Moscow\s*$)|kremlin\.ru")
+# ``kremlin-label``: "President of Russia Vladimir Putin:" as a speaker label marks the
+# Kremlin's record; a paragraph that opens "President of Russia Vladimir Putin signed …"
+# in a ministry's briefing does not.
+_KREMLIN = re.compile(
+    r"(?m)^\s*(?:President of Russia [A-Z][^\n:]{0,60}:|The Kremlin, Moscow\s*$)|kremlin\.ru"
+)
 _WH_CLOCK = re.compile(r"(?m)^\s*(?:END\s+)?[0-2]?\d:[0-5]\d\s*[AP]\.M\.\s*[A-Z]{2,4}\s*$")
 
 

@@ -1204,3 +1204,12 @@ Sergey Lavrov: No.
     assert person(m, "Sergey Lavrov").affiliation == "Russia"
     assert meeting(PRICE).outlet == "U.S. Department of State"
     assert meeting(INTERVIEW).outlet == "U.S. Department of State"
+
+
+def test_a_briefing_that_opens_a_paragraph_with_the_president_is_no_kremlin_record() -> None:
+    text = ZAKHAROVA.replace(
+        "The Western countries continue pumping weapons",
+        "President of Russia Vladimir Putin signed an executive order on this.\n\n"
+        "The Western countries continue pumping weapons",
+    )
+    assert meeting(text).outlet == "Russian Ministry of Foreign Affairs"
