@@ -523,28 +523,33 @@ _CAPITALS = {
 def find_outlet(text: str, title: str, source: str, header_end: int | None = None) -> str | None:
     """Who published the record, from general signals of the publisher's house style.
 
-    ``header-outlet``: the State Department's marks ("Secretary of State", "Department
-    of State") count in the title and the header (up to ``header_end``) before a
-    foreign ministry's title does; in the body they are only a fallback, for a minister
-    or a spokeswoman may well speak of "US Secretary of State Antony Blinken".
+    ``header-outlet``: the State Department's and the White House's marks ("Secretary
+    of State", "Oval Office") count in the title and the header (up to ``header_end``)
+    before a foreign ministry's title does; in the body they are only a fallback, for a
+    minister or a spokesperson may well speak of "US Secretary of State Antony Blinken"
+    or of a meeting "in the Oval Office".
     """
     src = source.casefold()
     head = text[:3000]
     header = text[: min(header_end, 3000)] if header_end is not None else head
     if "kremlin" in src or _KREMLIN.search(text):
         return "President of Russia (kremlin.ru)"
-    if "whitehouse" in src or PurePath(src).name.startswith("wh__") or _WHITE_HOUSE.search(head):
-        return "The White House"
-    if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
+    if "whitehouse" in src or PurePath(src).name.startswith("wh__"):
         return "The White House"
     if _STATE_DEPT.search(title) or _STATE_DEPT.search(header) or "state.gov" in src:
         return "U.S. Department of State"
+    if _WHITE_HOUSE.search(header):
+        return "The White House"
+    if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
+        return "The White House"
     if _MFA_TITLE.search(title) or "mid.ru" in src:
         country = _main_country(text, title)
         demonym = _COUNTRY_DEMONYM.get(country or "")
         return (
             f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"
         )
+    if _WHITE_HOUSE.search(head):
+        return "The White House"
     if _STATE_DEPT.search(head):
         return "U.S. Department of State"
     return None

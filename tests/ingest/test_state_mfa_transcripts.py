@@ -1213,3 +1213,15 @@ def test_a_briefing_that_opens_a_paragraph_with_the_president_is_no_kremlin_reco
         "The Western countries continue pumping weapons",
     )
     assert meeting(text).outlet == "Russian Ministry of Foreign Affairs"
+
+
+def test_the_oval_office_in_the_words_makes_no_white_house_record() -> None:
+    state = PRICE.replace(
+        "First, today the Secretary",
+        "The President met the Prime Minister in the Oval Office.\n\nFirst, today the Secretary",
+    )
+    assert meeting(state).outlet == "U.S. Department of State"
+    mfa = LAVROV.replace(
+        "Ladies and gentlemen,", "Ladies and gentlemen, as they say in the Oval Office,"
+    )
+    assert meeting(mfa).outlet == "Russian Ministry of Foreign Affairs"
