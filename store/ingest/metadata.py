@@ -494,9 +494,15 @@ def _main_country(text: str, title: str = "") -> str | None:
                 counts[_CAPITALS[w]] += weight
             elif w in COUNTRIES:
                 counts[word] += weight
-    for country in guests:
+    for country in (*guests, *_NO_FOREIGN_MINISTRY):
         counts.pop(country, None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+# ``no-foreign-ministry``: the United States conducts its diplomacy through the
+# Department of State; a "Ministry of Foreign Affairs" record that names America at
+# every turn is another country's.
+_NO_FOREIGN_MINISTRY = ("United States", "America")
 
 
 def _guest_countries(title: str) -> set[str]:

@@ -1225,3 +1225,22 @@ def test_the_oval_office_in_the_words_makes_no_white_house_record() -> None:
         "Ladies and gentlemen,", "Ladies and gentlemen, as they say in the Oval Office,"
     )
     assert meeting(mfa).outlet == "Russian Ministry of Foreign Affairs"
+
+
+def test_a_ministry_record_full_of_america_is_not_americas() -> None:
+    """The United States has no ministry of foreign affairs: a briefing that names
+    America more often than Russia is still the Russian ministry's."""
+    text = """\
+Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 2, 2023
+
+The United States continues its policy. American officials said so. The American side,
+the United States, America. The Americans and the American people. Washington again.
+American weapons. Russia will respond.
+
+Question: What about the United States?
+
+Maria Zakharova: The American side is wrong.
+"""
+    m = meeting(text)
+    assert m.outlet == "Russian Ministry of Foreign Affairs"
+    assert person(m, "Maria Zakharova").affiliation == "Russia"
