@@ -36,21 +36,23 @@ OUTLETS: dict[str, str] = {
 #: A dateline's place: up to four capitalised words on one line ("KUALA LUMPUR"). The
 #: words are joined by spaces or tabs only, so a byline above ("By Guy Faulconbridge")
 #: can never run into the place across the blank line between them.
-_PLACE = r"(?P<place>(?!By\s)[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3})"
+#: Reuters joins two cities with a slash: "BRUSSELS/MOSCOW".
+_PLACE = r"(?P<place>(?!By\s)[A-Z][A-Za-z.'’\-]*(?:(?:[ \t]+|/)[A-Z][A-Za-z.'’\-]*){0,3})"
 _MONTH = rf"(?i:{MONTH_RE})"
 _DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+(?:19|20)\d\d)?)"
 _OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
 _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
-#: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -".
+#: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -",
+#: "MOSCOW. Oct 5 (Interfax) -", "NEW DELHI, March 2 (ANI): ".
 #: The state or country after the city: "ANKARA, Turkey (AP) —", "GUANGZHOU, China,
 #: April 7, 2023 (AFP) -".
-_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})[ \t]*\n?(?=[(/,])"
+_REGION = rf"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){{0,2}})[ \t]*\n?(?=[(/,]|{_DASH})"
 #: Space inside a dateline: a hard-wrapped line may break it once, never at a blank line.
 _SP = r"[ \t]*(?:\n[ \t]*)?"
 _WIRE = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}{_SP}(?:,{_SP}{_REGION})?(?:,{_SP}{_DATE}{_SP})?"
-    rf"(?:[(/]{_OUTLET}[)/])?(?P<sep>{_DASH})",
+    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}{_SP}(?:,{_SP}{_REGION})?(?:[,.]{_SP}{_DATE}{_SP})?"
+    rf"(?:[(/]{_OUTLET}[)/](?::[ \t]+)?)?(?P<sep>{_DASH}|(?<=:[ \t]))",
     re.MULTILINE,
 )
 #: "Moscow, 12 March, TASS." / "MOSCOW, March 12. /TASS/." (TASS's own style).
@@ -241,6 +243,8 @@ def find_dateline(text: str, window: int = 3000) -> re.Match[str] | None:
                 continue
             if pattern is _AGENCY_LAST and m.group("outlet").casefold() not in OUTLETS:
                 continue
+            if pattern is _WIRE and not m.group("sep") and (outlet or "").casefold() not in OUTLETS:
+                continue  # "(ANI): " is a dateline, "Dmytro Kuleba (Via interpreter): " a label
             candidates.append(m)
             break
     return min(candidates, key=lambda m: m.start()) if candidates else None

@@ -882,3 +882,18 @@ def test_a_bare_institution_name_is_the_qualified_one_named_before() -> None:
     assert said(m, "We call for his release") == "U.S. State Department"
     assert said(m, "This is a legal matter") == "Russian Foreign Ministry"
     assert said(m, "outraged") == "Ukrainian Foreign Ministry"  # not Russia's
+
+
+def test_more_dateline_shapes() -> None:
+    lead = "Russian Foreign Minister Sergei Lavrov said on Tuesday that the talks were useful."
+    cases = {
+        "BRUSSELS/MOSCOW, March 1 (Reuters) - ": ("Brussels/Moscow", "--03-01", "Reuters"),
+        "MOSCOW. Oct 5 (Interfax) - ": ("Moscow", "--10-05", "Interfax"),
+        "NEW DELHI, March 2 (ANI): ": ("New Delhi", "--03-02", "ANI"),
+        "GENEVA, Switzerland — ": ("Geneva, Switzerland", None, None),
+        "MOSCOW, Oct. 5, 2023 /TASS/. ": ("Moscow", "2023-10-05", "TASS"),
+    }
+    for dateline, want in cases.items():
+        m = meeting(f'{dateline}{lead}\n\n"We agreed on many things," Lavrov said.\n')
+        assert (m.place, m.date, m.outlet) == want, dateline
+        assert said(m, "We agreed on many things") == "Sergei Lavrov"
