@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from store.ingest.quote_spans import QuoteSpan
 
 #: Verbs that introduce what someone said, as regex alternatives (past and present).
+#: Verbs of judgement ("slammed", "hailed", "dismissed … as") and of courtesy ("thanked
+#: … for") count too: in wire copy the quotation after them is the subject's own word.
 SPEECH_VERBS = (
     r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|underscored|"
     r"underlined|emphasi[sz]ed|emphasi[sz]es|stated|states|explained|insisted|argued|claimed|"
@@ -39,8 +41,8 @@ SPEECH_VERBS = (
     r"thinks|pointed\s+out|went\s+on|quipped|joked|complained|cautioned|predicted|tweeted|"
     r"highlighted|welcomed|condemned|critici[sz]ed|voiced|agreed|asked|recounted|testified|"
     r"accused|reads|read|slammed|blasted|dismissed|rejected|hailed|lauded|denounced|decried|"
-    r"lamented|branded|characteri[sz]ed|deemed|insists|warns|urges|stresses|told|telling|"
-    r"thanked|congratulated|reminded|demanded|appealed"
+    r"lamented|branded|characteri[sz]ed|deemed|insists|warns|urges|telling|thanked|"
+    r"congratulated|reminded|demanded|appealed"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
