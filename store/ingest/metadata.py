@@ -25,7 +25,7 @@ from pathlib import PurePath
 from store.ingest.document import Header, Page
 from store.ingest.names import COUNTRIES, DEMONYMS, is_name_word, split_role_name, surname
 from store.ingest.report_header import read_report_header
-from store.ingest.speakers import is_heading_label
+from store.ingest.speakers import is_heading_label, is_question_label
 from store.models import Person, Section
 
 
@@ -724,9 +724,15 @@ def read_header(text: str, page: Page) -> Header:
 def read_header_and_origin(text: str, page: Page) -> tuple[Header, bool]:
     """The header, and whether it came from a news dateline (the reports reader)."""
     report = read_report_header(text, page)
-    if report is not None:
+    if report is not None and not _label_as_place(report.place):
         return report, True
     return _transcript_header(text, page), False
+
+
+def _label_as_place(place: str | None) -> bool:
+    """``label-not-dateline``: "Question (TASS): …" opens a journalist's turn; a
+    "dateline" whose place is a journalist's label word is a transcript's line."""
+    return bool(place) and is_question_label(place.split(",")[0])
 
 
 def _transcript_header(text: str, page: Page) -> Header:
