@@ -129,7 +129,7 @@ _ADDING = re.compile(
 )
 #: A country (or its capital standing for its government) as the whole speaker phrase.
 _COUNTRY_SPEAKER = re.compile(
-    r"(?:the\s+)?(?P<name>"
+    r"(?:[Tt]he\s+)?(?P<name>"
     + "|".join(sorted((c.title() for c in COUNTRIES), key=len, reverse=True))
     + r"|United\s+States|United\s+Kingdom|European\s+Union|United\s+Nations|Saudi\s+Arabia"
     r"|South\s+Korea|North\s+Korea|U\.S\.|U\.K\.|EU|UN|U\.N\.|NATO)"
