@@ -711,6 +711,9 @@ def test_html_bold_labels_with_interpreter_notes() -> None:
     check_offsets(m)
 
 
+# -- header, title and participants ------------------------------------------------
+
+
 def test_place_before_the_titles_date_is_no_participant() -> None:
     """ "…, New Delhi, March 2, 2023" reads like a first and last name; it is the place.
     Journalists named with their outlet ("Question (TASS):") are unnamed questions."""
@@ -747,6 +750,9 @@ Subrahmanyam Jaishankar (speaking in English): India stands for dialogue.
         (None, "question"),
         (jaishankar, "answer"),
     ]
+
+
+# -- topic headings -------------------------------------------------------------------
 
 
 def test_colon_headings_are_sections_but_a_quotations_lead_in_is_not() -> None:
@@ -806,6 +812,9 @@ def test_topic_headings_in_a_file_with_one_paragraph_a_line() -> None:
     z = "Maria Zakharova"
     assert turns(m) == [(z, "statement")] * 5 + [(None, "question"), (z, "answer")] * 3
     assert starts(m)[1] == "The Kiev regime continues"
+
+
+# -- labels and speakers ---------------------------------------------------------------
 
 
 def test_interpreter_note_before_the_label() -> None:
@@ -1183,6 +1192,9 @@ Sergey Lavrov (answering a follow-up question from a Chinese journalist): We val
     ]
     assert starts(m)[1] == "What are the main"
     assert starts(m)[4] == "We value this."
+
+
+# -- outlet ---------------------------------------------------------------------------
 
 
 def test_a_minister_speaking_of_the_secretary_of_state_is_still_his_ministrys() -> None:
