@@ -47,10 +47,20 @@ _NOT_NAMES = frozenset(
     earlier later recently some many both all several other another one two three such""")
 )
 _CONNECT = frozenset({"of", "the", "for", "and"})
+#: Titles followed by "to" and the place of posting ("Ambassador to the United Nations").
+_ENVOYS = frozenset(
+    str.split("ambassador envoy representative adviser advisor aide delegate observer")
+)
 #: ", Russia's foreign minister," / ", the U.S. secretary of state," right after a name.
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?:(?P<owner>[A-Z][\w.]*)['’]s\s+|the\s+(?P<dem>[A-Z][\w.]*)\s+)"
     r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+)?[a-z][a-z\-]*){0,3}?)(?=\s*[,;]|\s*\.\s)"
+)
+#: A country's possessive right before a titled name: "Russia's ", "Britain's ".
+_OWNER_COUNTRY = re.compile(
+    r"\b("
+    + "|".join(sorted((c.title() for c in COUNTRIES), key=len, reverse=True))
+    + r"|U\.S|U\.K|China)['’]s\s+\Z"
 )
 #: "A Kremlin spokesman, " / "the Russian deputy foreign minister, " right before a name.
 _ROLE_BEFORE_NAME = re.compile(
@@ -184,8 +194,8 @@ def capital_runs(text: str) -> list[Run]:
             if nxt[0].isupper() or w in PARTICLES or w in _LOWER_ROLE:
                 j += 1
                 last_good = j
-            elif w in _CONNECT:
-                j += 1
+            elif w in _CONNECT or (w == "to" and _word(words[j]) in _ENVOYS):
+                j += 1  # "Ambassador to the United Nations Linda Thomas-Greenfield"
                 joined = joined or nxt == "and"
             else:
                 break
@@ -234,6 +244,7 @@ def _ends_in_name(tokens: list[str]) -> bool:
 _COUNTRY_ABBREVIATIONS = {
     "u.s.": "United States", "us": "United States", "american": "United States",
     "u.k.": "United Kingdom", "uk": "United Kingdom", "british": "United Kingdom",
+    "britain": "United Kingdom", "u.s": "United States", "u.k": "United Kingdom",
     "eu": "European Union", "un": "United Nations", "u.n.": "United Nations",
 }  # fmt: skip
 
@@ -500,9 +511,18 @@ class Registry:
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None
         if hon and not seen_as:
             seen_as = f"{hon.group(0).strip()} {name}"
+        owner = _OWNER_COUNTRY.search(text, max(0, run.start - 40), run.start)
+        if owner is not None and has_role:
+            # "Russia's U.N. Ambassador Vassily Nebenzia": the owner is the affiliation,
+            # and the role keeps its "U.N." (it names the post, not the employer)
+            key = owner.group(1).casefold()
+            national = DEMONYMS.get(key) or _COUNTRY_ABBREVIATIONS.get(key) or owner.group(1)
+            role_kept, affiliation = role, national
+        else:
+            role_kept = role_without_nationality(role)
+            affiliation = affiliation_of(role, affiliation)
         ent = self.person(
-            name, run.start, role=role_without_nationality(role) if has_role else None,
-            affiliation=affiliation_of(role, affiliation),
+            name, run.start, role=role_kept if has_role else None, affiliation=affiliation,
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
         self._description_beside(text, run, ent)

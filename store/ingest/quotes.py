@@ -282,7 +282,7 @@ class _Reader:
             ent = self.registry.resolve_name(run.text)
             if ent is None and introduce:
                 role, name, affiliation = split_role_name(run.text)
-                if _looks_like_full_name(name) and not _is_org(run.text):
+                if _looks_like_full_name(name) and not _is_org(name):
                     ent = self.registry.person(name, at, role=role, affiliation=affiliation)
             if ent is not None and ent.kind == "person":
                 return ent

@@ -897,3 +897,44 @@ def test_more_dateline_shapes() -> None:
         m = meeting(f'{dateline}{lead}\n\n"We agreed on many things," Lavrov said.\n')
         assert (m.place, m.date, m.outlet) == want, dateline
         assert said(m, "We agreed on many things") == "Sergei Lavrov"
+
+
+COUNCIL = """\
+U.S., Russia clash at U.N. over Ukraine grain deal
+
+By Michelle Nichols
+
+UNITED NATIONS, July 17 (Reuters) - The United States and Russia clashed at the U.N. \
+Security Council on Monday after Moscow quit a deal allowing the safe Black Sea export \
+of Ukrainian grain.
+
+U.S. Ambassador to the United Nations Linda Thomas-Greenfield called the decision \
+"another act of cruelty".
+
+"Russia is using food as a weapon," she told reporters before the meeting.
+
+Russia's U.N. Ambassador Vassily Nebenzia rejected the criticism. "Our patience has run \
+out," Nebenzia told the council.
+
+U.N. Secretary-General Antonio Guterres said he was "deeply disappointed". In a \
+statement, his spokesman Stephane Dujarric said Guterres would continue his efforts.
+
+Britain's U.N. envoy Barbara Woodward said: "This is a disgraceful decision."
+
+(Reporting by Michelle Nichols; Editing by Grant McCool)
+"""
+
+
+def test_ambassador_to_a_place_and_a_countrys_possessive() -> None:
+    m = meeting(COUNCIL)
+    assert person(m, "Linda Thomas-Greenfield") == (
+        "Ambassador to the United Nations", "United States",
+    )  # fmt: skip
+    assert person(m, "Vassily Nebenzia") == ("U.N. Ambassador", "Russia")
+    assert person(m, "Barbara Woodward") == ("U.N. envoy", "United Kingdom")
+    assert said(m, "another act of cruelty") == "Linda Thomas-Greenfield"
+    assert said(m, "using food as a weapon") == "Linda Thomas-Greenfield"
+    assert said(m, "Our patience has run out") == "Vassily Nebenzia"
+    assert said(m, "deeply disappointed") == "Antonio Guterres"
+    assert said(m, "continue his efforts", "reported") == "Stephane Dujarric"
+    assert said(m, "disgraceful decision") == "Barbara Woodward"
