@@ -341,8 +341,38 @@ def _main_container(root: Node, elements: list[Node] | None = None) -> Node:
     ):
         found = longest(pick)
         if found is not None:
-            return found
+            return _with_headline(found, elements, lengths)
     return root
+
+
+def _with_headline(
+    found: Node, elements: list[Node], lengths: dict[int, tuple[int, int]]
+) -> Node:
+    """``article-with-headline``: the container and the page's one ``<h1>`` together.
+
+    A page may set its headline, byline, place and date above the ``<article>`` that
+    holds the words (the State Department's pages do); the record's header is then the
+    headline's block. The nearest element holding both is taken when it adds little
+    text (a header, not a sidebar): at most half the article's text and 2,000
+    characters more.
+    """
+    headlines = [n for n in elements if n.tag == "h1" and lengths.get(id(n), (0, 0))[0]]
+    if len(headlines) != 1:
+        return found
+    above: set[int] = set()
+    node: Node | None = headlines[0]
+    while node is not None:
+        above.add(id(node))
+        node = node.parent
+    if id(found) in above:
+        return found  # the container holds the headline already
+    common = found
+    while common is not None and id(common) not in above:
+        common = common.parent
+    if common is None or common.tag in ("html", "#root"):
+        return found
+    size, own = lengths.get(id(common), (0, 0))[0], lengths.get(id(found), (0, 0))[0]
+    return common if size - own <= min(own // 2, 2000) else found
 
 
 def _is_furniture(node: Node) -> bool:

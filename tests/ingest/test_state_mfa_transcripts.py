@@ -1256,3 +1256,22 @@ Maria Zakharova: The American side is wrong.
     m = meeting(text)
     assert m.outlet == "Russian Ministry of Foreign Affairs"
     assert person(m, "Maria Zakharova").affiliation == "Russia"
+
+
+def test_html_header_above_the_article_element_is_read() -> None:
+    """Headline, byline, place and date set above the <article> that holds the words
+    are the record's header all the same."""
+    html = JOINT_HTML.replace('<div class="entry-content">', "<article>").replace(
+        "sanctions regime.</p>\n<p>(The press availability was concluded.)</p>\n</div>",
+        "sanctions regime.</p>\n<p>(The press availability was concluded.)</p>\n</article>",
+    )
+    assert "<article>" in html and "</article>" in html
+    m = html_meeting(html)
+    assert m.date == "2023-02-28"
+    assert m.place == "Astana, Kazakhstan"
+    assert person(m, "Antony J. Blinken").role == "Secretary of State"
+    assert turns(m)[:3] == [
+        ("Moderator", "statement"),
+        ("Mukhtar Tileuberdi", "statement"),
+        ("Antony J. Blinken", "statement"),
+    ]
