@@ -680,6 +680,10 @@ _OFFICE_WORDS: dict[str, tuple[str, ...]] = {
         "foreign minister", "minister of foreign affairs", "foreign affairs minister",
         "secretary of state", "foreign secretary", "high representative", "top diplomat",
     ),
+    "diplomat": (
+        "ambassador", "envoy", "foreign minister", "minister of foreign affairs",
+        "secretary of state", "foreign secretary", "representative", "chargé", "diplomat",
+    ),
     "chief diplomat": (
         "foreign minister", "minister of foreign affairs", "foreign affairs minister",
         "secretary of state", "foreign secretary",

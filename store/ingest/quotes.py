@@ -192,7 +192,7 @@ class _Reader:
         if person is not None:
             return person
         described = self.registry.resolve_description(phrase, at)
-        if described is not None:
+        if described is not None and not self._unnamed_since(low, described, at):
             return described
         person = self._named(phrase, at, introduce=True)
         if person is not None:
@@ -206,6 +206,20 @@ class _Reader:
         if head in ROLE_WORDS:
             return None  # "a spokesman for the ministry": an unnamed official
         return self._organisation(phrase, at)
+
+    def _unnamed_since(self, phrase: str, ent: Entity, at: int) -> bool:
+        """Whether "the diplomat" means an unnamed one introduced after ``ent``.
+
+        "A senior French diplomat, speaking on condition of anonymity, said …" then
+        "the diplomat added": the description fits the named ambassador mentioned
+        earlier, but the nearer antecedent is the unnamed one.
+        """
+        words = phrase.split()
+        if len(words) < 2 or words[0] != "the" or words[-1] not in _UNNAMED_HEADS:
+            return False
+        since = max(ent.last_before(at), at - _ISSUER_WINDOW, 0)
+        pattern = rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.\-]+\s+){{0,4}}?{re.escape(words[-1])}\b"
+        return re.search(pattern, self.text[since:at]) is not None
 
     def _issuer(self, at: int) -> Entity | None:
         """Who issued "the statement" that a quotation is attributed to.

@@ -938,3 +938,22 @@ def test_ambassador_to_a_place_and_a_countrys_possessive() -> None:
     assert said(m, "deeply disappointed") == "Antonio Guterres"
     assert said(m, "continue his efforts", "reported") == "Stephane Dujarric"
     assert said(m, "disgraceful decision") == "Barbara Woodward"
+
+
+DIPLOMATS = """\
+WASHINGTON (TASS) - Russian Ambassador to the United States Anatoly Antonov said on \
+Monday that Moscow was open to dialogue.
+
+"We are ready to talk," the Russian diplomat said.
+
+A senior European diplomat, speaking on condition of anonymity, said the proposal was \
+not serious. "Nobody believes this," the diplomat added.
+"""
+
+
+def test_the_diplomat_is_the_named_ambassador_unless_an_unnamed_one_came_since() -> None:
+    m = meeting(DIPLOMATS)
+    assert person(m, "Anatoly Antonov") == ("Ambassador to the United States", "Russia")
+    assert said(m, "We are ready to talk") == "Anatoly Antonov"
+    assert said(m, "Nobody believes this") is None
+    assert people(m) == ["Anatoly Antonov"]
