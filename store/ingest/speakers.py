@@ -57,7 +57,7 @@ def is_question_label(label: str) -> bool:
     return normalise_label(label).casefold() in QUESTION_LABELS
 
 
-_CONNECTING = frozenset(["of", "the", "for", "to", "and", "on", "in", "at", "y", "e"])
+_CONNECTING = frozenset(["of", "the", "for", "to", "and", "on", "in", "at", "y", "e", "&"])
 
 
 def is_heading_label(label: str) -> bool:
@@ -76,7 +76,8 @@ def is_heading_label(label: str) -> bool:
     words = core.split()
     if words[0].casefold() in QUESTION_LABELS:
         return False  # "Voice from the audience", "Remark from the floor"
-    if any(not is_name_word(w) and w.casefold() not in _CONNECTING for w in words):
+    bare = [w.strip("()[]«»\"“”'‘’,.;") for w in words]
+    if any(w and not is_name_word(w) and w.casefold() not in _CONNECTING for w in bare):
         return True
     role, name, _ = split_role_name(core)
     if name:

@@ -1134,6 +1134,8 @@ def test_heading_label_rule_on_its_own() -> None:
         "MODERATOR",
         "Interpreter",
         "President of Egypt Abdel Fattah el-Sisi",
+        "Head of the Republic of Sakha (Yakutia) Aisen Nikolayev",
+        "Chief Executive of «Rosneft» Igor Sechin",
     ):
         assert not is_heading_label(label), label
 
