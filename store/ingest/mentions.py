@@ -705,9 +705,20 @@ def _office_word(words: list[str]) -> str | None:
         office = " ".join(words[-size:])
         if len(words) >= size and office in _OFFICE_WORDS:
             rest = words[:-size]
-            if all(w in DEMONYMS or w in COUNTRIES or w in _COUNTRY_ABBREVIATIONS for w in rest):
+            if all(
+                w in DEMONYMS
+                or w in COUNTRIES
+                or w in _COUNTRY_ABBREVIATIONS
+                or _PLAIN_EPITHET.match(w)
+                for w in rest
+            ):
                 return office
     return None
+
+
+#: Words that describe the person, not the office: "the 70-year-old leader", "the
+#: veteran diplomat".
+_PLAIN_EPITHET = re.compile(r"\d+-year-old$|veteran$|long-serving$|seasoned$")
 
 
 def _is_office(phrase: str) -> bool:

@@ -957,3 +957,13 @@ def test_the_diplomat_is_the_named_ambassador_unless_an_unnamed_one_came_since()
     assert said(m, "We are ready to talk") == "Anatoly Antonov"
     assert said(m, "Nobody believes this") is None
     assert people(m) == ["Anatoly Antonov"]
+
+
+def test_an_epithet_before_the_office_word() -> None:
+    m = meeting(
+        "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Monday that "
+        'talks were possible.\n\n"We are open," the 73-year-old diplomat said.\n\n'
+        '"Nothing is excluded," the veteran Russian diplomat added.\n'
+    )
+    assert said(m, "We are open") == "Sergei Lavrov"
+    assert said(m, "Nothing is excluded") == "Sergei Lavrov"
