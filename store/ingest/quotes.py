@@ -580,10 +580,28 @@ def find_report_remarks(text: str, header: Header) -> Reading:
                 name=ent.name,
                 role=ent.role,
                 affiliation=ent.affiliation,
-                aliases=tuple(ent.aliases),
+                aliases=_aliases_used(text, ent),
             )
         )
     return Reading(remarks=remarks, people=people)
+
+
+def _aliases_used(text: str, ent: Entity) -> tuple[str, ...]:
+    """The entity's aliases, without a family name the text never uses alone.
+
+    Chinese, Korean and Vietnamese names put the family name first: "Xi Jinping" is
+    "Xi" afterwards, and the last word ("Jinping") that every name gets as an alias is
+    no name of his. It is dropped when the first word is used alone and the last word
+    never stands outside the full name.
+    """
+    words = ent.name.split()
+    if ent.kind != "person" or len(words) < 2 or words[0] not in ent.aliases:
+        return tuple(ent.aliases)
+    last = words[-1]
+    alone = len(re.findall(rf"\b{re.escape(last)}\b", text))
+    if alone > len(re.findall(rf"\b{re.escape(ent.name)}\b", text)):
+        return tuple(ent.aliases)
+    return tuple(a for a in ent.aliases if a != last)
 
 
 def _introduced_by_colon(

@@ -967,3 +967,11 @@ def test_an_epithet_before_the_office_word() -> None:
     )
     assert said(m, "We are open") == "Sergei Lavrov"
     assert said(m, "Nothing is excluded") == "Sergei Lavrov"
+
+
+def test_family_name_first_keeps_only_the_aliases_the_text_uses() -> None:
+    m = meeting(REUTERS)
+    xi = m.participant("Xi Jinping")
+    assert xi is not None and xi.aliases == ("Xi",)
+    putin = m.participant("Vladimir Putin")
+    assert putin is not None and putin.aliases == ("Putin",)
