@@ -305,6 +305,31 @@ def gender_of(name: str, role: str | None = None) -> str | None:
     return None
 
 
+_ROYAL = frozenset(str.split("sheikh sheikha shaikh prince princess emir king queen sultan"))
+
+
+def _royal_style(role: str | None, name: str) -> tuple[str | None, str, str | None]:
+    """ "Foreign Minister Prince Faisal bin Farhan": role, name and "Prince Faisal".
+
+    A royal style sits between the office and the name. Left in the role it made
+    "Foreign Minister Prince"; left in the name ("Sheikh Mohammed bin Abdulrahman Al
+    Thani") it made "Sheikh Mohammed" a second person. It becomes an alias instead,
+    the way reports refer back to such people. "Crown Prince" is an office and stays.
+    """
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in _ROYAL:
+        return role, " ".join(words[1:]), f"{words[0]} {words[1]}"
+    role_words = (role or "").split()
+    if (
+        len(role_words) > 1
+        and role_words[-1].casefold() in _ROYAL
+        and role_words[-2].casefold() != "crown"
+        and words
+    ):
+        return " ".join(role_words[:-1]), name, f"{role_words[-1]} {words[0]}"
+    return role, name, None
+
+
 def role_without_nationality(role: str | None) -> str | None:
     """ "Russian President" → "President", "U.S. Secretary of State" → "Secretary of State".
 
@@ -479,6 +504,7 @@ class Registry:
             if not phrase:
                 return None
         role, name, affiliation = split_role_name(phrase)
+        role, name, styled = _royal_style(role, name)
         name_words = [_word(w) for w in name.split()]
         if not name or any(w in COUNTRIES or w in DEMONYMS or w in ORG_WORDS for w in name_words):
             if role and any(_word(w) in ORG_WORDS for w in phrase.split()):
@@ -525,6 +551,8 @@ class Registry:
             name, run.start, role=role_kept if has_role else None, affiliation=affiliation,
             seen_as=seen_as, gender=gender,
         )  # fmt: skip
+        if styled:
+            ent.add_alias(styled)
         self._description_beside(text, run, ent)
         return ent
 

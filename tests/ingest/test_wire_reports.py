@@ -975,3 +975,25 @@ def test_family_name_first_keeps_only_the_aliases_the_text_uses() -> None:
     assert xi is not None and xi.aliases == ("Xi",)
     putin = m.participant("Vladimir Putin")
     assert putin is not None and putin.aliases == ("Putin",)
+
+
+GULF = """\
+DOHA, Jan 10 (Reuters) - Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani \
+met Saudi Foreign Minister Prince Faisal bin Farhan Al Saud on Wednesday.
+
+"We discussed the situation in Gaza," Sheikh Mohammed told a news conference.
+
+"There is no alternative to a ceasefire," Prince Faisal said.
+
+"Israel must stop," the Qatari prime minister added.
+"""
+
+
+def test_royal_styles_are_aliases_not_roles_or_names() -> None:
+    m = meeting(GULF)
+    assert person(m, "Mohammed bin Abdulrahman Al Thani") == ("Prime Minister", "Qatar")
+    assert person(m, "Faisal bin Farhan Al Saud") == ("Foreign Minister", "Saudi Arabia")
+    assert said(m, "situation in Gaza") == "Mohammed bin Abdulrahman Al Thani"
+    assert said(m, "no alternative to a ceasefire") == "Faisal bin Farhan Al Saud"
+    assert said(m, "Israel must stop") == "Mohammed bin Abdulrahman Al Thani"
+    assert len(people(m)) == 2
