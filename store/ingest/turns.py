@@ -39,6 +39,7 @@ turn is a ``question``; a turn after a question (or after its answers) is an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -581,11 +582,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _spans(
     text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """``[start, end)`` minus the section headings in ``cuts``, trimmed, non-empty."""
+    """``[start, end)`` minus the section headings in ``cuts``, trimmed, non-empty.
+
+    ``cuts`` are in document order and do not overlap (headings are lines), so only
+    the cuts from the one before ``start`` up to ``end`` are looked at: a briefing with
+    many topics and many turns costs no more than its turns and its topics.
+    """
     pieces: list[tuple[int, int]] = []
     pos = start
-    for c_start, c_end in cuts:
-        if c_end <= pos or c_start >= end:
+    first = max(0, bisect_left(cuts, (start,)) - 1)
+    for c_start, c_end in cuts[first:]:
+        if c_start >= end:
+            break
+        if c_end <= pos:
             continue
         pieces.append((pos, c_start))
         pos = max(pos, c_end)
@@ -637,7 +646,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     if answerer:
         book.add(answerer)
 
-    cuts = [(s.start, _heading_end(text, s.start, s.title)) for s in header.sections]
+    cuts = sorted((s.start, _heading_end(text, s.start, s.title)) for s in header.sections)
     turns: list[_Turn] = []
     body_start = header.body_start
     last_start = hits[-1].text_start if hits else body_start
@@ -847,7 +856,9 @@ def _opening_start(text: str, body_start: int, first: int) -> int:
 
 
 def _section_between(starts: Sequence[int], a: int, b: int) -> bool:
-    return any(a <= s < b for s in starts)
+    """A section starts in ``[a, b)``; ``starts`` are sorted."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 # "Pavel Zarubin (Rossiya TV channel):" – a journalist, named with the outlet.
