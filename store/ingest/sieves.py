@@ -151,7 +151,10 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
         tail = nxt.group() if nxt and re.search(rf"\b(?:{_VERB})\W*$", nxt.group()) else ""
     # TASS and RIA translations put a dash before the attribution: «…», — he said.
     m = re.match(rf"\s*,?\s*(?:[-–—]+\s*)?(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
-    if m and not re.search(r"\b(?:and|but|because|while)\b", m.group("subj")):
+    if m and (
+        not re.search(r"\b(?:and|but|because|while)\b", m.group("subj"))
+        or _JOINT_NAMES.fullmatch(m.group("subj"))  # '"…," Putin and Xi told reporters'
+    ):
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     m = re.match(
         rf"\s*,?\s*(?:[-–—]+\s*)?(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|{_SUBJECT_END})",
@@ -160,6 +163,11 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     if m:
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     return None
+
+
+#: Two named speakers joined by "and" ("Putin and Xi", "Lavrov and his Turkish
+#: counterpart"): a subject, not a clause that goes on after the quotation.
+_JOINT_NAMES = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4}\s+and\s+[\w.'’\- ]{2,60}")
 
 
 #: The passive "X was quoted (by Interfax) as saying", before or after the quotation.

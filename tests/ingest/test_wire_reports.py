@@ -997,3 +997,13 @@ def test_royal_styles_are_aliases_not_roles_or_names() -> None:
     assert said(m, "no alternative to a ceasefire") == "Faisal bin Farhan Al Saud"
     assert said(m, "Israel must stop") == "Mohammed bin Abdulrahman Al Thani"
     assert len(people(m)) == 2
+
+
+def test_a_quote_by_two_named_people_goes_to_the_first_and_both_take_part() -> None:
+    m = meeting(
+        "MOSCOW (Reuters) - Russian President Vladimir Putin and Chinese President Xi "
+        'Jinping met on Tuesday.\n\n"We have a common vision," Putin and Xi said in a joint '
+        "statement.\n"
+    )
+    assert said(m, "common vision") == "Vladimir Putin"
+    assert people(m) == ["Vladimir Putin", "Xi Jinping"]
