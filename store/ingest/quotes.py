@@ -3,18 +3,25 @@
 The reading runs in three steps:
 
 1. **Find**: quotations (:mod:`store.ingest.quote_spans`), sentences, and everyone the
-   report introduces (:class:`store.ingest.mentions.Registry`).
+   report introduces (:class:`store.ingest.mentions.Registry`). Hard-wrapped lines
+   are read as spaces first (:func:`unwrap_lines`, offsets unchanged).
 2. **Attribute**, sentence by sentence in reading order: the sentence-level sieves of
    :mod:`store.ingest.sieves` name a speaker phrase for each quotation and
    :mod:`store.ingest.reported` finds indirect speech; the phrase is resolved to a
    person by name, alias, description or, for pronouns, the discourse focus (the people
-   most recently speaking or acting as a sentence's subject).
+   most recently speaking or acting as a sentence's subject, skipping the other
+   gender); to an institution or a country; to a document's issuer ("the statement
+   said"); or to nobody on purpose (:func:`unnamed_source`: "a senior official,
+   speaking on condition of anonymity", "the two sides"), which keeps the quotation
+   with no speaker.
 3. **Carry over and filter**: a quotation with no attribution of its own takes the
    speaker of the quotation it continues (``"…," he said. "…"``, multi-paragraph
-   quotes); short quoted terms that nobody is said to have said ("dirty bomb", a
-   title, a term after "so-called" or an article) are scare quotes, not remarks.
+   quotes, a quoted paragraph after someone's reported speech); short quoted terms
+   that nobody is said to have said ("dirty bomb", a title, a term after "so-called"
+   or an article) are scare quotes, not remarks.
 
-Participants are the people who speak; people only mentioned are not.
+Participants are the people (and institutions) who speak, every one of a joint subject
+("Putin and Xi pledged"); people only mentioned are not.
 """
 
 from __future__ import annotations
