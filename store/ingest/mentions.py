@@ -537,7 +537,11 @@ class Registry:
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None
         if hon and not seen_as:
             seen_as = f"{hon.group(0).strip()} {name}"
-        owner = _OWNER_COUNTRY.search(text, max(0, run.start - 40), run.start)
+        owner = (
+            _OWNER_COUNTRY.search(text, max(0, run.start - 40), run.start)
+            if text[max(0, run.start - 3) : run.start - 1] in {"'s", "’s"}
+            else None
+        )
         if owner is not None and has_role:
             # "Russia's U.N. Ambassador Vassily Nebenzia": the owner is the affiliation,
             # and the role keeps its "U.N." (it names the post, not the employer)
