@@ -43,7 +43,8 @@ _DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+(?:19|2
 _OUTLET = r"(?P<outlet>[A-Z][\w .&'’\-]{0,40}?)"
 _DASH = r"(?:\s+-{1,2}\s+|\s*[–—]\s*)"
 
-#: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -",
+#: "MOSCOW, May 21 (RIA Novosti) - ", "WASHINGTON (Reuters) -", "PARIS, Jan 5 -" at the
+#: start of a line (a headline may sit on the line right above),
 #: "MOSCOW. Oct 5 (Interfax) -", "NEW DELHI, March 2 (ANI): ".
 #: The state or country after the city: "ANKARA, Turkey (AP) —", "GUANGZHOU, China,
 #: April 7, 2023 (AFP) -".
@@ -51,13 +52,13 @@ _REGION = rf"(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){{0,2}})[ \t]*\n
 #: Space inside a dateline: a hard-wrapped line may break it once, never at a blank line.
 _SP = r"[ \t]*(?:\n[ \t]*)?"
 _WIRE = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE}{_SP}(?:,{_SP}{_REGION})?(?:[,.]{_SP}{_DATE}{_SP})?"
+    rf"(?:\A|(?<=\n))[ \t]*{_PLACE}{_SP}(?:,{_SP}{_REGION})?(?:[,.]{_SP}{_DATE}{_SP})?"
     rf"(?:[(/]{_OUTLET}[)/](?::[ \t]+)?)?(?P<sep>{_DASH}|(?<=:[ \t]))",
     re.MULTILINE,
 )
 #: "Moscow, 12 March, TASS." / "MOSCOW, March 12. /TASS/." (TASS's own style).
 _AGENCY_LAST = re.compile(
-    rf"(?:\A|(?<=\n\n))[ \t]*{_PLACE},\s*{_DATE}[.,]?\s*/?(?P<outlet>[A-Z][A-Za-z\-]+)/?\.\s*",
+    rf"(?:\A|(?<=\n))[ \t]*{_PLACE},\s*{_DATE}[.,]?\s*/?(?P<outlet>[A-Z][A-Za-z\-]+)/?\.\s*",
     re.MULTILINE,
 )
 
@@ -238,7 +239,10 @@ def find_dateline(text: str, window: int = 3000) -> re.Match[str] | None:
             outlet = m.groupdict().get("outlet")
             if outlet and outlet_name(outlet) is None:
                 continue
-            bare_place = place.isupper() and len(place) > 2 and "." not in place
+            own_paragraph = m.start() == 0 or head[max(0, m.start() - 2) : m.start()] == "\n\n"
+            # after a single line break (a headline right above) only a dateline with an
+            # outlet or a date counts: a wrapped line may start "NATO - led …"
+            bare_place = own_paragraph and place.isupper() and len(place) > 2 and "." not in place
             if pattern is _WIRE and not (outlet or m.group("date") or bare_place):
                 continue
             if pattern is _AGENCY_LAST and m.group("outlet").casefold() not in OUTLETS:

@@ -1007,3 +1007,17 @@ def test_a_quote_by_two_named_people_goes_to_the_first_and_both_take_part() -> N
     )
     assert said(m, "common vision") == "Vladimir Putin"
     assert people(m) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_dateline_right_under_a_headline_without_a_blank_line() -> None:
+    m = meeting(
+        "Russia and China vow closer ties\nMOSCOW, March 21 (Reuters) - Russian President "
+        'Vladimir Putin said on Tuesday that ties were at their best.\n"We are partners," '
+        "Putin said.\n"
+    )
+    assert (m.title, m.place, m.date, m.outlet) == (
+        "Russia and China vow closer ties", "Moscow", "--03-21", "Reuters",
+    )  # fmt: skip
+    assert said(m, "We are partners") == "Vladimir Putin"
+    wrapped = meeting("Talks end\nNATO - led forces said on Monday that the talks ended.\n")
+    assert wrapped.place is None  # a line starting "NATO - " is no dateline
