@@ -205,7 +205,7 @@ DEMONYMS: dict[str, str] = {
 HONORIFICS = frozenset(
     _words(
         "mr mr. mrs mrs. ms ms. miss dr dr. sir dame madam madame mister monsieur herr "
-        "prof prof. professor h.e. excellency his her gospodin"
+        "prof prof. professor h.e. excellency his her gospodin shri smt smt. shrimati sushri"
     )
 )
 

@@ -27,6 +27,7 @@ from store.ingest.names import (
     split_role_name,
     surname,
 )
+from store.ingest.newsrooms import is_outlet_label
 from store.models import Person
 
 # Labels that stand for an unnamed voice from the floor.
@@ -35,6 +36,7 @@ QUESTION_LABELS = frozenset(
         "q", "question", "questions", "remark", "comment", "journalist", "reporter",
         "audience member", "audience", "voice", "voices", "off-mic",
         "вопрос", "реплика", "журналист", "вопрос из зала", "реплика из зала",
+        "follow-up", "follow up", "followup", "supplementary question",
     ]
 )  # fmt: skip
 # Roles whose holders ask rather than answer.
@@ -48,13 +50,46 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def normalise_label(label: str) -> str:
-    """The label without a trailing note ("(retranslated)") or extra white space."""
-    return _NOTE.sub("", " ".join(label.split())).strip(" :.")
+    """The label without a trailing note ("(retranslated)") or extra white space, a
+    comma-split label read as role then name (:func:`comma_label`)."""
+    return comma_label(_NOTE.sub("", " ".join(label.split())).strip(" :."))
+
+
+def comma_label(label: str) -> str:
+    """``comma-label``: "Official Spokesperson, Shri Arindam Bagchi" and "Shri Randhir
+    Jaiswal, Official Spokesperson" are "Official Spokesperson Shri Arindam Bagchi".
+
+    India's Ministry of External Affairs sets office and name apart with a comma, in
+    either order. One comma between an office alone and a name alone is read so; any
+    other comma leaves the label as it is (and the label-shape test refuses it).
+    """
+    left, sep, right = label.partition(",")
+    if not sep or "," in right or not left.strip() or not right.strip():
+        return label
+    left, right = left.strip(), right.strip()
+    l_role, l_name, _ = split_role_name(left)
+    r_role, r_name, _ = split_role_name(right)
+    if l_role and not l_name and r_name and not r_role:
+        return f"{left} {right}"
+    if r_role and not r_name and l_name and not l_role:
+        return f"{right} {left}"
+    return label
+
+
+# ``numbered-asker``: transcribers number the journalists they could not name
+# ("Speaker 1:", "Speaker 2:" in India's briefings, "Journalist 3:").
+_NUMBERED_ASKER = re.compile(r"^(?:speaker|journalist|reporter|questioner)\s+\d{1,2}$")
 
 
 def is_question_label(label: str) -> bool:
-    """True for "Question", "Q", "Question (retranslated)", "Вопрос": an unnamed journalist."""
-    return normalise_label(label).casefold() in QUESTION_LABELS
+    """True for "Question", "Q", "Question (retranslated)", "Вопрос": an unnamed journalist.
+
+    A numbered voice ("Speaker 1", ``numbered-asker``) and a newsroom's name ("CCTV",
+    "Kyodo News", ``outlet-label``) stand for an unnamed journalist too.
+    """
+    core = normalise_label(label)
+    key = core.casefold()
+    return key in QUESTION_LABELS or bool(_NUMBERED_ASKER.match(key)) or is_outlet_label(core)
 
 
 _CONNECTING = frozenset(["of", "the", "for", "to", "and", "on", "in", "at", "y", "e", "&"])

@@ -52,6 +52,7 @@ from store.ingest.names import ROLE_WORDS, is_name_word, split_role_name, surnam
 from store.ingest.speakers import (
     QUESTION_LABELS,
     SpeakerBook,
+    comma_label,
     is_heading_label,
     is_question_label,
     normalise_label,
@@ -370,6 +371,8 @@ SIEVES: tuple[Sieve, ...] = (
 def looks_like_label(label: str) -> bool:
     """Shape test: a few capitalised words, no digits, no sentence punctuation."""
     label = " ".join(label.split())
+    if "," in label:
+        label = comma_label(label)  # ``comma-label``: only office-and-name may hold one
     if not label or len(label) > 100 or not _LABEL_CHARS.match(label):
         return False
     if not label[0].isupper():
@@ -419,8 +422,10 @@ def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
         return True
     if key in NOT_SPEAKERS:
         return False
+    if hit.paragraph_start and is_question_label(hit.label):
+        return True  # ``outlet-label``: "CCTV:", "Speaker 1:", "Follow-up:" ask, even once
     repeats = counts[key] >= 2
-    role, name, _ = split_role_name(hit.label)
+    role, name, _ = split_role_name(normalise_label(hit.label))
     title_names = {p.name.casefold() for p in doc.header.people} | {
         a.casefold() for p in doc.header.people for a in p.aliases
     }
@@ -728,6 +733,7 @@ _CLOSING_LINE = re.compile(
     r"(?m)^[ \t]*(?:\((?i:(?:The )?(?:briefing|press conference|press briefing|meeting|"
     r"interview|event|call|teleconference|conference call|press availability|"
     r"availability|gaggle)(?: was)? (?:concluded|ended|adjourned))[^()\n]{0,40}\)\.?"
+    r"|\((?i:concludes|concluded|ends)\)\.?"
     r"|END(?:\s+[0-2]?\d[:.][0-5]\d[^\n]{0,20})?|###)[ \t]*$"
 )
 
@@ -735,7 +741,7 @@ _CLOSING_LINE = re.compile(
 def closing_line(text: str, start: int) -> int:
     """``closing-line``: where the record ends, at its closing line after ``start``.
 
-    "(The briefing was concluded at 3:12 p.m.)", "END 12:45 P.M. EST" or "###" close
+    "(The briefing was concluded at 3:12 p.m.)", "(Concludes)", "END 12:45 P.M. EST" or "###" close
     a transcript; whatever the page prints below (tags, bureau names, links home) is
     no one's words, so the last turn stops there. Without such a line, the text's end.
     """
@@ -912,9 +918,17 @@ def _mark_named_questioners(
     # The one interviewed: the titled official who says most, else whoever says most.
     main = (officials or words).most_common(1)[0][0]
     interview = tagged or bool(_INTERVIEW.search(title))
+    briefing = any(t.questioner for t in turns)
     for t in turns:
         name = t.speaker.name if t.speaker else None
-        if not name or name == main or total[name] < 2:
+        if not name or name == main:
+            continue
+        if total[name] == 1 and briefing and asks[name] and t.speaker and not t.speaker.role:
+            # ``named-asker``: among unnamed journalists' questions, a named voice with
+            # no office who asks once ("Sidhant Sibal: Sir, …?") is a journalist too.
+            t.questioner = True
+            continue
+        if total[name] < 2:
             continue
         # In an interview the one who is not interviewed asks, even in short remarks.
         if interview or asks[name] * 2 >= total[name]:

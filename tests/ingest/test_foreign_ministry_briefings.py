@@ -1,0 +1,324 @@
+"""Foreign ministries' briefings and official Q&A records, end to end.
+
+Short documents written here in the house styles of China's Foreign Ministry (regular
+press conferences whose questions are labelled by the journalist's outlet: "CCTV:",
+"Reuters:"), India's Ministry of External Affairs ("Official Spokesperson, Shri
+Arindam Bagchi:", "Speaker 1:"), the UN Secretary-General's spokesperson (noon
+briefings: "Question:", "Spokesman:"), Japan's MOFA ("Press Secretary:", "Q:") and a
+joint press conference of two foreign ministers, as plain text and as simple HTML with
+bold labels and page furniture. One test per behaviour.
+"""
+
+from __future__ import annotations
+
+from store.ingest import extract, extract_text
+from store.models import Meeting, Person
+
+
+def meeting(text: str, source: str = "doc.txt") -> Meeting:
+    (m,) = extract_text(text, source)
+    return m
+
+
+def html_meeting(html: str, source: str = "page.html") -> Meeting:
+    (m,) = extract(html.encode("utf-8"), source)
+    return m
+
+
+def turns(m: Meeting) -> list[tuple[str | None, str]]:
+    """(speaker, kind) of every remark, in order."""
+    return [(r.speaker, r.kind) for r in m.remarks]
+
+
+def starts(m: Meeting) -> list[str]:
+    """The first words of every remark."""
+    return [" ".join(r.text.split()[:3]) for r in m.remarks]
+
+
+def person(m: Meeting, name: str) -> Person:
+    p = m.participant(name)
+    assert p is not None, [x.name for x in m.participants]
+    return p
+
+
+def check_offsets(m: Meeting) -> None:
+    for r in m.remarks:
+        assert m.text[r.start : r.end] == r.text
+
+
+# -- China: regular press conference, questions labelled by outlet ----------------------
+
+CHINA = """\
+Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 9, 2023
+
+2023-05-09 19:30
+
+Wang Wenbin: At the invitation of Foreign Minister Qin Gang, Foreign Minister of \
+Pakistan Bilawal Bhutto Zardari will attend the Foreign Ministers' Dialogue in \
+Islamabad from May 5 to 6.
+
+CCTV: The G7 summit will be held in Hiroshima later this month. Some reports say the \
+leaders will discuss China. What is your comment?
+
+Wang Wenbin: We have noted the reports. The G7 should stop interfering in other \
+countries' internal affairs.
+
+AFP: Canada has expelled a Chinese diplomat. Will China retaliate?
+
+Wang Wenbin: China firmly opposes this and has lodged strong protests with Canada.
+
+AFP: Follow-up: what countermeasures exactly?
+
+Wang Wenbin: I have nothing more to add.
+
+Reuters: A follow-up on Canada. Has the Chinese diplomat left?
+
+Wang Wenbin: I would refer you to competent authorities.
+
+Kyodo News: The Japanese Prime Minister said he would raise the East China Sea \
+issue. Your comment?
+
+Wang Wenbin: China's position on the East China Sea is consistent and clear.
+
+Shenzhen TV: The Boao Forum opens next week. Who will attend?
+
+Wang Wenbin: We will release information in due course.
+"""
+
+CHINA_TURNS = [
+    ("Wang Wenbin", "statement"),
+    *[(None, "question"), ("Wang Wenbin", "answer")] * 6,
+]
+
+
+def test_china_outlet_labels_are_unnamed_journalists() -> None:
+    m = meeting(CHINA)
+    assert turns(m) == CHINA_TURNS
+    assert starts(m)[1:4] == ["The G7 summit", "We have noted", "Canada has expelled"]
+    assert [p.name for p in m.participants] == ["Wang Wenbin"]
+    check_offsets(m)
+
+
+def test_china_follow_up_by_the_same_outlet_is_again_a_question() -> None:
+    m = meeting(CHINA)
+    follow = [r for r in m.remarks if r.text.startswith(("Follow-up", "A follow-up"))]
+    assert [(r.speaker, r.kind) for r in follow] == [(None, "question")] * 2
+
+
+def test_china_title_date_and_spokesperson() -> None:
+    m = meeting(CHINA)
+    assert m.title == (
+        "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 9, 2023"
+    )
+    assert m.date == "2023-05-09"
+    p = person(m, "Wang Wenbin")
+    assert (p.role, p.affiliation) == ("Foreign Ministry Spokesperson", "China")
+
+
+CHINA_HTML = """\
+<html><head><title>Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on \
+March 14, 2024</title></head>
+<body>
+<div class="nav"><ul><li><a href="/">Home</a></li><li><a href="/mfa_eng/">Ministry</a></li>
+<li><a href="/xw/">News</a></li><li><a href="/fyrbt/">Spokesperson's Remarks</a></li></ul></div>
+<div class="tools"><a href="#">Print</a> | <a href="#">Share</a> | <a href="#">Close</a></div>
+<h1>Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 14, 2024</h1>
+<p class="date">2024-03-14 19:00</p>
+<div class="content">
+<p><strong>CCTV:</strong> The two sessions have concluded. Could you share China's \
+diplomatic priorities for this year?</p>
+<p><strong>Mao Ning:</strong> China's diplomacy will serve the country's development.</p>
+<p><strong>Reuters:</strong> The US House passed a bill on TikTok. What is China's response?</p>
+<p><strong>Mao Ning:</strong> The US has never found evidence that TikTok threatens it.</p>
+<p>Such bullying behavior will come back to bite the US itself.</p>
+<p><strong>Reuters:</strong> A follow-up. Will China retaliate?</p>
+<p><strong>Mao Ning:</strong> China will take all measures needed to protect its interests.</p>
+<p><strong>Hubei Media Group:</strong> The China-Europe Railway Express has made its \
+thousandth trip from Wuhan this year. Do you have a comment?</p>
+<p><strong>Mao Ning:</strong> We are glad to see this.</p>
+<p><strong>Dragon TV:</strong> Will the Foreign Minister visit Australia?</p>
+<p><strong>Mao Ning:</strong> We will release information in due course.</p>
+</div>
+<div class="footer"><a href="#">Contact Us</a> <a href="#">Sitemap</a>
+<p>Copyright © Ministry of Foreign Affairs of the People's Republic of China</p></div>
+</body></html>
+"""
+
+
+def test_china_html_bold_outlet_labels() -> None:
+    m = html_meeting(CHINA_HTML)
+    assert turns(m) == [(None, "question"), ("Mao Ning", "answer")] * 5
+    assert m.title == (
+        "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 14, 2024"
+    )
+    assert m.date == "2024-03-14"
+    p = person(m, "Mao Ning")
+    assert (p.role, p.affiliation) == ("Foreign Ministry Spokesperson", "China")
+    assert [x.name for x in m.participants] == ["Mao Ning"]
+    assert "bite the US" in m.remarks[3].text
+    assert "Copyright" not in m.remarks[-1].text
+    check_offsets(m)
+
+
+# -- India: weekly briefing of the Ministry of External Affairs -------------------------
+
+INDIA = """\
+Transcript of Weekly Media Briefing by the Official Spokesperson (February 16, 2023)
+
+February 16, 2023
+
+Official Spokesperson, Shri Arindam Bagchi: Good afternoon and welcome to this weekly \
+briefing. The Foreign Secretary will be visiting Nepal next week.
+
+With that, I am happy to take questions.
+
+Sidhant Sibal: Sir, Sidhant from WION. My question is on the BBC tax survey. Has the \
+UK government raised the issue with us?
+
+Official Spokesperson, Shri Arindam Bagchi: I have seen reports. The survey is being \
+carried out by the competent authorities under Indian law.
+
+Speaker 1: Sir, my question is on Pakistan. Is there any update on the Kartarpur \
+corridor?
+
+Question: And on the G20 foreign ministers' meeting, which countries have confirmed?
+
+Official Spokesperson, Shri Arindam Bagchi: We will share the list closer to the date. \
+The Kartarpur corridor remains open.
+
+Speaker 2: Sir, any comment on the situation in Myanmar?
+
+Official Spokesperson, Shri Arindam Bagchi: We continue to follow the developments \
+closely.
+
+Foreign Secretary, Shri Vinay Kwatra: If I may add, we have been in touch with all \
+stakeholders.
+
+Official Spokesperson, Shri Arindam Bagchi: Thank you all for joining.
+
+(Concludes)
+"""
+
+
+def test_india_office_comma_name_labels() -> None:
+    m = meeting(INDIA)
+    assert turns(m) == [
+        ("Arindam Bagchi", "statement"),
+        ("Sidhant Sibal", "question"),
+        ("Arindam Bagchi", "answer"),
+        (None, "question"),
+        (None, "question"),
+        ("Arindam Bagchi", "answer"),
+        (None, "question"),
+        ("Arindam Bagchi", "answer"),
+        ("Vinay Kwatra", "answer"),
+        ("Arindam Bagchi", "answer"),
+    ]
+    bagchi = person(m, "Arindam Bagchi")
+    assert bagchi.role == "Official Spokesperson"
+    assert person(m, "Vinay Kwatra").role == "Foreign Secretary"
+    check_offsets(m)
+
+
+def test_india_opening_statement_runs_over_paragraphs() -> None:
+    m = meeting(INDIA)
+    assert "happy to take questions" in m.remarks[0].text
+
+
+def test_india_numbered_speakers_are_unnamed_journalists() -> None:
+    m = meeting(INDIA)
+    assert "Speaker 1" not in [p.name for p in m.participants]
+    assert m.remarks[3].text.startswith("Sir, my question is on Pakistan")
+
+
+def test_india_concludes_line_ends_the_record() -> None:
+    m = meeting(INDIA)
+    assert m.remarks[-1].text == "Thank you all for joining."
+
+
+def test_india_title_and_date() -> None:
+    m = meeting(INDIA)
+    assert m.title == (
+        "Transcript of Weekly Media Briefing by the Official Spokesperson (February 16, 2023)"
+    )
+    assert m.date == "2023-02-16"
+
+
+INDIA_NAME_FIRST = """\
+Transcript of Weekly Media Briefing by the Official Spokesperson (March 28, 2024)
+
+March 28, 2024
+
+Shri Randhir Jaiswal, Official Spokesperson: Good evening and welcome to this weekly \
+briefing. Let me start with the External Affairs Minister's visit to Singapore.
+
+Question: Sir, the US State Department has again commented on the arrest. What is \
+your response?
+
+Shri Randhir Jaiswal, Official Spokesperson: We take strong objection to the remarks.
+
+Sidhant Sibal: Sir, on Katchatheevu, has Sri Lanka raised anything?
+
+Shri Randhir Jaiswal, Official Spokesperson: I have nothing to add.
+
+Sidhant Sibal: A follow-up, sir. Is there any plan for talks?
+
+Shri Randhir Jaiswal, Official Spokesperson: No, not at this moment.
+"""
+
+
+def test_india_name_comma_office_labels() -> None:
+    m = meeting(INDIA_NAME_FIRST)
+    assert turns(m) == [
+        ("Randhir Jaiswal", "statement"),
+        (None, "question"),
+        ("Randhir Jaiswal", "answer"),
+        ("Sidhant Sibal", "question"),
+        ("Randhir Jaiswal", "answer"),
+        ("Sidhant Sibal", "question"),
+        ("Randhir Jaiswal", "answer"),
+    ]
+    assert person(m, "Randhir Jaiswal").role == "Official Spokesperson"
+    assert m.date == "2024-03-28"
+
+
+INDIA_HTML = """\
+<html><head><title>Transcript of Weekly Media Briefing by the Official Spokesperson \
+(February 16, 2023)</title></head>
+<body>
+<ul class="menu"><li>Home</li><li>About MEA</li><li>Media Center</li><li>Press Releases</li></ul>
+<div class="share"><a>Print</a> <a>Share</a> <a>Email</a></div>
+<h1>Transcript of Weekly Media Briefing by the Official Spokesperson (February 16, 2023)</h1>
+<p>February 16, 2023</p>
+<p><strong>Official Spokesperson, Shri Arindam Bagchi:</strong> Good afternoon. The \
+Foreign Secretary will visit Nepal next week.</p>
+<p><strong>Sidhant Sibal:</strong> Sir, my question is on the BBC survey. Has the UK \
+raised it?</p>
+<p><strong>Official Spokesperson, Shri Arindam Bagchi:</strong> The survey is being \
+carried out by the competent authorities.</p>
+<p><strong>Speaker 1:</strong> Sir, is there any update on Kartarpur?</p>
+<p><strong>Official Spokesperson, Shri Arindam Bagchi:</strong> The corridor remains open.</p>
+<p><strong>Foreign Secretary, Shri Vinay Kwatra:</strong> If I may add, we are in touch \
+with all stakeholders.</p>
+<p>(Concludes)</p>
+<div class="footer"><a>Feedback</a> <a>Terms of Use</a> <a>Contact Us</a></div>
+</body></html>
+"""
+
+
+def test_india_html_bold_labels() -> None:
+    m = html_meeting(INDIA_HTML)
+    assert turns(m) == [
+        ("Arindam Bagchi", "statement"),
+        ("Sidhant Sibal", "question"),
+        ("Arindam Bagchi", "answer"),
+        (None, "question"),
+        ("Arindam Bagchi", "answer"),
+        ("Vinay Kwatra", "answer"),
+    ]
+    assert m.date == "2023-02-16"
+    assert sorted(p.name for p in m.participants) == [
+        "Arindam Bagchi", "Sidhant Sibal", "Vinay Kwatra",
+    ]  # fmt: skip
+    assert "Feedback" not in m.remarks[-1].text
+    check_offsets(m)
