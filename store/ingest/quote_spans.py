@@ -1,8 +1,10 @@
 """Where the quotations of a text are, whatever marks it uses, without ever crashing.
 
 Reports mix curly (“…”), straight ("…") and angle («…») double quotes, sometimes with
-the curly pair reversed (”…“) by a careless converter; single quotes only nest inside
-double ones. The scanner reads one paragraph at a time with a small state machine:
+the curly pair reversed (”…“) by a careless converter. British style (BBC, The
+Guardian, headlines) quotes with single marks (‘…’ or '…') and nests double ones inside;
+single marks inside a double quotation are part of it. The scanner reads one paragraph
+at a time with a small state machine:
 
 * an opening mark must be followed by a non-space; a closing one must follow one;
 * «…» nest and only » closes «; a “…” pair nests inside a quotation opened with a
@@ -11,7 +13,12 @@ double ones. The scanner reads one paragraph at a time with a small state machin
   opens with a quote mark (news style for multi-paragraph quotes); the pieces are
   chained so attribution found for one applies to all;
 * a paragraph that opens with a quote mark that is never closed is read as quoted to
-  the paragraph's end; any other unbalanced mark is ignored.
+  the paragraph's end; any other unbalanced mark is ignored;
+* single quotations (:func:`_scan_single`) are read in a second pass over what the
+  double ones leave: a single mark is also the apostrophe, so it opens only after a
+  space or an opening bracket and never as an elision ('90s, 'n', 'em), and closes only
+  before a non-letter (don't, Russia's never close); a double quotation inside a single
+  one is part of it.
 
 Spans exclude the marks themselves and a trailing comma, so ``text[start:end]`` is the
 quoted words.
@@ -20,6 +27,7 @@ quoted words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _OPEN_ONLY = "“„‟«"
@@ -123,6 +131,100 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], i
     return pairs, opened
 
 
+_SINGLE = re.compile("['‘’]")
+_SINGLE_OPEN_AFTER = '([{—–-"“”«/'
+#: A mark that stands for left-out letters, not an opening quote: 'n', '90s, 'em, 'tis.
+_ELISION = re.compile(
+    r"['‘’](?:\d\d?s?\b|\d{2}\b|n['‘’]|(?i:em|tis|twas|til|cause|bout|cos|nuff|s)\b)"
+)
+
+
+def _single_can_open(text: str, i: int) -> bool:
+    """A ‘ or ' after a space (or bracket, dash, double mark) before a word."""
+    if text[i] == "’":
+        return False
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1 : i + 2]
+    if not nxt or nxt.isspace() or nxt in "'‘’":
+        return False
+    if prev and not prev.isspace() and prev not in _SINGLE_OPEN_AFTER:
+        return False
+    return _ELISION.match(text, i) is None
+
+
+def _single_can_close(text: str, i: int) -> bool:
+    """A ’ or ' after a non-space and before no letter or digit (not don't, Russia's)."""
+    if text[i] == "‘" or not i or text[i - 1].isspace():
+        return False
+    nxt = text[i + 1 : i + 2]
+    return not (nxt.isalnum() or nxt == "_")
+
+
+def _scan_single(
+    text: str, a: int, b: int, doubles: list[tuple[int, int]], left_double: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Single-mark (open, close) pairs in ``text[a:b]`` outside the double quotations.
+
+    A plural possessive ("the ministers' meeting") looks like a close; while a later
+    close follows in the paragraph, an s' before a lower-case word is read as the
+    possessive. A pair must hold two characters at least.
+    """
+    marks = [m.start() for m in _SINGLE.finditer(text, a, b)]
+    if not marks:
+        return [], None
+    end = left_double if left_double is not None else b
+    closes = [i for i in marks if _single_can_close(text, i)]
+    last_close = closes[-1] if closes else -1
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    k = 0  # the next double pair that may hold a mark
+    for i in marks:
+        if i >= end:
+            break
+        while k < len(doubles) and doubles[k][1] < i:
+            k += 1
+        if k < len(doubles) and doubles[k][0] <= i <= doubles[k][1]:
+            continue  # a single mark inside a double quotation is part of it
+        if opened is None:
+            if _single_can_open(text, i):
+                opened = i
+            continue
+        if _single_can_close(text, i):
+            possessive = text[i - 1] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]) is not None
+            if possessive and i < last_close:
+                continue
+            if i - opened > 2:
+                pairs.append((opened, i))
+            opened = None
+        elif _single_can_open(text, i):
+            opened = i  # the first one never closed: keep the newer
+    return pairs, opened
+
+
+def _merge_single(
+    pairs: list[tuple[int, int]], left_open: int | None, text: str, a: int, b: int
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Double pairs plus single ones; a double pair inside a single one is dropped."""
+    singles, single_open = _scan_single(text, a, b, pairs, left_open)
+    if not singles and single_open is None:
+        return pairs, left_open
+    if single_open is not None and single_open != a:
+        single_open = None  # an unbalanced single mark inside a paragraph: an apostrophe
+    opens = [so for so, _ in singles]
+    kept = []
+    for o, c in pairs:
+        j = bisect_left(opens, o) - 1  # the single pair opening last before this one
+        if j >= 0 and c < singles[j][1]:
+            continue  # ‘… “de-risking” …’: the double pair is part of the single one
+        if single_open is not None and o > single_open:
+            continue
+        kept.append((o, c))
+    merged = sorted(kept + singles)
+    if left_open is None:
+        left_open = single_open
+    return merged, left_open
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order."""
     spans: list[QuoteSpan] = []
@@ -131,6 +233,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     next_chain = 0
     for k, (a, b) in enumerate(paras):
         pairs, left_open = _scan_paragraph(text, a, b)
+        pairs, left_open = _merge_single(pairs, left_open, text, a, b)
         incoming, carry = carry, None
         for o, c in pairs:
             s, e = _trim(text, o + 1, c)
@@ -140,7 +243,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if left_open is None:
             continue
         nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-        continues = nxt is not None and text[nxt] in _MARKS and _can_open(text, nxt)
+        continues = nxt is not None and (
+            (text[nxt] in _MARKS and _can_open(text, nxt))
+            or (text[left_open] in "‘'" and _single_can_open(text, nxt))
+        )
         if not (continues or left_open == a):
             continue  # an unbalanced mark inside a paragraph: not a quotation
         chain = -1

@@ -80,7 +80,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def find_reported(text: str, s: Sentence) -> Reported | None:
     """The reported speech of sentence ``s``, if it has that shape."""
     sent = text[s.start : s.end]
-    if not sent.strip() or sent.lstrip()[:1] in '"“«„':
+    if not sent.strip() or sent.lstrip()[:1] in "\"“«„‘'":
         return None
     sourced = _SOURCED.match(sent)
     if sourced is not None:  # "According to Lavrov, Moscow and Tehran will …"

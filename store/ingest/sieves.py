@@ -102,9 +102,9 @@ def sentences(text: str, quotes: list[QuoteSpan]) -> list[Sentence]:
             inside[i] = 1
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?…]+[\"”»’]?(?=\s+[\"“«A-Z0-9])|\n\s*\n", text):
+    for m in re.finditer(r"[.!?…]+[\"”»’']?(?=\s+[\"“«‘'A-Z0-9])|\n\s*\n", text):
         i = m.start()
-        closes_quote = m.group()[-1] in '"”»' and not inside[m.end() - 1]
+        closes_quote = m.group()[-1] in "\"”»’'" and not inside[m.end() - 1]
         if inside[i] and not closes_quote and m.group()[0] != "\n":
             continue
         if m.group()[0] == ".":
@@ -157,12 +157,18 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     ):
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     m = re.match(
-        rf"\s*,?\s*(?:[-–—]+\s*)?(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,.;:!?]|$|{_SUBJECT_END})",
+        rf"\s*,?\s*(?:[-–—]+\s*)?(?:{_VERB})\s+(?P<subj>{_SUBJECT})\s*(?:[,;:!?]|{_FULL_STOP}|$|"
+        rf"{_SUBJECT_END})",
         tail,
     )
     if m:
         return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
     return None
+
+
+#: A full stop that is no honorific's or initial's dot: '"…," said Mr. Blinken, who …'
+#: read "Mr" as the subject when any dot ended it.
+_FULL_STOP = r"\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\b[A-Z]\.)"
 
 
 #: Two named speakers joined by "and" ("Putin and Xi", "Lavrov and his Turkish
