@@ -62,10 +62,14 @@ _OWNER_COUNTRY = re.compile(
     + "|".join(sorted((c.title() for c in COUNTRIES), key=len, reverse=True))
     + r"|U\.S|U\.K|China)['’]s\s+\Z"
 )
+#: A middle initial ("Antony J. Blinken", NYT and State Department style): part of a
+#: name although it has no lower-case letter.
+_INITIAL = re.compile(r"[A-Z]\.")
 #: "A Kremlin spokesman, " / "the Russian deputy foreign minister, " right before a name.
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[Aa]n?|[Tt]he)\s+(?P<role>[^,.;:\n\"“”«»()]{3,60}?),\s+\Z"
-)
+    r"(?:^|(?<=[\s(]))(?:[Aa]n?|[Tt]he|(?P<owner>[A-Z][\w.]*)['’]s)\s+"
+    r"(?P<role>[^,.;:\n\"“”«»()']{3,60}?),\s+\Z"
+)  # "China's top diplomat, Wang Yi,": a country's possessive stands for the article
 #: Foreign ministers' titles that belong to one country's usage, not to a counterpart's.
 _NATIONAL_FOREIGN_OFFICES = frozenset(
     {"secretary of state", "foreign secretary", "top diplomat", "foreign affairs minister",
@@ -510,9 +514,13 @@ class Registry:
             if role and any(_word(w) in ORG_WORDS for w in phrase.split()):
                 return None  # an institution; organisations are taken up as speakers only
             return None
-        if name_words[0] in _NOT_NAMES or not all(
-            w in PARTICLES or any(c.islower() for c in tok)
-            for w, tok in zip(name_words, name.split(), strict=True)
+        if (
+            name_words[0] in _NOT_NAMES
+            or not all(
+                w in PARTICLES or any(c.islower() for c in tok) or _INITIAL.fullmatch(tok)
+                for w, tok in zip(name_words, name.split(), strict=True)
+            )
+            or _INITIAL.fullmatch(name.split()[-1])
         ):
             return None  # "the OIC", "UN": articles and acronyms are not personal names
         has_role = bool(role) and any(
@@ -530,8 +538,12 @@ class Registry:
             if ahead is not None and _is_office(ahead.group("role")):
                 # "A Kremlin spokesman, Dmitry Peskov, said": the role set before the name
                 role = ahead.group("role")
+                owner = (ahead.group("owner") or "").casefold()
+                country = _COUNTRY_ABBREVIATIONS.get(owner) or (
+                    owner.title() if owner in COUNTRIES else None
+                )
                 return self.person(name, run.start, role=role_without_nationality(role),
-                                   affiliation=affiliation_of(role, None))  # fmt: skip
+                                   affiliation=affiliation_of(role, country))  # fmt: skip
         if not (has_role or hon_word or known):
             return None
         seen_as = f"{phrase.split()[0]} {name}" if hon_word and first in HONORIFICS else None

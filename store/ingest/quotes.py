@@ -160,6 +160,8 @@ class _Reader:
 
     text: str
     registry: Registry
+    #: The outlet that filed the report (what "the agency" means when none is named).
+    outlet: str | None = None
     focus: list[Entity] = field(default_factory=list)
     _line_runs: dict[int, list[Run]] = field(default_factory=dict)
 
@@ -272,7 +274,33 @@ class _Reader:
             ent = self.registry.resolve_name(run.text)
             if ent is not None and ent.kind == "person" and ent is not first:
                 people.append(ent)
+        for ent in self._joined_parts(phrase, at):
+            if ent is not first and ent not in people:
+                people.append(ent)
         return people
+
+    def _joined_parts(self, phrase: str, at: int) -> list[Entity]:
+        """``joint-apposition``: the people of the parts after each "and" of a subject.
+
+        "The US secretary of state, Antony Blinken, and China's top diplomat, Wang Yi,"
+        or "Mr. Blinken and his Israeli counterpart": the runs are not joined by a bare
+        "and", so each part is read as a speaker phrase of its own (a name, else a
+        description); only people count, and a part that is a clause ("and agreed …")
+        names nobody.
+        """
+        found: list[Entity] = []
+        offset = 0
+        for part in re.split(r",?\s+and\s+", phrase)[1:]:
+            offset = phrase.find(part, offset)
+            part = part.strip(" ,")
+            if not part or (part[:1].islower() and not part.startswith(("his ", "her ", "the "))):
+                continue
+            ent = self._named(part, at + offset) or self.registry.resolve_description(
+                part, at + offset
+            )
+            if ent is not None and ent.kind == "person":
+                found.append(ent)
+        return found
 
     def _pronoun(self, pronoun: str) -> Entity | None:
         if pronoun in {"we", "i", "they", "them"}:
@@ -329,7 +357,7 @@ class _Reader:
                 m = re.search(rf"^(?:The\s+)?(.*?\b{head}\b)", run.text, re.IGNORECASE)
                 if m:
                     return self.registry.org(m.group(1), at)
-            name = name[:1].upper() + name[1:]
+            return self._unnamed_body(head, name, at)
         elif not nationality_split(name)[0]:
             # "the Foreign Ministry" after "The Russian Foreign Ministry called …": the
             # bare name is the qualified one the text used last
@@ -341,6 +369,18 @@ class _Reader:
                 ):
                     return self.registry.org(bare, at)
         return self.registry.org(name, at)
+
+    def _unnamed_body(self, head: str, name: str, at: int) -> Entity | None:
+        """``unnamed-body``: "the ministry" or "the agency" with no such body named before.
+
+        Taken literally the phrase became an institution called "Ministry"; which one
+        is meant cannot be told ("the foreign ministry" of which country?), so the
+        quotation keeps no speaker. Only "the agency" in a report an agency filed
+        ("MOSCOW, May 5. /TASS/") is the outlet itself.
+        """
+        if head == "agency" and self.outlet and name.casefold() == "agency":
+            return self.registry.org(self.outlet, at)
+        return None
 
     def _national_body(self, body: str, at: int) -> Entity | None:
         """ "the country's commerce ministry": that ministry of the country named last.
@@ -498,7 +538,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
         for alias in person.aliases:
             ent.add_alias(alias)
     registry.scan(text)  # the title names people too
-    reader = _Reader(text, registry)
+    reader = _Reader(text, registry, header.outlet)
 
     quotes: list[_Quote] = []
     reported: list[tuple[Entity, int, int]] = []
