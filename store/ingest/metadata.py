@@ -455,6 +455,14 @@ _STATE_DEPT = re.compile(
     r"U\.S\. Department of State|Department of State|"
     r"Secretary of State|state\.gov)\b"
 )
+# ``un-spokesperson``: the UN Secretary-General's spokesperson holds a "Daily Press
+# Briefing" from an "Office of the Spokesperson" as the State Department does; the
+# office's full name says whose it is.
+_UN_SPOKESPERSON = re.compile(
+    r"\b(?:Spokes(?:person|man|woman) for the Secretary-General|"
+    r"Office of the Spokesperson for the Secretary-General|noon briefing)\b",
+    re.IGNORECASE,
+)
 _WHITE_HOUSE = re.compile(
     r"\b(?:James S\. Brady Press Briefing Room|THE WHITE HOUSE|Office of the Press Secretary|"
     r"whitehouse\.gov|Oval Office|Roosevelt Room|Air Force One)\b"
@@ -542,6 +550,8 @@ def find_outlet(text: str, title: str, source: str, header_end: int | None = Non
         return "President of Russia (kremlin.ru)"
     if "whitehouse" in src or PurePath(src).name.startswith("wh__"):
         return "The White House"
+    if _UN_SPOKESPERSON.search(title) or _UN_SPOKESPERSON.search(header) or "un.org" in src:
+        return "United Nations"
     if _STATE_DEPT.search(title) or _STATE_DEPT.search(header) or "state.gov" in src:
         return "U.S. Department of State"
     if _WHITE_HOUSE.search(header):

@@ -298,6 +298,7 @@ def _display(label: str) -> str:
 
 
 _HOME_COUNTRY = (
+    (re.compile(r"^United Nations$"), "United Nations"),
     (re.compile(r"Russian|President of Russia|kremlin", re.IGNORECASE), "Russia"),
     (re.compile(r"White House|U\.S\.|United States|State Department", re.IGNORECASE),
      "United States"),
@@ -314,6 +315,11 @@ _INTERNATIONAL_ROLE = re.compile(
     r"secretary[- ]general|high representative|commissioner|special representative",
     re.IGNORECASE,
 )
+
+
+# ``international-home``: at the United Nations the Secretary-General's spokesperson
+# is the organisation's own official, not a guest from abroad.
+_INTERNATIONAL_HOMES = frozenset(["United Nations"])
 
 
 _MINISTRY_OUTLET = re.compile(r"^(?P<demonym>[A-Z][a-z]+) Ministry of Foreign Affairs$")
@@ -353,7 +359,7 @@ def with_home_affiliation(people: list[Person], outlet: str | None) -> list[Pers
         if p.affiliation is None
         and p.role
         and _OFFICIAL_ROLE.search(p.role)
-        and not _INTERNATIONAL_ROLE.search(p.role)
+        and (home in _INTERNATIONAL_HOMES or not _INTERNATIONAL_ROLE.search(p.role))
         and not (foreign and foreign.search(p.role))
         else p
         for p in people

@@ -640,6 +640,11 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         return None
     if not hits and opening is None:
         return None
+    body_start = header.body_start
+    intro = None if report or opening or not hits else _introduced_speaker(text, header, hits)
+    if intro is not None:
+        title_people.append(intro[0])
+        opening, body_start = intro[0].name, intro[1]
     book = SpeakerBook(title_people)
     if opening:
         book.add(opening)
@@ -653,7 +658,6 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
 
     cuts = sorted((s.start, _heading_end(text, s.start, s.title)) for s in header.sections)
     turns: list[_Turn] = []
-    body_start = header.body_start
     last_start = hits[-1].text_start if hits else body_start
     record_end = min(closing_line(text, last_start), trailing_furniture(text, last_start))
     first = hits[0].line_start if hits else record_end
@@ -710,6 +714,39 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         if not procedural:
             previous = kind
     return Reading(remarks=remarks, people=book.people())
+
+
+# "… today's noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General."
+_INTRODUCTION = re.compile(
+    r"\bby (?P<name>[A-ZÀ-ÖØ-Þ][^\s,]+(?: [A-ZÀ-ÖØ-Þ][^\s,]+){1,3}), "
+    r"(?P<role>[A-Z][^.\n]{2,80}?)\.?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _introduced_speaker(
+    text: str, header: Header, hits: Sequence[LabelHit]
+) -> tuple[Person, int] | None:
+    """``introduced-speaker``: who a role-only label stands for, from the introduction.
+
+    The UN's noon briefings open "The following is a near-verbatim transcript of
+    today's noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General."
+    and then label him only "Spokesman:". When the line before the first label names a
+    person and an office, and a label is that office ("Spokesman", "Deputy
+    Spokesperson"), the person is the label's holder and speaks the unlabelled words
+    after the introduction. Returns the person and where the introduction ends.
+    """
+    first = hits[0].line_start
+    labels = {normalise_label(h.label).casefold() for h in hits}
+    for m in _INTRODUCTION.finditer(text, header.body_start, first):
+        role, name, _ = split_role_name(m.group("name"))
+        office = m.group("role").strip()
+        if role or len(name.split()) < 2 or split_role_name(office)[1]:
+            continue
+        want = office.casefold()
+        if any(want == lab or want.startswith(lab + " ") for lab in labels):
+            return Person(name=name, role=office, affiliation=None, aliases=()), m.end()
+    return None
 
 
 def _floor_question(label: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:

@@ -322,3 +322,121 @@ def test_india_html_bold_labels() -> None:
     ]  # fmt: skip
     assert "Feedback" not in m.remarks[-1].text
     check_offsets(m)
+
+
+# -- United Nations: noon briefing by the Spokesperson for the Secretary-General --------
+
+UN = """\
+Daily Press Briefing by the Office of the Spokesperson for the Secretary-General
+
+12 October 2023
+
+The following is a near-verbatim transcript of today's noon briefing by Stéphane \
+Dujarric, Spokesman for the Secretary-General.
+
+Good afternoon. The Secretary-General is deeply alarmed by the situation in Gaza. He \
+repeats his call for humanitarian access.
+
+Question: Thank you, Stéphane. Has the Secretary-General spoken with the Israeli Prime \
+Minister today?
+
+Spokesman: No, he has not spoken to him today.
+
+Question: And a follow-up: what about Iran?
+
+Spokesman: I have nothing to share on that. Edie?
+
+Question: Will the Secretary-General brief the Security Council?
+
+Spokesman: Yes, at 3 p.m.
+"""
+
+
+def test_un_spokesman_label_is_the_introduced_person() -> None:
+    m = meeting(UN)
+    assert turns(m) == [
+        ("Stéphane Dujarric", "statement"),
+        *[(None, "question"), ("Stéphane Dujarric", "answer")] * 3,
+    ]
+    assert starts(m)[0] == "Good afternoon. The"
+    p = person(m, "Stéphane Dujarric")
+    assert (p.role, p.affiliation) == ("Spokesman for the Secretary-General", "United Nations")
+    assert [x.name for x in m.participants] == ["Stéphane Dujarric"]
+    check_offsets(m)
+
+
+def test_un_briefing_is_the_united_nations_not_the_state_department() -> None:
+    m = meeting(UN)
+    assert m.outlet == "United Nations"
+    assert m.title == (
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
+    )
+    assert m.date == "2023-10-12"
+
+
+UN_DEPUTY = """\
+Daily Press Briefing by the Office of the Spokesperson for the Secretary-General
+
+3 May 2022
+
+The following is a near-verbatim transcript of today's noon briefing by Farhan Haq, \
+Deputy Spokesperson for the Secretary-General.
+
+Deputy Spokesperson: Good afternoon, all. The Secretary-General is in Ukraine.
+
+Question: Farhan, how many civilians have been evacuated so far?
+
+Deputy Spokesperson: About 100 people reached Zaporizhzhia.
+"""
+
+
+def test_un_deputy_spokesperson_label() -> None:
+    m = meeting(UN_DEPUTY)
+    assert turns(m) == [
+        ("Farhan Haq", "statement"),
+        (None, "question"),
+        ("Farhan Haq", "answer"),
+    ]
+    p = person(m, "Farhan Haq")
+    assert (p.role, p.affiliation) == (
+        "Deputy Spokesperson for the Secretary-General", "United Nations",
+    )  # fmt: skip
+    assert m.date == "2022-05-03"
+
+
+UN_HTML = """\
+<html><head><title>Daily Press Briefing by the Office of the Spokesperson for the \
+Secretary-General | Meetings Coverage and Press Releases</title></head>
+<body>
+<nav><ul><li><a>Welcome to the United Nations</a></li><li><a>Secretary-General</a></li>
+<li><a>Meetings Coverage</a></li><li><a>Press Briefings</a></li></ul></nav>
+<div class="share"><a>Print</a> <a>Share</a></div>
+<h1>Daily Press Briefing by the Office of the Spokesperson for the Secretary-General</h1>
+<p>12 October 2023</p>
+<p>The following is a near-verbatim transcript of today's noon briefing by Stéphane \
+Dujarric, Spokesman for the Secretary-General.</p>
+<p>Good afternoon. The Secretary-General is deeply alarmed by the situation in Gaza.</p>
+<p><strong>Question:</strong> Thank you, Stéphane. Has the Secretary-General spoken \
+with the Israeli Prime Minister today?</p>
+<p><strong>Spokesman:</strong> No, he has not spoken to him today.</p>
+<p><strong>Question:</strong> And a follow-up: what about Iran?</p>
+<p><strong>Spokesman:</strong> I have nothing to share on that.</p>
+<footer><a>Contact</a> <a>Copyright</a> <a>Fraud Alert</a> <a>Privacy Notice</a>
+<a>Terms of Use</a></footer>
+</body></html>
+"""
+
+
+def test_un_html_noon_briefing() -> None:
+    m = html_meeting(UN_HTML)
+    assert turns(m) == [
+        ("Stéphane Dujarric", "statement"),
+        *[(None, "question"), ("Stéphane Dujarric", "answer")] * 2,
+    ]
+    assert m.title == (
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
+    )
+    assert m.date == "2023-10-12"
+    assert m.outlet == "United Nations"
+    assert "Terms of Use" not in m.remarks[-1].text
+    check_offsets(m)
