@@ -478,13 +478,35 @@ def _is_scare(text: str, q: _Quote) -> bool:
     if q.speaker is not None and _JUDGED.search(before):
         return False  # 'Zakharova slammed the "unfriendly" move': her word for it
     if _TERM_BEFORE.search(before):
-        return True
+        return not _closing_word(text, q, before)
     if q.speaker is None:
         return not q.anonymous  # an unnamed official's "candid and constructive" is kept
     if q.sieve in _CARRIED:
         # a carried-over speaker fits a sentence ("Nobody believes it."), not a phrase
         return not quoted.rstrip("\"”»’')").endswith((".", "!", "?", "…"))
     return False
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[a-z][a-z\-]*[.!?]?")
+_CLAUSE_END = re.compile(r"[.,;:!?)]|\s*\n|\s*$")
+
+
+def _closing_word(text: str, q: _Quote, before: str) -> bool:
+    """``closing-word``: 'Lavrov accused the West of turning the G20 into a "farce".'
+
+    A lone lower-case word after "a"/"the" usually names a thing ("the "reset"
+    policy"), but one that ends its clause in a sentence whose own speaker a sieve
+    found is the speaker's verdict, quoted as their word. A word that goes on into a
+    noun, or after "so-called", stays a scare quote.
+    """
+    if q.speaker is None or q.sieve is None or q.sieve in _CARRIED or q.span.close == -1:
+        return False
+    if not _ARTICLE_BEFORE.search(before):
+        return False
+    if not _ONE_WORD.fullmatch(text[q.span.start : q.span.end]):
+        return False
+    return _CLAUSE_END.match(text, q.span.close + 1) is not None
 
 
 class _SpanIndex:

@@ -30,8 +30,10 @@ REPORT_VERBS = (
     r"declared|remarked|observed|recalled|asserted|affirmed|reaffirmed|reiterated|confirmed|"
     r"denied|acknowledged|admitted|assured|promised|pledged|vowed|urged|suggested|proposed|"
     r"replied|expressed|hoped|believes|pointed\s+out|voiced|highlighted|welcomed|condemned|"
-    r"critici[sz]ed|praised|predicted|cautioned|complained"
+    r"critici[sz]ed|praised|predicted|cautioned|complained|wrote|writes|posted|tweeted"
 )
+#: Verbs of writing report words only with a "that" clause: "posted a video" is no speech.
+_WRITING = frozenset({"wrote", "writes", "posted", "tweeted"})
 _VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 _THAT = re.compile(r"^(?:[^,.;:\"“”«»]{0,60}?\s)?that\s+")
 _SAYING = re.compile(r"said|says|added")
@@ -107,14 +109,17 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
             pad = len(after) - len(after.lstrip())
             that = _THAT.match(after.lstrip())
             bare = _SAY_BARE.match(after.lstrip()) if _SAYING.fullmatch(m.group()) else None
-            if that is not None:
+            start: int | None
+            if that is None and m.group() in _WRITING:
+                start = None  # "wrote a letter", "posted a video": no words reported
+            elif that is not None:
                 start = s.start + m.end() + pad + that.end()
             elif bare is not None:
                 start = s.start + m.end() + pad + bare.end()  # "said Friday his government …"
             else:
                 start = s.start + m.start()
-            end = _trim_end(text, start, s.end)
-            if end - start >= 12:
+            end = _trim_end(text, start, s.end) if start is not None else 0
+            if start is not None and end - start >= 12:
                 return Reported(subj, s.start + offset, start, end)
     t = _TRAILING.search(sent)
     if t is not None and t.start() > 12:

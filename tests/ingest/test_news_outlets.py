@@ -102,3 +102,124 @@ def test_guardian_double_quotes_nest_inside_single() -> None:
     assert said(m, "which is decoupling by another name") == "Wang Yi"
     no_remark(m, "de-risking")
     assert set(people(m)) == {"Antony Blinken", "Wang Yi"}
+
+
+VERDICT = """\
+Lavrov accuses West of wrecking G20
+
+NEW DELHI, March 2 (Reuters) - Russian Foreign Minister Sergei Lavrov accused Western \
+countries on Thursday of turning the G20 into a "farce".
+
+The so-called "grain deal" expired in July. Officials discussed the "reset" policy and \
+a "dirty bomb" scenario at length.
+"""
+
+
+def test_one_word_verdict_at_clause_end_is_the_speakers() -> None:
+    m = meeting(VERDICT)
+    assert said(m, "farce") == "Sergei Lavrov"
+    assert people(m) == ["Sergei Lavrov"]
+
+
+def test_scare_quotes_make_no_remark() -> None:
+    m = meeting(VERDICT)
+    for term in ("grain deal", "reset", "dirty bomb"):
+        no_remark(m, term)
+
+
+NYT = """\
+Blinken Meets Netanyahu as Pressure Mounts Over Gaza
+
+JERUSALEM — Secretary of State Antony J. Blinken met with Prime Minister Benjamin \
+Netanyahu of Israel on Tuesday.
+
+"We are working intensely to get a cease-fire," said Mr. Blinken, who was on his \
+seventh trip to the region since October.
+
+"Israel will do what it must to defend itself," Mr. Netanyahu said in a statement after \
+the meeting. He added: "No pressure will stop us."
+"""
+
+
+def test_nyt_inverted_attribution_with_honorific_and_relative_clause() -> None:
+    m = meeting(NYT)
+    assert said(m, "working intensely") == "Antony J. Blinken"
+    assert said(m, "defend itself") == "Benjamin Netanyahu"
+    assert said(m, "No pressure will stop us.") == "Benjamin Netanyahu"
+    assert set(people(m)) == {"Antony J. Blinken", "Benjamin Netanyahu"}
+
+
+FOLLOWING = """\
+Wang Yi meets Borrell in Beijing
+
+BEIJING, Oct 13 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with EU foreign \
+policy chief Josep Borrell on Friday.
+
+"China and Europe are partners, not rivals." That was how Wang described the relationship.
+
+"We need to talk more," Borrell said. "And we need to listen more."
+"""
+
+
+def test_quote_attributed_in_the_following_sentence() -> None:
+    m = meeting(FOLLOWING)
+    assert said(m, "partners, not rivals") == "Wang Yi"
+    assert said(m, "And we need to listen more.") == "Josep Borrell"
+
+
+POSTS = """\
+Zakharova mocks Western sanctions in Telegram post
+
+Russian Foreign Ministry spokeswoman Maria Zakharova wrote on Telegram on Monday that \
+the new sanctions would hurt Europe most.
+
+"Europe is shooting itself in the foot again," Zakharova said in a post on Telegram.
+
+U.S. Secretary of State Antony Blinken wrote on X: "We stand with Ukraine for as long \
+as it takes."
+
+Ukrainian Foreign Minister Dmytro Kuleba posted on X that Kyiv welcomed the decision. \
+"Sanctions work," he wrote. Kuleba also posted a video of the meeting.
+"""
+
+
+def test_posts_on_x_and_telegram() -> None:
+    m = meeting(POSTS)
+    assert said(m, "hurt Europe most", "reported") == "Maria Zakharova"
+    assert said(m, "shooting itself in the foot") == "Maria Zakharova"
+    assert said(m, "We stand with Ukraine") == "Antony Blinken"
+    assert said(m, "Kyiv welcomed the decision", "reported") == "Dmytro Kuleba"
+    assert said(m, "Sanctions work") == "Dmytro Kuleba"
+    assert not [r for r in m.remarks if "video" in r.text]
+    assert set(people(m)) == {"Maria Zakharova", "Antony Blinken", "Dmytro Kuleba"}
+
+
+UNNAMED_BODY = """\
+Lavrov, Wang discuss Ukraine
+
+MOSCOW, May 5. /TASS/. The ministry said on Friday that the talks had been held in a \
+constructive atmosphere.
+
+The agency said the meeting lasted three hours.
+"""
+
+
+def test_unnamed_ministry_is_no_institution_and_the_agency_is_the_outlet() -> None:
+    m = meeting(UNNAMED_BODY)
+    assert "Ministry" not in people(m)
+    assert not [r for r in m.remarks if "constructive atmosphere" in r.text and r.speaker]
+    assert said(m, "lasted three hours", "reported") == "TASS"
+
+
+JOINT = """\
+Blinken and Wang hold talks in Beijing
+
+The US secretary of state, Antony Blinken, and China's top diplomat, Wang Yi, said the \
+talks had been constructive.
+"""
+
+
+def test_reported_speech_of_a_joint_appositive_subject() -> None:
+    m = meeting(JOINT)
+    assert said(m, "had been constructive", "reported") == "Antony Blinken"
+    assert set(people(m)) == {"Antony Blinken", "Wang Yi"}
