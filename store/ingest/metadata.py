@@ -69,7 +69,8 @@ SECTION_HEADING = re.compile(
     r"^(?:\*\s*\*\s*\*|\*{3}|-{3,}|_{3,}|To be continued\.?|The end\.?"
     r"|(?:Beginning|End|Continuation) of (?:the )?[^\n]{3,150}"
     r"|(?:Press )?[Ss]tatements? (?:following|after|at|before) [^\n]{3,120}"
-    r"|(?:Opening|Closing|Introductory) (?:remarks|statement)[^\n]{0,80}"
+    r"|(?:Opening|Closing|Introductory) (?:[Rr]emarks|[Ss]tatement)[^\n]{0,80}"
+    r"|Questions? and [Aa]nswers?(?: [Ss]ession)?"
     r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80}"
     r"|(?:From )?(?:[Aa]nswers|[Rr]eplies|[Rr]esponses) to (?:[\w’']+ )?questions"
     r"(?: from (?:the )?(?:media|journalists|the press))?)\s*$"
@@ -179,6 +180,26 @@ _MASTHEAD = re.compile(
 )
 
 
+_VENUE_WORD = re.compile(r"^(?:[A-Z][\w’'\-.]*|of|the|and|for|at|in|on|de|du|la|[,.\-–—])$")
+
+
+def _is_dated_venue_line(line: str) -> bool:
+    """``date-venue``: "Wednesday, June 14, 2023, 4:00 p.m. Ministry of Foreign Affairs
+    Press Conference Room" is the meeting's date and where it was held.
+
+    Japan's Foreign Ministry puts the date, the clock and the room on one line under
+    the title; the room's name is too wordy for a date line yet is no prose: after the
+    date and clock only capitalised words and connectors remain, a dozen at most.
+    """
+    if len(line) > 200 or find_date(line[:60]) is None:
+        return False
+    rest = _CLOCK.sub(" ", line)
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    words = rest.replace(",", " , ").split()
+    return 0 < len(words) <= 12 and all(_VENUE_WORD.match(w) for w in words)
+
+
 _DOCUMENT_NUMBER = re.compile(r"^\s*\d+(?:[-/]\d+){2,}\s*$")
 
 
@@ -217,6 +238,8 @@ def _looks_like_place(line: str) -> bool:
         return False
     if _BYLINE_ROLES.search(line):
         return False  # "Secretary Antony J. Blinken" under a title is a person
+    if SECTION_HEADING.match(line):
+        return False  # ``heading-not-place``: "Opening Remarks" opens a part of the record
     return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
 
 
@@ -281,7 +304,7 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             if date is None and (_is_date_line(s) or _MASTHEAD.match(s)):
                 date = find_date(s)  # "For Immediate Release March 22, 2011"
             continue
-        if _is_date_line(s):
+        if _is_date_line(s) or (date is None and _is_dated_venue_line(s)):
             if date is None:
                 date = find_date(s)
             continue
@@ -455,6 +478,16 @@ _STATE_DEPT = re.compile(
     r"U\.S\. Department of State|Department of State|"
     r"Secretary of State|state\.gov)\b"
 )
+# ``mfa-header``: a header line that names the ministry ("Wednesday, June 14, 2023,
+# 4:00 p.m. Ministry of Foreign Affairs Press Conference Room") marks its record as a
+# title would.
+_MFA_HEADER = re.compile(r"\b(?:Ministry of Foreign Affairs|Foreign Ministry)\b")
+# ``external-affairs``: India's foreign ministry is the Ministry of External Affairs; its
+# officials are labelled with the Indian honorific ("Official Spokesperson, Shri …").
+_EXTERNAL_AFFAIRS = re.compile(
+    r"\bMinistry of External Affairs\b|^(?:Official Spokesperson, )?(?:Shri|Smt\.?) [A-Z]",
+    re.MULTILINE,
+)
 # ``un-spokesperson``: the UN Secretary-General's spokesperson holds a "Daily Press
 # Briefing" from an "Office of the Spokesperson" as the State Department does; the
 # office's full name says whose it is.
@@ -558,7 +591,9 @@ def find_outlet(text: str, title: str, source: str, header_end: int | None = Non
         return "The White House"
     if _WH_CLOCK.search(text) and re.search(r"\b(?:PRESIDENT|MS\.|MR\.)\s?[A-Z]+:", text):
         return "The White House"
-    if _MFA_TITLE.search(title) or "mid.ru" in src:
+    if _EXTERNAL_AFFAIRS.search(head):
+        return "Indian Ministry of External Affairs"
+    if _MFA_TITLE.search(title) or "mid.ru" in src or _MFA_HEADER.search(header):
         country = _main_country(text, title)
         demonym = _COUNTRY_DEMONYM.get(country or "")
         return (

@@ -191,6 +191,8 @@ class SpeakerBook:
             record.role = record.role or role
             record.affiliation = record.affiliation or affiliation
         record.aliases.append(key)
+        if key != comma_label(key) or "," in label:
+            record.aliases.append(" ".join(label.split()).strip(" :"))  # as written
         self._by_label[key.casefold()] = record
         self._by_label[label.casefold()] = record
 
@@ -299,6 +301,7 @@ def _display(label: str) -> str:
 
 _HOME_COUNTRY = (
     (re.compile(r"^United Nations$"), "United Nations"),
+    (re.compile(r"^Indian Ministry of External Affairs$"), "India"),
     (re.compile(r"Russian|President of Russia|kremlin", re.IGNORECASE), "Russia"),
     (re.compile(r"White House|U\.S\.|United States|State Department", re.IGNORECASE),
      "United States"),

@@ -440,3 +440,62 @@ def test_un_html_noon_briefing() -> None:
     assert m.outlet == "United Nations"
     assert "Terms of Use" not in m.remarks[-1].text
     check_offsets(m)
+
+
+def test_india_ministry_of_external_affairs_officials() -> None:
+    m = meeting(INDIA)
+    assert m.outlet == "Indian Ministry of External Affairs"
+    assert person(m, "Arindam Bagchi").affiliation == "India"
+    assert person(m, "Vinay Kwatra").affiliation == "India"
+    assert person(m, "Sidhant Sibal").affiliation is None
+    assert "Official Spokesperson, Shri Arindam Bagchi" in person(m, "Arindam Bagchi").aliases
+
+
+# -- Japan: press conference by the Press Secretary ------------------------------------
+
+JAPAN = """\
+Press Conference by Press Secretary Hikariko Ono
+
+Wednesday, June 14, 2023, 4:00 p.m. Ministry of Foreign Affairs Press Conference Room
+
+Opening Remarks
+
+Press Secretary: Today I have one announcement. Foreign Minister Hayashi will visit \
+Europe from June 18.
+
+Questions and Answers
+
+Q: I have a question on the G7. What will the Foreign Minister discuss?
+
+Press Secretary: The Foreign Minister will discuss the situation in Ukraine and the \
+Indo-Pacific.
+
+Q: A question on China. Has Japan protested the detention of a Japanese national?
+
+Press Secretary: Japan has strongly requested an early release.
+"""
+
+
+def test_japan_press_secretary_label_is_the_titled_person() -> None:
+    m = meeting(JAPAN)
+    assert turns(m) == [
+        ("Hikariko Ono", "statement"),
+        *[(None, "question"), ("Hikariko Ono", "answer")] * 2,
+    ]
+    p = person(m, "Hikariko Ono")
+    assert (p.role, p.affiliation) == ("Press Secretary", "Japan")
+    check_offsets(m)
+
+
+def test_japan_date_with_clock_and_room_on_one_line() -> None:
+    m = meeting(JAPAN)
+    assert m.title == "Press Conference by Press Secretary Hikariko Ono"
+    assert m.date == "2023-06-14"
+    assert m.place is None  # "Opening Remarks" is a heading, not a place
+    assert m.outlet == "Japanese Ministry of Foreign Affairs"
+
+
+def test_japan_headings_are_not_in_the_turns() -> None:
+    m = meeting(JAPAN)
+    assert all("Questions and Answers" not in r.text for r in m.remarks)
+    assert all("Opening Remarks" not in r.text for r in m.remarks)
