@@ -71,6 +71,7 @@ SECTION_HEADING = re.compile(
     r"|(?:Press )?[Ss]tatements? (?:following|after|at|before) [^\n]{3,120}"
     r"|(?:Opening|Closing|Introductory) (?:[Rr]emarks|[Ss]tatement)[^\n]{0,80}"
     r"|Questions? and [Aa]nswers?(?: [Ss]ession)?"
+    r"|The following questions? (?:was|were) (?:raised|asked|answered)[^\n]{0,80}"
     r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80}"
     r"|(?:From )?(?:[Aa]nswers|[Rr]eplies|[Rr]esponses) to (?:[\w’']+ )?questions"
     r"(?: from (?:the )?(?:media|journalists|the press))?)\s*$"
@@ -379,8 +380,17 @@ def _date_from_source(source: str) -> str | None:
         return None
 
 
+# ``title-place-last``: "Joint Press Conference of …, 8 June 2022, Ankara": Türkiye's
+# Foreign Ministry puts the place after the date at the title's end.
+_TITLE_PLACE_END = re.compile(
+    rf",\s*(?:[0-3]?\d\s+(?:{_MONTH})|(?:{_MONTH})\.?\s+[0-3]?\d,?)\s+\d{{4}}\s*,\s*"
+    r"(?P<place>[A-Z][\w’'.\- ]+?)\s*$",
+    re.I,
+)
+
+
 def _place_from_title(title: str) -> str | None:
-    m = _TITLE_PLACE_TAIL.search(title)
+    m = _TITLE_PLACE_TAIL.search(title) or _TITLE_PLACE_END.search(title)
     if m:
         place = m.group("place").strip()
         words = place.split()
@@ -435,7 +445,7 @@ def people_in_title(title: str) -> list[Person]:
             start -= 1
         while start < len(tokens) and not tokens[start][:1].isupper():
             start += 1
-        phrase = " ".join(tokens[start:])
+        phrase = _EVENT_LEAD.sub("", " ".join(tokens[start:]))
         if not phrase:
             continue
         role, name, affiliation = _name_of_outlet(phrase) or split_role_name(phrase)
@@ -452,6 +462,13 @@ def people_in_title(title: str) -> list[Person]:
     return people
 
 
+# ``event-lead``: "(Joint Press) Conference of Foreign Minister Mevlüt Çavuşoğlu": the
+# event the title opens with is no part of the first person's role.
+_EVENT_LEAD = re.compile(
+    r"^(?:[A-Z][\w’'\-]* )*?(?:Conference|Briefing|Meeting|Talks|Statement|Remarks|"
+    r"Availability|Interview|Visit|Session|Call|Conversation|Speech|Address)s? "
+    r"(?:of|by|with|between|for) (?=[A-Z])"
+)
 _NAME_OF = re.compile(r"^(?P<name>(?:[A-Z][\w’'\-]+\.? ){1,3}[A-Z][\w’'\-]+) of (?P<org>[A-Z].+)$")
 
 

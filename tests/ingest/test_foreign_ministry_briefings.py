@@ -499,3 +499,137 @@ def test_japan_headings_are_not_in_the_turns() -> None:
     m = meeting(JAPAN)
     assert all("Questions and Answers" not in r.text for r in m.remarks)
     assert all("Opening Remarks" not in r.text for r in m.remarks)
+
+
+# -- China: "Q:"/"A:" turns and a question raised after the press conference ------------
+
+CHINA_AFTER = """\
+Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on July 29, 2024
+
+2024-07-29 18:30
+
+Lin Jian: Good afternoon. Foreign Minister Wang Yi will attend the ASEAN meetings in \
+Vientiane.
+
+Q: The Philippines says it reached a provisional arrangement on resupply missions. Can \
+you confirm?
+
+A: China and the Philippines reached a provisional arrangement after consultations.
+
+Anadolu Agency: Israel struck a target in Beirut. What is China's view?
+
+Lin Jian: China calls on all parties to exercise restraint.
+
+Follow-up: Will China mediate?
+
+Lin Jian: China is ready to play a constructive role.
+
+The following question was raised after the press conference:
+
+Bloomberg: Did Foreign Minister Wang Yi meet Secretary Blinken in Vientiane?
+
+Lin Jian: The two sides had a candid and in-depth exchange.
+"""
+
+
+def test_china_q_and_a_labels_follow_up_and_agency() -> None:
+    m = meeting(CHINA_AFTER)
+    assert turns(m) == [
+        ("Lin Jian", "statement"),
+        *[(None, "question"), ("Lin Jian", "answer")] * 4,
+    ]
+    assert [p.name for p in m.participants] == ["Lin Jian"]
+    assert m.date == "2024-07-29"
+    check_offsets(m)
+
+
+def test_china_after_the_press_conference_line_is_a_heading() -> None:
+    m = meeting(CHINA_AFTER)
+    assert m.remarks[6].text == "China is ready to play a constructive role."
+    assert all("raised after" not in r.text for r in m.remarks)
+
+
+# -- a joint press conference of two foreign ministers abroad ---------------------------
+
+JOINT = """\
+Joint Press Conference of Foreign Minister Mevlüt Çavuşoğlu and Foreign Minister of \
+Ukraine Dmytro Kuleba, 8 June 2022, Ankara
+
+Foreign Minister Mevlüt Çavuşoğlu: Dear Dmytro, welcome to Ankara. We discussed our \
+bilateral relations and the war in Ukraine in detail.
+
+Foreign Minister Dmytro Kuleba (Translated): Thank you, dear Mevlüt. I am grateful to \
+Türkiye for its support of our sovereignty.
+
+Question: Mr. Minister, is there progress on the grain corridor?
+
+Foreign Minister Mevlüt Çavuşoğlu: We are working with the United Nations on a plan.
+
+Question (Translated): Minister Kuleba, will Ukraine accept the plan?
+
+Foreign Minister Dmytro Kuleba (Translated): We need security guarantees before we \
+demine the ports.
+"""
+
+JOINT_TURNS = [
+    ("Mevlüt Çavuşoğlu", "statement"),
+    ("Dmytro Kuleba", "statement"),
+    (None, "question"),
+    ("Mevlüt Çavuşoğlu", "answer"),
+    (None, "question"),
+    ("Dmytro Kuleba", "answer"),
+]
+
+
+def test_joint_press_conference_translated_notes() -> None:
+    m = meeting(JOINT)
+    assert turns(m) == JOINT_TURNS
+    assert m.remarks[1].text.startswith("Thank you, dear Mevlüt")
+    check_offsets(m)
+
+
+def test_joint_title_people_place_and_date() -> None:
+    m = meeting(JOINT)
+    assert [p.name for p in m.participants] == ["Mevlüt Çavuşoğlu", "Dmytro Kuleba"]
+    host, guest = person(m, "Mevlüt Çavuşoğlu"), person(m, "Dmytro Kuleba")
+    assert host.role == "Foreign Minister"  # not "Conference of Foreign Minister"
+    assert host.affiliation == "Turkey"
+    assert (guest.role, guest.affiliation) == ("Foreign Minister of Ukraine", "Ukraine")
+    assert m.date == "2022-06-08"
+    assert m.place == "Ankara"
+    assert m.outlet == "Turkish Ministry of Foreign Affairs"
+
+
+JOINT_HTML = """\
+<html><head><title>Joint Press Conference of Foreign Minister Mevlüt Çavuşoğlu and \
+Foreign Minister of Ukraine Dmytro Kuleba, 8 June 2022, Ankara / Rep of Türkiye Ministry \
+of Foreign Affairs</title></head>
+<body>
+<div id="menu"><a>Home</a> <a>Minister</a> <a>Foreign Policy</a> <a>Consular Info</a></div>
+<div class="tools"><a>Print</a> <a>Share</a> <a>A+</a> <a>A-</a></div>
+<h1>Joint Press Conference of Foreign Minister Mevlüt Çavuşoğlu and Foreign Minister of \
+Ukraine Dmytro Kuleba, 8 June 2022, Ankara</h1>
+<p><strong>Foreign Minister Mevlüt Çavuşoğlu:</strong> Dear Dmytro, welcome to Ankara.</p>
+<p>We also discussed the grain corridor.</p>
+<p><strong>Foreign Minister Dmytro Kuleba (Translated):</strong> Thank you, dear Mevlüt.</p>
+<p><strong>Question:</strong> Mr. Minister, is there progress on the grain corridor?</p>
+<p><strong>Foreign Minister Mevlüt Çavuşoğlu:</strong> We are working with the UN.</p>
+<p><strong>Question (Translated):</strong> Minister Kuleba, will Ukraine accept the plan?</p>
+<p><strong>Foreign Minister Dmytro Kuleba (Translated):</strong> We need guarantees first.</p>
+<div class="footer"><a>Contact</a> <a>Site Map</a> <a>Accessibility</a>
+<p>© Republic of Türkiye Ministry of Foreign Affairs</p></div>
+</body></html>
+"""
+
+
+def test_joint_html_footer_links_are_not_the_last_answer() -> None:
+    m = html_meeting(JOINT_HTML)
+    assert turns(m) == JOINT_TURNS
+    assert "We also discussed" in m.remarks[0].text
+    assert m.remarks[-1].text == "We need guarantees first."
+    assert m.title == (
+        "Joint Press Conference of Foreign Minister Mevlüt Çavuşoğlu and Foreign Minister "
+        "of Ukraine Dmytro Kuleba, 8 June 2022, Ankara"
+    )
+    assert m.date == "2022-06-08"
+    check_offsets(m)
