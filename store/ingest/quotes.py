@@ -62,11 +62,14 @@ _TERM_BEFORE = re.compile(
 _HEAD_WORDS = ROLE_WORDS | PARTICLES | frozenset({"the", "and", "for"})
 _TITLE_SMALL = frozenset(str.split("a an and the of in on at to for or but with by from"))
 _CARRIED = frozenset({"chain", "continuation", "next_paragraph", "after_reported"})
-#: Time words in the frame of a reported clause that put it on another occasion.
+#: Time words in the frame of a reported clause that put it on another occasion. A bare
+#: present perfect ("Erdogan has said his country is ready") is news style for today's
+#: words; "has repeatedly said" and the past perfect ("had said") are other occasions.
 _PAST_SPEECH = re.compile(
     r"\b(?:last|previous)\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:earlier\s+this|in\s+the\s+past)\s+(?:year|month|week)?\b"
-    r"|\b(?:has|have|had)\s+(?:repeatedly\s+|previously\s+|already\s+|long\s+|often\s+)?"
+    r"|\b(?:(?:has|have)\s+(?:repeatedly|previously|already|long|often)\s+|had\s+"
+    r"(?:repeatedly\s+|previously\s+|already\s+|long\s+|often\s+)?)"
     r"(?:said|stated|argued|warned|insisted|stressed|noted|claimed|called)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?|weeks?|days?)\s+ago\b",
     re.IGNORECASE,

@@ -196,6 +196,11 @@ def _is_stamp(line: str) -> bool:
     )
 
 
+#: Marks a headline may open with ("'We will not be intimidated,' says Kishida"):
+#: ``headline-quote``, the capital that makes it a headline comes after them.
+_QUOTE_OPENERS = "'\"‘“«„"
+
+
 def _headline_before(text: str, start: int) -> str | None:
     """A headline just above the dateline: short, capitalised, no final period.
 
@@ -217,7 +222,7 @@ def _headline_before(text: str, start: int) -> str | None:
     line = " ".join(lines)
     looks_like_headline = (
         3 <= len(line.split()) <= 20
-        and line[:1].isupper()
+        and line.lstrip(_QUOTE_OPENERS)[:1].isupper()
         and not line.endswith((".", ":"))
         and parse_date(line) is None
         and not re.search(r"\d:\d\d", line)

@@ -42,6 +42,18 @@ _SAY_BARE = re.compile(
     r"^(?:(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
     r"yesterday|earlier|later|in\s+a\s+statement|at\s+a\s+[\w\s]{1,30}?)(?:,\s*|\s+))?"
 )
+#: ``told-whom``: who was told, between "told" and a clause without "that" ("told
+#: reporters the summit was a success"): not part of the reported words.
+_TOLD_WHOM = re.compile(
+    r"^(?:reporters|journalists|the\s+(?:press|media|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})|"
+    r"him|her|them|us)\s+(?=[\w\"“«])"
+)
+#: ``tail-source``: a source named after the clause ("…, the sources said."), which the
+#: clause's own subject did not say.
+_TAIL_SOURCE = re.compile(
+    r",\s+(?:the|a|an|diplomatic|informed|two|several)?\s*(?:[\w\-]+\s+){0,3}?"
+    r"(?:sources?|officials?|reports?|media|outlets?)\s+(?:said|say|reported|report)\.?\s*$"
+)
 _ADVERBIAL = LEAD_CLAUSE  # "On Thursday, ", "For his part, ", "Asked about …, "
 _TRAILING = re.compile(
     rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})(?:\s+(?:on|in|at)\s+[^.,;]{{1,40}})?\.?\s*$"
@@ -109,6 +121,8 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
             pad = len(after) - len(after.lstrip())
             that = _THAT.match(after.lstrip())
             bare = _SAY_BARE.match(after.lstrip()) if _SAYING.fullmatch(m.group()) else None
+            if m.group() == "told" and that is None:
+                bare = _TOLD_WHOM.match(after.lstrip())
             start: int | None
             if that is None and m.group() in _WRITING:
                 start = None  # "wrote a letter", "posted a video": no words reported
@@ -119,6 +133,9 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
             else:
                 start = s.start + m.start()
             end = _trim_end(text, start, s.end) if start is not None else 0
+            source = _TAIL_SOURCE.search(text, max(start or 0, end - 80), end)
+            if start is not None and source is not None:
+                end = source.start()
             if start is not None and end - start >= 12:
                 return Reported(subj, s.start + offset, start, end)
     t = _TRAILING.search(sent)

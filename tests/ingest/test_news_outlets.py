@@ -223,3 +223,115 @@ def test_reported_speech_of_a_joint_appositive_subject() -> None:
     m = meeting(JOINT)
     assert said(m, "had been constructive", "reported") == "Antony Blinken"
     assert set(people(m)) == {"Antony Blinken", "Wang Yi"}
+
+
+KYODO = """\
+'We will not be intimidated,' says Japan's Kishida after North Korean launch
+
+TOKYO, Nov 21 (Kyodo) -- Japanese Prime Minister Fumio Kishida on Tuesday condemned \
+North Korea's latest missile launch.
+
+"This is a clear violation of U.N. Security Council resolutions," Kishida told \
+reporters at his office.
+"""
+
+
+def test_headline_quote_is_the_title_not_a_remark() -> None:
+    m = meeting(KYODO)
+    assert m.title.startswith("'We will not be intimidated,'")
+    assert m.outlet == "Kyodo"
+    assert not [r for r in m.remarks if "intimidated" in r.text]
+    assert said(m, "clear violation") == "Fumio Kishida"
+    assert people(m) == ["Fumio Kishida"]
+
+
+YONHAP = """\
+Yoon hails Camp David summit
+
+SEOUL, Aug. 18 (Yonhap) -- South Korean President Yoon Suk Yeol met U.S. President \
+Joe Biden at Camp David on Friday.
+
+Yoon's spokesman Lee Do-woon told reporters the summit had opened a new chapter.
+"""
+
+
+def test_told_reporters_is_not_part_of_the_reported_words() -> None:
+    m = meeting(YONHAP)
+    hits = [r for r in m.remarks if r.kind == "reported"]
+    assert [(r.speaker, r.text) for r in hits] == [
+        ("Lee Do-woon", "the summit had opened a new chapter.")
+    ]
+
+
+ANADOLU = """\
+Turkish foreign minister meets Hamas delegation
+
+ANKARA (AA) - Turkish Foreign Minister Hakan Fidan met a Hamas delegation in Istanbul \
+on Saturday.
+
+Fidan reiterated Türkiye's support for a two-state solution, diplomatic sources said.
+
+"Türkiye will continue to stand by the Palestinian people," Fidan said on X.
+"""
+
+
+def test_a_source_named_after_the_clause_is_cut_from_it() -> None:
+    m = meeting(ANADOLU)
+    assert said(m, "two-state solution", "reported") == "Hakan Fidan"
+    assert not [r for r in m.remarks if "sources said" in r.text]
+    assert said(m, "stand by the Palestinian people") == "Hakan Fidan"
+
+
+ALJAZEERA = """\
+Erdogan says Turkey ready to host Russia-Ukraine talks
+
+Istanbul, Turkey – Turkish President Recep Tayyip Erdogan has said his country is \
+ready to host a summit between Russia and Ukraine.
+
+"We are ready to host a peace summit that will include Russia," Erdogan said at a joint \
+news conference with Ukrainian President Volodymyr Zelenskyy in Istanbul on Friday.
+
+Zelenskyy thanked Turkey for its support. "We value Turkey's position," he said.
+
+Finnish President Sauli Niinisto has repeatedly said that dialogue matters.
+"""
+
+
+def test_present_perfect_is_todays_words_repeatedly_is_not() -> None:
+    m = meeting(ALJAZEERA)
+    assert said(m, "ready to host a summit", "reported") == "Recep Tayyip Erdogan"
+    assert said(m, "peace summit that will include Russia") == "Recep Tayyip Erdogan"
+    assert said(m, "We value Turkey's position") == "Volodymyr Zelenskyy"
+    assert not [r for r in m.remarks if "dialogue matters" in r.text]
+    assert set(people(m)) == {"Recep Tayyip Erdogan", "Volodymyr Zelenskyy"}
+
+
+LONG_QUOTES = """\
+Guterres warns of 'collective suicide'
+
+UN Secretary-General Antonio Guterres delivered a stark warning on Monday.
+
+‘We have a choice. Collective action or collective suicide. It is in our hands.
+
+‘The world is burning. We cannot wait any longer.
+
+‘Delay is deadly,’ he told the summit in Sharm el-Sheikh.
+
+Former US secretary of state John Kerry said: "We are at a tipping point.
+
+"We have the tools. What we lack is political will."
+
+A climate activist outside the venue held a sign reading 'Act now'.
+"""
+
+
+def test_multi_paragraph_quotes_single_and_double() -> None:
+    m = meeting(LONG_QUOTES)
+    assert said(m, "Collective action or collective suicide") == "Antonio Guterres"
+    assert said(m, "The world is burning") == "Antonio Guterres"
+    assert said(m, "Delay is deadly") == "Antonio Guterres"
+    assert said(m, "tipping point") == "John Kerry"
+    assert said(m, "political will") == "John Kerry"
+    no_remark(m, "Act now")
+    assert not [r for r in m.remarks if r.text == "collective suicide"]
+    assert set(people(m)) == {"Antonio Guterres", "John Kerry"}
