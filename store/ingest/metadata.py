@@ -495,6 +495,17 @@ _STATE_DEPT = re.compile(
     r"U\.S\. Department of State|Department of State|"
     r"Secretary of State|state\.gov)\b"
 )
+# ``briefing-series``: a ministry's name for its own briefings says whose they are,
+# whatever countries the journalists ask about: China's Foreign Ministry holds the
+# spokesperson's "Regular Press Conference" (fmprc.gov.cn).
+_SERIES_COUNTRY = ((re.compile(r"\bRegular Press Conference\b|fmprc\.gov\.cn"), "China"),)
+
+
+def _series_country(title: str, source: str) -> str | None:
+    """The country whose ministry names its briefings as ``title`` does."""
+    return next((c for p, c in _SERIES_COUNTRY if p.search(title) or p.search(source)), None)
+
+
 # ``mfa-header``: a header line that names the ministry ("Wednesday, June 14, 2023,
 # 4:00 p.m. Ministry of Foreign Affairs Press Conference Room") marks its record as a
 # title would.
@@ -611,7 +622,7 @@ def find_outlet(text: str, title: str, source: str, header_end: int | None = Non
     if _EXTERNAL_AFFAIRS.search(head):
         return "Indian Ministry of External Affairs"
     if _MFA_TITLE.search(title) or "mid.ru" in src or _MFA_HEADER.search(header):
-        country = _main_country(text, title)
+        country = _series_country(title, src) or _main_country(text, title)
         demonym = _COUNTRY_DEMONYM.get(country or "")
         return (
             f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"

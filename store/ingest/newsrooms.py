@@ -124,6 +124,12 @@ NEWS_OUTLETS: frozenset[str] = _names(
     Der Spiegel
     Politico
     Axios
+    The Hindu
+    Hong Kong Bastille Post
+    Bastille Post
+    Sing Tao Daily
+    Dawn
+    Kompas
     """
 ) | frozenset(DATELINE_OUTLETS)
 
@@ -133,7 +139,7 @@ NEWS_OUTLETS: frozenset[str] = _names(
 _MEDIA_TAIL = re.compile(
     r"^(?:[A-Z][\w’'&.\-]*\s+){1,4}(?:(?:Satellite\s+)?TV|Television|Radio|Daily|News|"
     r"(?:News\s+)?Agency|Media(?:\s+Group)?|Broadcasting(?:\s+Corporation)?|Shimbun|"
-    r"Times|Herald|Tribune|Gazette|Weekly|Monthly|News\s+Service|Network)$"
+    r"Times|Post|Journal|Press|Herald|Tribune|Gazette|Weekly|Monthly|News\s+Service|Network)$"
 )
 
 

@@ -126,7 +126,8 @@ _END_MARKERS = re.compile(
 _OPENING_BY_TITLE = (
     re.compile(
         r"^(?P<who>[^,]+?)[’']s?\s+(?:opening\s+|introductory\s+|closing\s+|keynote\s+)?"
-        r"(?:statement|remarks|speech|address|comments?|briefing|news briefing)\b",
+        r"(?:statement|remarks|speech|address|comments?|briefing|news briefing|"
+        r"(?:regular\s+|daily\s+|weekly\s+)?press\s+(?:conference|briefing))\b",
         re.IGNORECASE,
     ),
     re.compile(

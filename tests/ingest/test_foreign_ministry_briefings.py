@@ -633,3 +633,64 @@ def test_joint_html_footer_links_are_not_the_last_answer() -> None:
     )
     assert m.date == "2022-06-08"
     check_offsets(m)
+
+
+# -- China: an unlabelled announcement, "Spokesperson Wang Wenbin:", more newsrooms -----
+
+CHINA_UNLABELLED = """\
+Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 9, 2023
+
+2023-05-09 19:30
+
+At the invitation of Foreign Minister Qin Gang, Foreign Minister of Pakistan Bilawal \
+Bhutto Zardari will attend the Foreign Ministers' Dialogue in Islamabad.
+
+Hong Kong Bastille Post: The US says it will deploy more missiles to Japan. What is \
+your comment?
+
+Spokesperson Wang Wenbin: We firmly oppose this.
+
+The Hindu: Will the Special Representatives on the boundary question meet?
+
+Wang Wenbin: I have no information to release at the moment.
+
+Jiji Press: Has China informed Japan about the detention?
+
+Wang Wenbin: The case is being handled in accordance with law.
+"""
+
+
+def test_china_unlabelled_announcement_is_the_spokespersons() -> None:
+    m = meeting(CHINA_UNLABELLED)
+    assert turns(m) == [
+        ("Wang Wenbin", "statement"),
+        *[(None, "question"), ("Wang Wenbin", "answer")] * 3,
+    ]
+    assert m.remarks[0].text.startswith("At the invitation")
+    check_offsets(m)
+
+
+def test_china_spokesperson_label_forms_are_one_person() -> None:
+    m = meeting(CHINA_UNLABELLED)
+    assert [p.name for p in m.participants] == ["Wang Wenbin"]
+    p = person(m, "Wang Wenbin")
+    assert (p.role, p.affiliation) == ("Foreign Ministry Spokesperson", "China")
+    assert "Spokesperson Wang Wenbin" in p.aliases
+
+
+def test_china_regular_press_conference_is_chinas_whatever_it_asks_about() -> None:
+    m = meeting(CHINA_UNLABELLED)  # asks about Japan more often than it names China
+    assert m.outlet == "Chinese Ministry of Foreign Affairs"
+
+
+def test_outlet_label_shape_and_list() -> None:
+    from store.ingest.newsrooms import is_outlet_label
+    from store.ingest.speakers import is_question_label
+
+    for label in ("CCTV", "Reuters", "Kyodo News", "Shenzhen TV", "Beijing Daily",
+                  "Hubei Media Group", "Anadolu Agency", "Phoenix TV", "China Daily"):
+        assert is_outlet_label(label), label
+    for label in ("Wang Wenbin", "Press Secretary", "Spokesman", "Official Spokesperson",
+                  "Foreign Minister Dmytro Kuleba", "Moderator"):
+        assert not is_outlet_label(label), label
+    assert is_question_label("Speaker 1") and is_question_label("Follow-up")
