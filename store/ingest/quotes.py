@@ -76,9 +76,12 @@ _PAST_SPEECH = re.compile(
 )
 _SHORT = 4  # quotations of at most this many words may be scare quotes
 #: A verb of judgement right before the article: the quoted word is the judge's own.
+#: The verb may take its object first and judge it "for"/"over" something ('slammed the
+#: US for its "hegemonic" behaviour', 'thanked Russia for its "balanced position"').
 _JUDGED = re.compile(
     r"\b(?:slammed|hailed|dismissed|rejected|condemned|welcomed|praised|critici[sz]ed|"
-    r"denounced|decried|blasted|lauded|branded|thanked\s+(?:\w+\s+){1,3}for)\s+"
+    r"denounced|decried|blasted|lauded|branded|thanked)"
+    r"(?:\s+(?:[\w.’'\-]+\s+){1,3}(?:for|over))?\s+"
     r"(?:(?:the|a|an|this|its|their|his|her)\s+)?(?:[a-z\-]+\s+){0,2}$"
 )
 #: An attribution that withholds the speaker's name on purpose.

@@ -335,3 +335,26 @@ def test_multi_paragraph_quotes_single_and_double() -> None:
     no_remark(m, "Act now")
     assert not [r for r in m.remarks if r.text == "collective suicide"]
     assert set(people(m)) == {"Antonio Guterres", "John Kerry"}
+
+
+GLOBAL_TIMES = """\
+China slams US for 'hegemonic' behavior
+
+By Global Times Published: Jun 05, 2024 10:13 PM
+
+Chinese Foreign Ministry spokesperson Mao Ning on Wednesday slammed the US for its \
+"hegemonic" behavior in the Asia-Pacific.
+
+"The US should stop creating tensions in the region," Mao said at a routine press \
+conference.
+
+Officials in Washington called it a "so-called" threat of the "new cold war" kind.
+"""
+
+
+def test_judged_for_its_word_is_the_judges() -> None:
+    m = meeting(GLOBAL_TIMES)
+    assert said(m, "hegemonic") == "Mao Ning"
+    assert said(m, "stop creating tensions") == "Mao Ning"
+    no_remark(m, "new cold war")
+    assert people(m) == ["Mao Ning"]
