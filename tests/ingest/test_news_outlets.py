@@ -358,3 +358,112 @@ def test_judged_for_its_word_is_the_judges() -> None:
     assert said(m, "stop creating tensions") == "Mao Ning"
     no_remark(m, "new cold war")
     assert people(m) == ["Mao Ning"]
+
+
+LIVE_BLOG = """\
+Russia-Ukraine war live: Zelenskyy meets Scholz in Berlin
+
+14:05 GMT – Zelenskyy says Ukraine needs more air defence
+
+Ukrainian President Volodymyr Zelenskyy has said his country urgently needs more air \
+defence systems.
+
+"Every day without air defence costs lives," Zelenskyy told a news conference in Berlin.
+
+13:40 GMT – Scholz pledges new aid package
+
+German Chancellor Olaf Scholz announced a new military aid package.
+
+"Germany will stand by Ukraine," Scholz said. "We will not let up."
+
+13:15 GMT – Kremlin dismisses Berlin talks
+
+Kremlin spokesman Dmitry Peskov said the meeting would not change anything on the \
+battlefield.
+"""
+
+
+def test_live_blog_posts_under_timestamps() -> None:
+    m = meeting(LIVE_BLOG)
+    assert said(m, "costs lives") == "Volodymyr Zelenskyy"
+    assert said(m, "urgently needs more air defence", "reported") == "Volodymyr Zelenskyy"
+    assert said(m, "We will not let up.") == "Olaf Scholz"
+    assert said(m, "would not change anything", "reported") == "Dmitry Peskov"
+    assert not [r for r in m.remarks if "GMT" in r.text]
+    assert set(people(m)) == {"Volodymyr Zelenskyy", "Olaf Scholz", "Dmitry Peskov"}
+
+
+WAPO = """\
+Biden, Xi agree to resume military talks in first meeting in a year
+
+WOODSIDE, Calif. — President Biden and Chinese leader Xi Jinping agreed Wednesday to \
+restore military communications.
+
+"We're going to continue to have blunt conversations," Biden said at a news conference.
+
+"Planet Earth is big enough for the two countries to succeed," Xi said, according to \
+Chinese state media.
+
+Asked whether he still considered Xi a dictator, Biden said: "Well, look, he is."
+
+"This is not a zero-sum game," said Jake Sullivan, the national security adviser. He \
+added: "Both sides gain from stability."
+"""
+
+
+def test_wapo_attributions() -> None:
+    m = meeting(WAPO)
+    assert said(m, "blunt conversations") == "President Biden"
+    assert said(m, "Planet Earth") == "Xi Jinping"
+    assert said(m, "Well, look, he is.") == "President Biden"
+    assert said(m, "zero-sum game") == "Jake Sullivan"
+    assert said(m, "Both sides gain") == "Jake Sullivan"
+    assert set(people(m)) == {"President Biden", "Xi Jinping", "Jake Sullivan"}
+
+
+BRITISH_SPLIT = """\
+Sunak and Macron agree new deal on small boats
+
+Prime Minister Rishi Sunak and French President Emmanuel Macron have agreed a new deal.
+
+‘This is a new chapter,’ said Mr Sunak, ‘and it will deliver results.’
+
+Speaking alongside him in Paris, Mr Macron said: ‘We share the same goals.’
+
+A No 10 source told the BBC: 'The PM is determined to stop the boats.'
+
+It's the Tories' third attempt since the '90s — and campaigners' hopes are low.
+"""
+
+
+def test_british_split_quote_and_unnamed_source() -> None:
+    m = meeting(BRITISH_SPLIT)
+    assert said(m, "This is a new chapter") == "Rishi Sunak"
+    assert said(m, "and it will deliver results.") == "Rishi Sunak"
+    assert said(m, "We share the same goals.") == "Emmanuel Macron"
+    assert said(m, "determined to stop the boats") is None
+    assert len(quotes(m)) == 4
+    assert set(people(m)) == {"Rishi Sunak", "Emmanuel Macron"}
+
+
+DW = """\
+Germany's Baerbock urges China to press Russia on Ukraine
+
+German Foreign Minister Annalena Baerbock arrived in Beijing on Friday for talks with \
+her Chinese counterpart Qin Gang.
+
+"China has a special role," Baerbock said at a press conference in Beijing. "It can \
+influence Moscow."
+
+Qin said China would "never add fuel to the fire." He added that Beijing was ready to \
+play a constructive role.
+"""
+
+
+def test_dw_counterpart_and_following_sentence() -> None:
+    m = meeting(DW)
+    assert said(m, "special role") == "Annalena Baerbock"
+    assert said(m, "It can influence Moscow.") == "Annalena Baerbock"
+    assert said(m, "never add fuel to the fire.") == "Qin Gang"
+    assert said(m, "ready to play a constructive role", "reported") == "Qin Gang"
+    assert set(people(m)) == {"Annalena Baerbock", "Qin Gang"}
