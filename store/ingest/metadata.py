@@ -23,7 +23,15 @@ from itertools import islice
 from pathlib import PurePath
 
 from store.ingest.document import Header, Page
-from store.ingest.names import COUNTRIES, DEMONYMS, is_name_word, split_role_name, surname
+from store.ingest.names import (
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    ROLE_WORDS,
+    is_name_word,
+    split_role_name,
+    surname,
+)
 from store.ingest.report_header import read_report_header
 from store.ingest.speakers import is_heading_label, is_question_label
 from store.models import Person, Section
@@ -70,7 +78,7 @@ SECTION_HEADING = re.compile(
     r"|(?:Beginning|End|Continuation) of (?:the )?[^\n]{3,150}"
     r"|(?:Press )?[Ss]tatements? (?:following|after|at|before) [^\n]{3,120}"
     r"|(?:Opening|Closing|Introductory) (?:[Rr]emarks|[Ss]tatement)[^\n]{0,80}"
-    r"|Questions? and [Aa]nswers?(?: [Ss]ession)?"
+    r"|(?i:questions? and answers?(?: session)?)"
     r"|The following questions? (?:was|were) (?:raised|asked|answered)[^\n]{0,80}"
     r"|Answers to (?:journalists’|journalists'|media) questions[^\n]{0,80}"
     r"|(?:From )?(?:[Aa]nswers|[Rr]eplies|[Rr]esponses) to (?:[\w’']+ )?questions"
@@ -770,6 +778,21 @@ _ADDRESS_WORDS = _vocab(
 )
 
 
+def _caps_topic(words: list[str]) -> bool:
+    """``caps-topic``: the UN's noon briefing heads its topics in capitals ("MIDDLE
+    EAST", "UKRAINE"); a line in capitals that holds no office, honorific or
+    journalist's word ("MR PRICE", "THE PRESIDENT", "QUESTION") is such a topic when
+    it has several words or names a country."""
+    if len(words) > 6:
+        return False
+    bare = [w.strip(".,’'").casefold() for w in words]
+    if any(w in ROLE_WORDS or w in HONORIFICS or is_question_label(w) for w in bare):
+        return False
+    if any(not w.replace("-", "").replace("&", "").isalpha() for w in bare if w):
+        return False
+    return len(words) > 1 or bare[0] in COUNTRIES
+
+
 def _heading_shaped(para: str) -> bool:
     """One line of 1-15 words that reads as a title, not a sentence or a label."""
     if "\n" in para or len(para) > 150 or "  " in para or "\t" in para or "\xa0" in para:
@@ -780,7 +803,7 @@ def _heading_shaped(para: str) -> bool:
         return False
     if ":" in core or _HEADING_END.search(core.rstrip(_TRAILING_CLOSERS)):
         return False
-    if core.upper() == core or _is_date_line(core):
+    if (core.upper() == core and not _caps_topic(words)) or _is_date_line(core):
         return False  # "MR PRICE" or "THE PRESIDENT" without a colon; a date line
     if words[0].casefold() in _ADDRESS_WORDS:
         return False  # "Ladies and gentlemen", "Good afternoon": a speaker addresses

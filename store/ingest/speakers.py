@@ -37,6 +37,7 @@ QUESTION_LABELS = frozenset(
         "audience member", "audience", "voice", "voices", "off-mic",
         "вопрос", "реплика", "журналист", "вопрос из зала", "реплика из зала",
         "follow-up", "follow up", "followup", "supplementary question",
+        "correspondent", "correspondents",
     ]
 )  # fmt: skip
 # Roles whose holders ask rather than answer.

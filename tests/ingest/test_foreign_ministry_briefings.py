@@ -694,3 +694,53 @@ def test_outlet_label_shape_and_list() -> None:
                   "Foreign Minister Dmytro Kuleba", "Moderator"):
         assert not is_outlet_label(label), label
     assert is_question_label("Speaker 1") and is_question_label("Follow-up")
+
+
+UN_TOPICS = """\
+Daily Press Briefing by the Office of the Spokesperson for the Secretary-General
+
+12 October 2023
+
+The following is a near-verbatim transcript of today's noon briefing by Stéphane \
+Dujarric, Spokesman for the Secretary-General.
+
+MIDDLE EAST
+
+Good afternoon. The Secretary-General is deeply alarmed by the situation in Gaza.
+
+UKRAINE
+
+In Ukraine, our humanitarian colleagues tell us that shelling continues in the east.
+
+QUESTIONS AND ANSWERS
+
+Question: Thank you, Stéphane. Has the Secretary-General spoken with the Israeli \
+Prime Minister today?
+
+Spokesman: No, he has not.
+
+Correspondent: But he did speak with him last week.
+
+Spokesman: That is correct. Yes, Michelle?
+
+Question: On Haiti, when will the force deploy?
+
+Spokesman: I would refer you to the Government of Kenya.
+"""
+
+
+def test_un_capital_topic_headings_are_not_words_of_the_spokesman() -> None:
+    m = meeting(UN_TOPICS)
+    assert [s.title for s in m.sections] == ["MIDDLE EAST", "UKRAINE", "QUESTIONS AND ANSWERS"]
+    assert [r.text.split()[0] for r in m.remarks[:2]] == ["Good", "In"]
+    assert all(r.text.upper() != r.text for r in m.remarks)
+
+
+def test_un_correspondent_label_is_an_unnamed_journalist() -> None:
+    m = meeting(UN_TOPICS)
+    assert turns(m) == [
+        ("Stéphane Dujarric", "statement"),
+        ("Stéphane Dujarric", "statement"),
+        *[(None, "question"), ("Stéphane Dujarric", "answer")] * 3,
+    ]
+    assert [p.name for p in m.participants] == ["Stéphane Dujarric"]
