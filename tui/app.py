@@ -51,13 +51,16 @@ by title…), **?** or **F1** shows this help and **q** quits.
         settings: Settings | None = None,
         state: UIState | None = None,
         remember: bool = True,
+        settle_gc: bool = False,
     ) -> None:
-        """``open_library`` runs on the library thread; ``remember`` writes state and theme."""
+        """``open_library`` runs on the library thread; ``remember`` writes state and theme;
+        ``settle_gc`` tunes the garbage collector once started (the real ``parley`` only)."""
         super().__init__()
         self.client = LibraryClient(open_library)
         self.settings = settings if settings is not None else load_settings()
         self.state = state if state is not None else load_state()
         self.remember = remember
+        self.settle_gc = settle_gc
         self._titles: list[tuple[str, str | None, str]] | None = None
 
     @property

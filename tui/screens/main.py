@@ -14,6 +14,7 @@ annotation store on a worker thread, kept per meeting, and handed to both views 
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from typing import TYPE_CHECKING, ClassVar
 
@@ -36,8 +37,26 @@ from tui.widgets.reader.transcript_view import TextSelection, TranscriptView
 if TYPE_CHECKING:
     from tui.app import ParleyApp
 
+_GC_THRESHOLDS = (10_000, 10, 10)
 SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
 MARKS_KEPT = 32  # meetings whose coding marks are kept, so going back paints at once
+
+
+def _settle_garbage_collector() -> None:
+    """Keep the start-up's objects out of every later garbage collection.
+
+    Once the app is up, Python's cyclic collector still walks every object Textual,
+    Rich and the stylesheet made at start-up on each full collection; those come every
+    few dozen keys and cost up to 100 ms, most of a key's p95 at 50,000 meetings
+    (``tests/bench/run.py``: meetings-pane p95 about 130 ms -> 70 ms under load).
+    ``gc.freeze`` moves what exists now to the permanent generation, so collections
+    only walk what the session makes afterwards; a larger first threshold makes the
+    young collections rarer. Only the real ``parley`` does this (``settle_gc``): a test
+    process runs many apps, and freezing each one's objects would keep them forever.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 class MainScreen(ReaderCoding, Screen[None]):
@@ -135,6 +154,8 @@ class MainScreen(ReaderCoding, Screen[None]):
         if total == 0:
             self.query_one(MeetingHeader).show_meeting(None)
             self.notify("The library is empty: import documents with `parley import FOLDER`.")
+        if self.app.settle_gc:
+            self.call_after_refresh(_settle_garbage_collector)
 
     @work(thread=True, exclusive=True, group="annotation-counts")
     def load_counts(self) -> None:
