@@ -527,6 +527,8 @@ class Registry:
             _word(w) in ROLE_WORDS for w in role.replace("-", " ").split()
         )  # "U.N. Secretary-General"
         known = self._by_name(name) is not None
+        if hon_word and not known and not role and len(name_words) == 1:
+            name = self._full_name_before(text, name, run.start) or name
         if not (has_role or role) and len(name_words) >= 2:
             counterpart = self._counterpart(text, run)
             if counterpart is not None:
@@ -571,6 +573,24 @@ class Registry:
             ent.add_alias(styled)
         self._description_beside(text, run, ent)
         return ent
+
+    def _full_name_before(self, text: str, name: str, at: int) -> str | None:
+        """``honorific-backfill``: "Mr Lavrov" after an untitled "Sergei Lavrov".
+
+        A full name with no role ("In Moscow, Sergei Lavrov rejected …") is not
+        registered, and the later "Mr Lavrov" became a person called "Lavrov"; the
+        given name is taken from the first time the text wrote the surname after one.
+        Looked for once per surname (the registry knows it afterwards).
+        """
+        m = re.search(rf"\b([A-Z][a-z][\w’'\-]*)\s+{re.escape(name)}\b", text[:at])
+        if m is None:
+            return None
+        given = _word(m.group(1))
+        if given in _NOT_NAMES or given in ROLE_WORDS or given in COUNTRIES or given in DEMONYMS:
+            return None
+        if given in HONORIFICS or given in ORG_WORDS or given in PARTICLES:
+            return None
+        return f"{m.group(1)} {name}"
 
     def _apposed(self, m: re.Match[str], name: str, run: Run) -> Entity:
         """ "Sergei Lavrov, Russia's foreign minister, said": the role set after the name.

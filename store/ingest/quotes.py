@@ -46,7 +46,7 @@ from store.ingest.names import COUNTRIES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import find_dateline
 from store.ingest.reported import find_reported
-from store.ingest.sieves import PRONOUNS, Sentence, attribute, sentences
+from store.ingest.sieves import LEAD_CLAUSE, PRONOUNS, Sentence, attribute, sentences
 from store.models import Person, Remark
 
 _ORG_HEADS = ORG_WORDS | frozenset({"kremlin", "pentagon", "embassy", "ministry", "government"})
@@ -219,8 +219,26 @@ class _Reader:
             return self.resolve(author.group("by") or author.group("own"), at)
         head = (re.split(r"\s(?:of|for|at|in|on|with)\s", low)[0].split() or [""])[-1]
         if head in ROLE_WORDS:
-            return None  # "a spokesman for the ministry": an unnamed official
+            return self._untitled_focus(low)  # "a spokesman for the ministry": unnamed
         return self._organisation(phrase, at)
+
+    def _untitled_focus(self, phrase: str) -> Entity | None:
+        """``definite-role-focus``: "the minister" for the person in focus with no title.
+
+        "Russia's foreign minister has told the BBC …", "Mr Lavrov replied …", "The
+        minister said …": the text never wrote the title beside the name, so no one
+        holds the role; "the <role>" is then the person the text is about, when that
+        person has no title of their own (never a president for "the minister").
+        """
+        words = phrase.split()
+        if len(words) != 2 or words[0] != "the" or words[1] in _UNNAMED_HEADS:
+            return None
+        if words[1].startswith("spokes"):
+            return None  # "A Kremlin spokesman said … The spokesman added": still unnamed
+        for ent in reversed(self.focus):
+            if ent.kind == "person":
+                return ent if not ent.role else None
+        return None
 
     def _unnamed_since(self, phrase: str, ent: Entity, at: int) -> bool:
         """Whether "the diplomat" means an unnamed one introduced after ``ent``.
@@ -417,6 +435,11 @@ class _Reader:
         start = max(s.start, skip_to)
         end = max(start, quotes[0].open) if quotes else s.end
         head = self.text[start : min(end, start + 160)]  # never copy a whole long line
+        # ``lead-then-subject``: "In a rare interview in Moscow, Sergei Lavrov rejected …":
+        # the opening clause's own words ("rare") must not end the head before the name
+        lead = LEAD_CLAUSE.match(head)
+        if lead is not None and lead.end() < len(head):
+            head, start = head[lead.end() :], start + lead.end()
         words = re.finditer(r"\b[a-z]{3,}\b", head)
         stop = next((w for w in words if w.group() not in _HEAD_WORDS), None)
         head_part = head[: stop.start()] if stop else head

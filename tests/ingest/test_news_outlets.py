@@ -467,3 +467,35 @@ def test_dw_counterpart_and_following_sentence() -> None:
     assert said(m, "never add fuel to the fire.") == "Qin Gang"
     assert said(m, "ready to play a constructive role", "reported") == "Qin Gang"
     assert set(people(m)) == {"Annalena Baerbock", "Qin Gang"}
+
+
+BBC_INTERVIEW = """\
+Lavrov tells BBC West 'wants to destroy Russia'
+
+By Steve Rosenberg, Russia editor
+
+Russia's foreign minister has told the BBC that the West wants to "destroy" Russia.
+
+In a rare interview in Moscow, Sergei Lavrov rejected claims that Russia had started \
+the war. 'We did not attack Ukraine,' he insisted. 'We were forced to act.'
+
+When I put it to him that Russian missiles had hit civilian targets, Mr Lavrov \
+replied: 'That is not true. Our army only strikes military targets.'
+
+The minister said Western leaders were 'lying'.
+
+'The Americans,' he said, 'decide everything for Ukraine.'
+
+Foreign Minister Dmytro Kuleba said: 'Lavrov's words are the words of a war criminal.'
+"""
+
+
+def test_untitled_full_name_then_honorific_and_the_minister() -> None:
+    m = meeting(BBC_INTERVIEW)
+    assert said(m, "We did not attack Ukraine") == "Sergei Lavrov"
+    assert said(m, "We were forced to act.") == "Sergei Lavrov"
+    assert said(m, "That is not true.") == "Sergei Lavrov"
+    assert said(m, "lying") == "Sergei Lavrov"
+    assert said(m, "decide everything for Ukraine.") == "Sergei Lavrov"
+    assert said(m, "war criminal") == "Dmytro Kuleba"
+    assert set(people(m)) == {"Sergei Lavrov", "Dmytro Kuleba"}
