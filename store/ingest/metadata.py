@@ -68,6 +68,12 @@ _SENTENCE_END = re.compile(r"[.!?:;,…]$")
 _CONNECTORS = _vocab("of the and de for in at on to a an und la le del")
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
 _LABEL_START = re.compile(r"^[^\n:]{1,80}:\s")
+# ``place-date-line``: a header line of a place and the date ("Kyiv, 10 June 2024").
+_PLACE_BEFORE_DATE = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    rf"(?P<place>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){{0,2}}),\s*"
+    rf"(?:[0-3]?\d\s+(?i:{_MONTH})|(?i:{_MONTH})\.?\s+[0-3]?\d)\b"
+)
 _TITLE_PLACE_TAIL = re.compile(
     rf",\s*(?P<place>[A-Z][\w’'.\- ]+?),\s*(?:(?:{_MONTH})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{_MONTH}))",
     re.I,
@@ -316,6 +322,9 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         if _is_date_line(s) or (date is None and _is_dated_venue_line(s)):
             if date is None:
                 date = find_date(s)
+            lead = _PLACE_BEFORE_DATE.match(s)
+            if lead and not places and title_index >= 0 and _looks_like_place(lead["place"]):
+                places.append(lead["place"])  # ``place-date-line``: "Kyiv, 10 June 2024"
             continue
         if _is_furniture_line(s):
             date = date or find_date(s)

@@ -744,3 +744,48 @@ def test_un_correspondent_label_is_an_unnamed_journalist() -> None:
         *[(None, "question"), ("Stéphane Dujarric", "answer")] * 3,
     ]
     assert [p.name for p in m.participants] == ["Stéphane Dujarric"]
+
+
+JOINT_KYIV = """\
+Joint press conference of Minister of Foreign Affairs of Ukraine Dmytro Kuleba and \
+Minister of Foreign Affairs of Türkiye Hakan Fidan
+
+Kyiv, 10 June 2024
+
+Dmytro Kuleba: Dear Hakan, welcome to Kyiv. Türkiye is an important partner.
+
+Hakan Fidan (Translated): Thank you, dear Dmytro. We support the territorial integrity \
+of Ukraine.
+
+Journalist (Ukrinform): Mr. Fidan, will Türkiye host a new round of talks?
+
+Fidan (Translated): We are ready to host any talks that lead to peace.
+
+Kuleba: Let me add that Ukraine appreciates this.
+
+Question (Anadolu Agency): Minister Kuleba, what about the Black Sea?
+
+Minister Kuleba: The Black Sea must be safe for navigation.
+"""
+
+
+def test_joint_surname_labels_join_the_titled_ministers() -> None:
+    m = meeting(JOINT_KYIV)
+    assert turns(m) == [
+        ("Dmytro Kuleba", "statement"),
+        ("Hakan Fidan", "statement"),
+        (None, "question"),
+        ("Hakan Fidan", "answer"),
+        ("Dmytro Kuleba", "answer"),
+        (None, "question"),
+        ("Dmytro Kuleba", "answer"),
+    ]
+    assert [p.name for p in m.participants] == ["Dmytro Kuleba", "Hakan Fidan"]
+
+
+def test_joint_turkiye_is_a_country_and_the_place_line_is_read() -> None:
+    m = meeting(JOINT_KYIV)
+    fidan = person(m, "Hakan Fidan")
+    assert (fidan.role, fidan.affiliation) == ("Minister of Foreign Affairs of Türkiye", "Türkiye")
+    assert m.date == "2024-06-10"
+    assert m.place == "Kyiv"
