@@ -78,9 +78,9 @@ COUNTRIES = frozenset(
     norway oman pakistan palau palestine panama paraguay peru philippines poland
     portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
     slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
-    tajikistan tanzania thailand togo tonga tunisia turkey türkiye turkiye turkmenistan tuvalu uganda
-    ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe abkhazia
-    ossetia transnistria crimea europe africa asia america britain england scotland wales
+    tajikistan tanzania thailand togo tonga tunisia turkey türkiye turkiye turkmenistan
+    tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    abkhazia ossetia transnistria crimea europe africa asia america britain england scotland wales
     moscow washington kremlin beijing brussels geneva vatican
     """
     )
