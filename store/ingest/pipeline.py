@@ -36,6 +36,13 @@ def extract_page(page: Page) -> list[Meeting]:
     header, from_dateline = metadata.read_header_and_origin(text, page)
     reading = turns.find_turns(text, header, page, report=from_dateline)
     kind = "transcript"
+    excerpts = (
+        quotes.interview_in_report(text, header, reading)
+        if reading is not None and from_dateline
+        else None
+    )
+    if excerpts is not None:  # a news report with unlabelled Q&A excerpts in the middle
+        reading, kind = excerpts, "report"
     if reading is None:
         kind = "report"
         reading = quotes.find_report_remarks(text, header)

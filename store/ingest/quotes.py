@@ -781,3 +781,41 @@ def _carry_over(text: str, quotes: list[_Quote], reported: list[tuple[Entity, in
             _, b = paras[para_of(prev.span.open)]
             if q.span.open == a and not text[prev.span.end : b].strip(' "”»,.').strip():
                 q.speaker, q.sieve = prev.speaker, "next_paragraph"
+
+
+def interview_in_report(text: str, header: Header, turns: Reading) -> Reading | None:
+    """``interview-excerpts``: a news report with an unlabelled Q&A in the middle.
+
+    "Stubb told Reuters in an interview … Below are excerpts." ⏎ "Q: …" ⏎ "A: …": the
+    turn reader finds the Q/A turns but names no one, and the report's own quotations
+    around them were lost. When a dated report's turns name no speaker, the report is
+    read as a report; the answers are the words of the person it quotes most (the one
+    interviewed), given as quotations, and the interviewer's questions are no remarks.
+    None when the turns name anyone (a real transcript) or hold no answer.
+    """
+    if not turns.remarks or any(r.speaker for r in turns.remarks):
+        return None
+    answers = [r for r in turns.remarks if r.kind == "answer"]
+    if not answers:
+        return None
+    report = find_report_remarks(text, header)
+    spans = sorted((r.start, r.end) for r in turns.remarks)
+    starts = [a for a, _ in spans]
+
+    def in_turn(r: Remark) -> bool:
+        k = bisect_right(starts, r.start) - 1
+        return k >= 0 and r.start < spans[k][1]
+
+    outside = [r for r in report.remarks if not in_turn(r)]
+    counts: dict[str, int] = {}
+    for r in outside:
+        if r.speaker:
+            counts[r.speaker] = counts.get(r.speaker, 0) + 1
+    people = {p.name: p for p in report.people}
+    main = max(counts, key=lambda name: counts[name], default=None)
+    if main is None or main not in people:
+        return None
+    remarks = outside + [Remark(main, "quote", r.text, r.start, r.end) for r in answers]
+    remarks.sort(key=lambda r: (r.start, r.end))
+    speaking = {r.speaker for r in remarks}
+    return Reading(remarks=remarks, people=[p for p in report.people if p.name in speaking])

@@ -499,3 +499,33 @@ def test_untitled_full_name_then_honorific_and_the_minister() -> None:
     assert said(m, "decide everything for Ukraine.") == "Sergei Lavrov"
     assert said(m, "war criminal") == "Dmytro Kuleba"
     assert set(people(m)) == {"Sergei Lavrov", "Dmytro Kuleba"}
+
+
+QA_EXCERPTS = """\
+Finnish president says Finland is 'not at war' with Russia
+
+HELSINKI, May 6 (Reuters) - Finnish President Alexander Stubb said on Monday that \
+Finland was not at war with Russia but was ready to defend itself.
+
+"We are prepared for anything," Stubb told Reuters in an interview at his residence.
+
+Below are excerpts from the interview, edited for length and clarity.
+
+Q: Is Finland at war with Russia?
+
+A: No. We are not at war with Russia, but we are prepared.
+
+Q: Will the border reopen?
+
+A: Not as long as Russia uses migrants as a weapon.
+"""
+
+
+def test_interview_write_up_with_q_and_a_in_the_middle() -> None:
+    m = meeting(QA_EXCERPTS)
+    assert said(m, "not at war with Russia but was ready", "reported") == "Alexander Stubb"
+    assert said(m, "We are prepared for anything") == "Alexander Stubb"
+    assert said(m, "No. We are not at war with Russia") == "Alexander Stubb"
+    assert said(m, "migrants as a weapon") == "Alexander Stubb"
+    assert not [r for r in m.remarks if "Will the border reopen" in r.text]
+    assert people(m) == ["Alexander Stubb"]
