@@ -214,11 +214,14 @@ class SpeakerBook:
             return None
         if not role:
             return None
-        want = _THE.sub("", role).casefold()
+        want = neutral_office(_THE.sub("", role))
         holders = [
             r
             for r in self._records
-            if r.role and (r.role.casefold() == want or r.role.casefold().startswith(want + " "))
+            if r.role
+            and (
+                neutral_office(r.role) == want or neutral_office(r.role).startswith(want + " ")
+            )
         ]
         if not holders:
             holders = [r for r in self._records if r.role and _bare_office(r.role) == want]
@@ -252,6 +255,18 @@ class SpeakerBook:
     def people(self) -> list[Person]:
         """Everyone in the book: the title's people and every named speaker."""
         return [r.person() for r in self._records]
+
+
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b")
+
+
+def neutral_office(role: str) -> str:
+    """``spokes-neutral``: "Spokesman", "Spokeswoman" and "Spokesperson" are one office.
+
+    The UN introduces "Stéphane Dujarric, Spokesman for the Secretary-General" and may
+    label him "Spokesperson:"; a page's own words for the office vary as its holders do.
+    """
+    return _SPOKES.sub("spokesperson", role.casefold())
 
 
 _NUMBER = re.compile(

@@ -49,12 +49,14 @@ from wordfreq import zipf_frequency
 from store.ingest.document import Header, Page, Reading
 from store.ingest.metadata import people_in_title
 from store.ingest.names import ROLE_WORDS, is_name_word, split_role_name, surname
+from store.ingest.newsrooms import is_outlet_label
 from store.ingest.speakers import (
     QUESTION_LABELS,
     SpeakerBook,
     comma_label,
     is_heading_label,
     is_question_label,
+    neutral_office,
     normalise_label,
 )
 from store.models import Person, Remark, RemarkKind
@@ -678,6 +680,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
             asks = (
                 book.is_questioner(h.label)
                 or bool(h.note and _MEDIA_NOTE.search(h.note))
+                or bool(h.note and is_outlet_label(h.note.strip("() ")))
                 or _floor_question(h.label, text, spans)
             )
             turns.append(_Turn(h.label, book.resolve(h.label), asks, spans))
@@ -738,13 +741,13 @@ def _introduced_speaker(
     after the introduction. Returns the person and where the introduction ends.
     """
     first = hits[0].line_start
-    labels = {normalise_label(h.label).casefold() for h in hits}
+    labels = {neutral_office(normalise_label(h.label)) for h in hits}
     for m in _INTRODUCTION.finditer(text, header.body_start, first):
         role, name, _ = split_role_name(m.group("name"))
         office = m.group("role").strip()
         if role or len(name.split()) < 2 or split_role_name(office)[1]:
             continue
-        want = office.casefold()
+        want = neutral_office(office)
         if any(want == lab or want.startswith(lab + " ") for lab in labels):
             return Person(name=name, role=office, affiliation=None, aliases=()), m.end()
     return None

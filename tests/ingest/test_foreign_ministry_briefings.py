@@ -789,3 +789,42 @@ def test_joint_turkiye_is_a_country_and_the_place_line_is_read() -> None:
     assert (fidan.role, fidan.affiliation) == ("Minister of Foreign Affairs of Türkiye", "Türkiye")
     assert m.date == "2024-06-10"
     assert m.place == "Kyiv"
+
+
+def test_un_spokesperson_label_for_an_introduced_spokesman() -> None:
+    m = meeting(UN.replace("\nSpokesman:", "\nSpokesperson:"))
+    assert turns(m) == [
+        ("Stéphane Dujarric", "statement"),
+        *[(None, "question"), ("Stéphane Dujarric", "answer")] * 3,
+    ]
+    assert [p.name for p in m.participants] == ["Stéphane Dujarric"]
+
+
+INDIA_OUTLET_NOTES = """\
+Transcript of Weekly Media Briefing by the Official Spokesperson (March 7, 2024)
+
+March 7, 2024
+
+Shri Randhir Jaiswal, Official Spokesperson: Good afternoon. Let me begin with the \
+visit of the Prime Minister of Greece.
+
+Sidhant Sibal (WION): Sir, on the Maldives, has the last batch of military personnel \
+left?
+
+Shri Randhir Jaiswal, Official Spokesperson: The first batch has been replaced.
+
+Madhurendra (News Nation): Sir, on the Russian army recruits from India?
+
+Shri Randhir Jaiswal, Official Spokesperson: We have taken up the matter strongly.
+"""
+
+
+def test_india_journalist_named_with_outlet_asks() -> None:
+    m = meeting(INDIA_OUTLET_NOTES)
+    assert turns(m) == [
+        ("Randhir Jaiswal", "statement"),
+        ("Sidhant Sibal", "question"),
+        ("Randhir Jaiswal", "answer"),
+        ("Madhurendra", "question"),
+        ("Randhir Jaiswal", "answer"),
+    ]
