@@ -514,8 +514,14 @@ _STATE_DEPT = re.compile(
 )
 # ``briefing-series``: a ministry's name for its own briefings says whose they are,
 # whatever countries the journalists ask about: China's Foreign Ministry holds the
-# spokesperson's "Regular Press Conference" (fmprc.gov.cn).
-_SERIES_COUNTRY = ((re.compile(r"\bRegular Press Conference\b|fmprc\.gov\.cn"), "China"),)
+# spokesperson's "Regular Press Conference" (fmprc.gov.cn); Japan's writes its
+# officials' names family name first, in capitals ("Press Conference by Foreign
+# Minister KAMIKAWA Yoko", mofa.go.jp).
+_SERIES_COUNTRY = (
+    (re.compile(r"\bRegular Press Conference\b|fmprc\.gov\.cn"), "China"),
+    (re.compile(r"\b(?:Minister|Secretary|Spokesperson) [A-Z]{3,} [A-Z][a-z]+\b|mofa\.go\.jp"),
+     "Japan"),
+)  # fmt: skip
 
 
 def _series_country(title: str, source: str) -> str | None:

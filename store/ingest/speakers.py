@@ -68,6 +68,9 @@ def comma_label(label: str) -> str:
     if not sep or "," in right or not left.strip() or not right.strip():
         return label
     left, right = left.strip(), right.strip()
+    outlet = label_outlet(label)
+    if outlet is not None:
+        return right if outlet == left else left
     l_role, l_name, _ = split_role_name(left)
     r_role, r_name, _ = split_role_name(right)
     if l_role and not l_name and r_name and not r_role:
@@ -75,6 +78,21 @@ def comma_label(label: str) -> str:
     if r_role and not r_name and l_name and not l_role:
         return f"{right} {left}"
     return label
+
+
+def label_outlet(label: str) -> str | None:
+    """``outlet-comma-name``: "Nippon TV, Takeda" or "Takeda, Nippon TV": a journalist
+    named with the newsroom; returns the newsroom (the label's speaker is the name)."""
+    left, sep, right = label.partition(",")
+    if not sep or "," in right:
+        return None
+    left, right = left.strip(" :"), right.strip(" :")
+    for outlet, other in ((left, right), (right, left)):
+        if is_outlet_label(outlet) and other and not is_outlet_label(other):
+            role, name, _ = split_role_name(other)
+            if name and not role:
+                return outlet
+    return None
 
 
 # ``numbered-asker``: transcribers number the journalists they could not name
@@ -243,7 +261,7 @@ class SpeakerBook:
 
     def is_questioner(self, label: str) -> bool:
         """A journalist's label: unnamed ("Question") or a role like "Correspondent"."""
-        if is_question_label(label):
+        if is_question_label(label) or label_outlet(label):
             return True
         record = self._by_label.get(label.casefold())
         return bool(record and record.role and QUESTIONER_ROLES.search(record.role))

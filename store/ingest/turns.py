@@ -56,6 +56,7 @@ from store.ingest.speakers import (
     comma_label,
     is_heading_label,
     is_question_label,
+    label_outlet,
     neutral_office,
     normalise_label,
 )
@@ -425,8 +426,8 @@ def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
         return True
     if key in NOT_SPEAKERS:
         return False
-    if hit.paragraph_start and is_question_label(hit.label):
-        return True  # ``outlet-label``: "CCTV:", "Speaker 1:", "Follow-up:" ask, even once
+    if hit.paragraph_start and (is_question_label(hit.label) or label_outlet(hit.label)):
+        return True  # ``outlet-label``: "CCTV:", "Speaker 1:", "Nippon TV, Takeda:" ask
     repeats = counts[key] >= 2
     role, name, _ = split_role_name(normalise_label(hit.label))
     title_names = {p.name.casefold() for p in doc.header.people} | {

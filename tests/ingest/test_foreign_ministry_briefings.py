@@ -828,3 +828,53 @@ def test_india_journalist_named_with_outlet_asks() -> None:
         ("Madhurendra", "question"),
         ("Randhir Jaiswal", "answer"),
     ]
+
+
+JAPAN_MINISTER = """\
+Press Conference by Foreign Minister KAMIKAWA Yoko
+
+Tuesday, January 16, 2024, 10:36 a.m. Ministry of Foreign Affairs Press Conference Room
+
+Opening Remarks
+
+Foreign Minister KAMIKAWA: I will visit Ukraine and Poland. I will also express \
+Japan's solidarity.
+
+Questions and Answers
+
+Nippon TV, Takeda: I would like to ask about the earthquake. Have other countries \
+offered assistance?
+
+Foreign Minister KAMIKAWA: Many countries and regions have expressed sympathy.
+
+Asahi Shimbun, Yamaguchi: On Taiwan's election, what is your view?
+
+Foreign Minister KAMIKAWA: We congratulate Dr. Lai Ching-te on his victory.
+
+Q: A follow-up question on China's reaction?
+
+Foreign Minister KAMIKAWA: I would refrain from commenting.
+"""
+
+
+def test_japan_outlet_comma_journalist_labels_ask() -> None:
+    m = meeting(JAPAN_MINISTER)
+    assert turns(m) == [
+        ("KAMIKAWA Yoko", "statement"),
+        ("Takeda", "question"),
+        ("KAMIKAWA Yoko", "answer"),
+        ("Yamaguchi", "question"),
+        ("KAMIKAWA Yoko", "answer"),
+        (None, "question"),
+        ("KAMIKAWA Yoko", "answer"),
+    ]
+    assert m.remarks[1].text.startswith("I would like to ask")
+    check_offsets(m)
+
+
+def test_japan_family_name_in_capitals_is_japans_house_style() -> None:
+    m = meeting(JAPAN_MINISTER)  # speaks of Ukraine before it names Japan
+    assert m.outlet == "Japanese Ministry of Foreign Affairs"
+    p = person(m, "KAMIKAWA Yoko")
+    assert (p.role, p.affiliation) == ("Foreign Minister", "Japan")
+    assert m.date == "2024-01-16"
