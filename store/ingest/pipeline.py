@@ -51,7 +51,7 @@ def extract_page(page: Page) -> list[Meeting]:
     participants = (
         _merge_people(with_home_affiliation(reading.people, header.outlet))
         if kind == "transcript"
-        else _merge_people(header.people, reading.people)
+        else _who_speak(_merge_people(header.people, reading.people), reading.people)
     )
     return [
         Meeting(
@@ -69,6 +69,20 @@ def extract_page(page: Page) -> list[Meeting]:
             sections=header.sections,
         )
     ]
+
+
+def _who_speak(people: tuple[Person, ...], speakers: list[Person]) -> tuple[Person, ...]:
+    """``report-speakers``: a report's participants are the people who speak in it.
+
+    The header's people (a title's "Peace Plan", a byline's "By Paul Kirby") only
+    lend their role and aliases to a speaker of the same name; named and silent, they
+    are mentioned, not taking part. A report where nobody speaks keeps the header's
+    people: the title's "Putin met X" is then all that tells who took part.
+    """
+    if not speakers:
+        return people
+    names = {p.name.casefold() for p in speakers}
+    return tuple(p for p in people if p.name.casefold() in names)
 
 
 def _merge_people(*groups: tuple[Person, ...] | list[Person]) -> tuple[Person, ...]:

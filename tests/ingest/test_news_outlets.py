@@ -529,3 +529,53 @@ def test_interview_write_up_with_q_and_a_in_the_middle() -> None:
     assert said(m, "migrants as a weapon") == "Alexander Stubb"
     assert not [r for r in m.remarks if "Will the border reopen" in r.text]
     assert people(m) == ["Alexander Stubb"]
+
+
+NYT_KREMLIN = """\
+Kremlin Rejects Ukraine Peace Plan
+
+Russia dismissed on Monday a peace plan put forward by Ukraine, calling it unrealistic.
+
+“There is nothing to discuss,” said Maria Zakharova, a spokeswoman for the Russian \
+Foreign Ministry.
+
+“We have said many times that we are open to talks,” Dmitri S. Peskov, the Kremlin \
+spokesman, told reporters on a conference call. “But not on these terms.”
+
+Mr. Zelensky, in his nightly address, said: “Russia does not want peace.”
+
+“The plan is dead on arrival,” a senior Western diplomat said, speaking on condition of \
+anonymity to discuss private talks.
+
+Ms. Zakharova, speaking at a briefing in Moscow, said that Kyiv was “living in a \
+fantasy world.”
+
+“It’s a shame,” she added.
+"""
+
+
+def test_nyt_appositive_roles_and_silent_title_names() -> None:
+    m = meeting(NYT_KREMLIN)
+    assert said(m, "nothing to discuss") == "Maria Zakharova"
+    assert said(m, "open to talks") == "Dmitri S. Peskov"
+    assert said(m, "But not on these terms.") == "Dmitri S. Peskov"
+    assert said(m, "does not want peace") == "Zelensky"
+    assert said(m, "dead on arrival") is None
+    assert said(m, "fantasy world") == "Maria Zakharova"
+    assert said(m, "It’s a shame") == "Maria Zakharova"
+    assert set(people(m)) == {"Maria Zakharova", "Dmitri S. Peskov", "Zelensky"}
+
+
+BYLINE_UNDER_LABELLED_HEADLINE = """\
+Ukraine war: Lavrov says West turned G20 into a farce
+
+By Paul Kirby, BBC News
+
+Mr Lavrov said: 'Our Western colleagues have turned the work of the G20 into a farce.'
+"""
+
+
+def test_a_byline_is_no_participant() -> None:
+    m = meeting(BYLINE_UNDER_LABELLED_HEADLINE)
+    assert said(m, "into a farce.") == "Lavrov"
+    assert people(m) == ["Lavrov"]
