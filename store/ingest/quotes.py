@@ -13,15 +13,20 @@ The reading runs in three steps:
    gender); to an institution or a country; to a document's issuer ("the statement
    said"); or to nobody on purpose (:func:`unnamed_source`: "a senior official,
    speaking on condition of anonymity", "the two sides"), which keeps the quotation
-   with no speaker.
+   with no speaker. "The ministry" with no ministry named before is nobody (the filing
+   agency for "the agency"), and "the minister" is the untitled person in focus.
 3. **Carry over and filter**: a quotation with no attribution of its own takes the
    speaker of the quotation it continues (``"…," he said. "…"``, multi-paragraph
    quotes, a quoted paragraph after someone's reported speech); short quoted terms
    that nobody is said to have said ("dirty bomb", a title, a term after "so-called"
-   or an article) are scare quotes, not remarks.
+   or an article) are scare quotes, not remarks — except a lone word that ends the
+   clause of an attributed sentence ('turning the G20 into a "farce"') or that a
+   judgement verb's subject used ('slammed the US for its "hegemonic" behavior').
 
 Participants are the people (and institutions) who speak, every one of a joint subject
-("Putin and Xi pledged"); people only mentioned are not.
+("Putin and Xi pledged", "The US secretary of state, Antony Blinken, and China's top
+diplomat, Wang Yi, said"); people only mentioned are not. A dated report with
+unlabelled Q&A excerpts is read here too (:func:`interview_in_report`).
 """
 
 from __future__ import annotations

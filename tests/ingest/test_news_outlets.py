@@ -579,3 +579,17 @@ def test_a_byline_is_no_participant() -> None:
     m = meeting(BYLINE_UNDER_LABELLED_HEADLINE)
     assert said(m, "into a farce.") == "Lavrov"
     assert people(m) == ["Lavrov"]
+
+
+def test_long_one_line_report_full_of_single_quotes_stays_fast() -> None:
+    import time
+
+    sentence = (
+        "Mr Smith said 'we don't want the '90s back' and the ministers' meeting ended "
+        "with \u201cnested\u201d words. 'Another one,' he said. "
+    )
+    text = "Smith speaks again\n\nLONDON (Reuters) - " + sentence * 2000
+    began = time.perf_counter()
+    m = meeting(text)
+    assert time.perf_counter() - began < 10
+    assert len(quotes(m)) >= 4000
