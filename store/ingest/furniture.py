@@ -43,7 +43,7 @@ UI_WORDS = frozenset(
     categories category archive archives news latest popular most viewed
     views view counter cookie cookies accept privacy policy terms of use conditions
     contact contacts about sitemap site map skip main close open expand collapse toggle
-    accessibility feedback faq faqs help disclaimer
+    accessibility feedback faq faqs help disclaimer large medium small
     font size a+ a- text version mobile desktop full screen fullscreen language
     languages select choose edition editions all rights reserved copyright and the
     on our your to for with this
@@ -58,7 +58,7 @@ STRONG_UI = frozenset(
     str.split("""
     facebook twitter telegram whatsapp viber vkontakte odnoklassniki reddit linkedin
     pinterest tumblr instagram sputnik url rss newsletter subscribe unsubscribe cookie
-    cookies portlet publisher login logout signup signin advertisement
+    cookies portlet publisher login logout signup signin advertisement font
     """)
 )
 

@@ -74,6 +74,8 @@ _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?")
 _TITLE_SUFFIX = re.compile(r"\s+[•|–—-]\s+[^•|–—-]{1,60}$")
+# fmprc.gov.cn joins title and site with "_", Türkiye's ministry with " / ".
+_SITE_SUFFIX = re.compile(r"(?:_|\s+/\s+)([^_/]{1,80})$")
 _PUBLISHER = re.compile(r"Department of State|Ministry of|White House|President of Russia|Kremlin")
 # What may follow a bold name before the colon: "(retranslated)", "(via interpreter)".
 _AFTER_BOLD = re.compile(r"\s*(\([^()\n]{1,40}\))?\s*:")
@@ -476,6 +478,9 @@ def _page_title(root: Node, container: Node, metas: dict[str, str],
     if titles:
         text = _collapse(_plain_text(titles[0]))
         if text:
+            site = _SITE_SUFFIX.search(text)
+            if site and _PUBLISHER.search(site.group(1)):
+                text = text[: site.start()]  # ``site-suffix``: "…_Ministry of Foreign …"
             return _TITLE_SUFFIX.sub("", text) or text
     return None
 

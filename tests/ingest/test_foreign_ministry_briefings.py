@@ -878,3 +878,35 @@ def test_japan_family_name_in_capitals_is_japans_house_style() -> None:
     p = person(m, "KAMIKAWA Yoko")
     assert (p.role, p.affiliation) == ("Foreign Minister", "Japan")
     assert m.date == "2024-01-16"
+
+
+CHINA_TITLE_ONLY_HTML = """\
+<html><head><title>Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on \
+January 2, 2025_Ministry of Foreign Affairs of the People's Republic of China</title></head>
+<body><div class="menu">Home | About Us | Ministry News | Spokesperson's Remarks</div>
+<div class="news-title">Foreign Ministry Spokesperson Lin Jian's Regular Press Conference \
+on January 2, 2025</div>
+<p>2025-01-02 20:00</p>
+<p>Font size: <a>Large</a> <a>Medium</a> <a>Small</a></p>
+<p><b>CCTV</b>: The year 2025 has begun. What are China's expectations for its diplomacy?</p>
+<p><b>Lin Jian</b>: In the new year, China will continue to promote peace.</p>
+<p><b>AFP</b>: Has China been informed of the new US sanctions?</p>
+<p><b>Lin Jian</b>: China firmly opposes illegal unilateral sanctions.</p>
+<p>Print <a>Close</a></p>
+</body></html>
+"""
+
+
+def test_china_page_title_loses_the_site_after_an_underscore() -> None:
+    m = html_meeting(CHINA_TITLE_ONLY_HTML)
+    assert m.title == (
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on January 2, 2025"
+    )
+    assert m.date == "2025-01-02"
+
+
+def test_china_font_size_widget_and_repeated_title_are_no_ones_words() -> None:
+    m = html_meeting(CHINA_TITLE_ONLY_HTML)
+    assert turns(m) == [(None, "question"), ("Lin Jian", "answer")] * 2
+    assert m.remarks[0].text.startswith("The year 2025")
+    check_offsets(m)
