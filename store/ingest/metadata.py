@@ -644,8 +644,11 @@ def find_outlet(text: str, title: str, source: str, header_end: int | None = Non
         return "The White House"
     if _EXTERNAL_AFFAIRS.search(head):
         return "Indian Ministry of External Affairs"
+    series = _series_country(title, src)
+    if series:
+        return f"{_COUNTRY_DEMONYM.get(series, series)} Ministry of Foreign Affairs"
     if _MFA_TITLE.search(title) or "mid.ru" in src or _MFA_HEADER.search(header):
-        country = _series_country(title, src) or _main_country(text, title)
+        country = _main_country(text, title)
         demonym = _COUNTRY_DEMONYM.get(country or "")
         return (
             f"{demonym} Ministry of Foreign Affairs" if demonym else "Ministry of Foreign Affairs"

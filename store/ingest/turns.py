@@ -688,6 +688,7 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
     if not turns:
         return None
     _mark_named_questioners(turns, book, text, header.title, _genre_line(text, header))
+    _give_titled_role(turns, book, header.title)
     if opening:
         turns = _split_unlabelled_answers(turns, text, opening, book.resolve(opening))
     remarks: list[Remark] = []
@@ -752,6 +753,31 @@ def _introduced_speaker(
         if any(want == lab or want.startswith(lab + " ") for lab in labels):
             return Person(name=name, role=office, affiliation=None, aliases=()), m.end()
     return None
+
+
+_TITLED_ROLE = re.compile(
+    r"^(?P<role>[A-Z][\w \-]{2,80}?)[’']s\s+(?:regular\s+|daily\s+|weekly\s+)?"
+    r"(?:press\s+conference|press\s+briefing|news\s+briefing|briefing)\b",
+    re.IGNORECASE,
+)
+
+
+def _give_titled_role(turns: Sequence[_Turn], book: SpeakerBook, title: str) -> None:
+    """``titled-role``: "Foreign Ministry Spokesperson's Regular Press Conference" names
+    the office and leaves the name to the labels ("Hua Chunying:"). When the record's
+    one named speaker who is no journalist has no office of their own, the title's
+    office is theirs."""
+    m = _TITLED_ROLE.match(title)
+    if not m:
+        return
+    role, name, _ = split_role_name(m.group("role"))
+    if not role or name:
+        return
+    answering = {t.speaker.name: t.speaker for t in turns if t.speaker and not t.questioner}
+    if len(answering) == 1:
+        (person,) = answering.values()
+        if person.role is None and len(person.name.split()) >= 2:
+            book.add(f"{role} {person.name}")
 
 
 def _floor_question(label: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:

@@ -910,3 +910,36 @@ def test_china_font_size_widget_and_repeated_title_are_no_ones_words() -> None:
     assert turns(m) == [(None, "question"), ("Lin Jian", "answer")] * 2
     assert m.remarks[0].text.startswith("The year 2025")
     check_offsets(m)
+
+
+CHINA_Q_A = """\
+Spokesperson Hua Chunying's Regular Press Conference on March 1, 2019
+
+2019-03-01 18:00
+
+Q: The second DPRK-US summit ended without an agreement. What is China's comment?
+
+A: We hope the two sides will continue their dialogue.
+
+Q: India and Pakistan have exchanged fire. Will China mediate?
+
+A: China calls on both sides to exercise restraint.
+"""
+
+
+def test_china_a_label_is_the_titled_spokesperson() -> None:
+    m = meeting(CHINA_Q_A)
+    assert turns(m) == [(None, "question"), ("Hua Chunying", "answer")] * 2
+    p = person(m, "Hua Chunying")
+    assert (p.role, p.affiliation) == ("Spokesperson", "China")
+    assert m.outlet == "Chinese Ministry of Foreign Affairs"
+
+
+def test_china_title_office_without_a_name_goes_to_the_one_answering_speaker() -> None:
+    text = CHINA_Q_A.replace(
+        "Spokesperson Hua Chunying's", "Foreign Ministry Spokesperson's"
+    ).replace("\nA: ", "\nHua Chunying: ")
+    m = meeting(text)
+    assert turns(m) == [(None, "question"), ("Hua Chunying", "answer")] * 2
+    p = person(m, "Hua Chunying")
+    assert (p.role, p.affiliation) == ("Foreign Ministry Spokesperson", "China")
