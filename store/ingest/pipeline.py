@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from store.ingest import clean, metadata, quotes, read, turns
 from store.ingest.document import Page
@@ -51,7 +52,11 @@ def extract_page(page: Page) -> list[Meeting]:
     participants = (
         _merge_people(with_home_affiliation(reading.people, header.outlet))
         if kind == "transcript"
-        else _who_speak(_merge_people(header.people, reading.people), reading.people)
+        else _who_take_part(
+            _merge_people(header.people, reading.people),
+            reading.people,
+            text[header.body_start :],
+        )
     )
     return [
         Meeting(
@@ -71,18 +76,23 @@ def extract_page(page: Page) -> list[Meeting]:
     ]
 
 
-def _who_speak(people: tuple[Person, ...], speakers: list[Person]) -> tuple[Person, ...]:
-    """``report-speakers``: a report's participants are the people who speak in it.
+def _who_take_part(
+    people: tuple[Person, ...], speakers: list[Person], body: str
+) -> tuple[Person, ...]:
+    """``report-participants``: a report's people are those who speak or whom its body names.
 
-    The header's people (a title's "Peace Plan", a byline's "By Paul Kirby") only
-    lend their role and aliases to a speaker of the same name; named and silent, they
-    are mentioned, not taking part. A report where nobody speaks keeps the header's
-    people: the title's "Putin met X" is then all that tells who took part.
+    The header's people lend their role and aliases to a speaker of the same name, and
+    the title's parties ("Putin met with Tony Blair") stay when the body names them
+    too; a header name the body never uses (a byline's "By Paul Kirby", a headline's
+    "Peace Plan") is no participant.
     """
-    if not speakers:
-        return people
     names = {p.name.casefold() for p in speakers}
-    return tuple(p for p in people if p.name.casefold() in names)
+    return tuple(
+        p
+        for p in people
+        if p.name.casefold() in names
+        or re.search(rf"\b{re.escape(p.name.split()[-1])}\b", body) is not None
+    )
 
 
 def _merge_people(*groups: tuple[Person, ...] | list[Person]) -> tuple[Person, ...]:
