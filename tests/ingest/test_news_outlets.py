@@ -593,3 +593,19 @@ def test_long_one_line_report_full_of_single_quotes_stays_fast() -> None:
     m = meeting(text)
     assert time.perf_counter() - began < 10
     assert len(quotes(m)) >= 4000
+
+
+NYT_TITLE = """\
+Blinken Meets Netanyahu as Pressure Mounts Over Gaza
+
+JERUSALEM — Secretary of State Antony J. Blinken met with Prime Minister Benjamin \
+Netanyahu of Israel on Tuesday as fighting in Gaza continued.
+
+"We are working intensely to get a cease-fire," said Mr. Blinken.
+"""
+
+
+def test_headline_words_are_no_participant() -> None:
+    m = meeting(NYT_TITLE)
+    assert said(m, "working intensely") == "Antony J. Blinken"
+    assert "Pressure Mounts Over Gaza" not in people(m)
