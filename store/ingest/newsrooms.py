@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
+from store.ingest.names import COUNTRIES, DEMONYMS
 from store.ingest.report_header import OUTLETS as DATELINE_OUTLETS
 
 
@@ -130,6 +133,9 @@ NEWS_OUTLETS: frozenset[str] = _names(
     Sing Tao Daily
     Dawn
     Kompas
+    Asia Times
+    Economic Daily
+    Arab News
     """
 ) | frozenset(DATELINE_OUTLETS)
 
@@ -143,6 +149,27 @@ _MEDIA_TAIL = re.compile(
 )
 
 
+_TAIL_WORDS = frozenset(
+    str.split("""
+    tv television radio daily news agency media group broadcasting corporation shimbun
+    times post journal press herald tribune gazette weekly monthly service network satellite
+    """)
+)
+
+
+def _brand_word(words: list[str]) -> bool:
+    """``newsroom-brand``: a newsroom's name holds a brand or a place ("Dragon TV",
+    "Hubei Media Group", "China Youth Daily"); a heading over links ("Related News",
+    "Latest News", "World Times") holds only everyday words."""
+    for w in words:
+        bare = w.strip(".’'").casefold()
+        if bare in _TAIL_WORDS:
+            continue
+        if bare in COUNTRIES or bare in DEMONYMS or zipf_frequency(bare, "en") < 4.5:
+            return True
+    return False
+
+
 def is_outlet_label(label: str) -> bool:
     """``outlet-label``: a label that is a newsroom's name stands for its journalist.
 
@@ -154,7 +181,7 @@ def is_outlet_label(label: str) -> bool:
         return False
     if core.casefold() in NEWS_OUTLETS:
         return True
-    return bool(_MEDIA_TAIL.match(core))
+    return bool(_MEDIA_TAIL.match(core)) and _brand_word(core.split())
 
 
 __all__ = ["NEWS_OUTLETS", "is_outlet_label"]

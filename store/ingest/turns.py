@@ -644,6 +644,8 @@ def find_turns(text: str, header: Header, page: Page, *, report: bool = False) -
         return None
     if not hits and opening is None:
         return None
+    if len(hits) == 1 and opening is None and _journalists_only(hits):
+        return None  # ``lone-question``: one "Reuters:" credit line makes no transcript
     body_start = header.body_start
     intro = None if report or opening or not hits else _introduced_speaker(text, header, hits)
     if intro is not None:
@@ -778,6 +780,11 @@ def _give_titled_role(turns: Sequence[_Turn], book: SpeakerBook, title: str) -> 
         (person,) = answering.values()
         if person.role is None and len(person.name.split()) >= 2:
             book.add(f"{role} {person.name}")
+
+
+def _journalists_only(hits: Sequence[LabelHit]) -> bool:
+    """Every label is a journalist's (a question word, a newsroom): no one answers."""
+    return all(is_question_label(h.label) or label_outlet(h.label) for h in hits)
 
 
 def _floor_question(label: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:

@@ -943,3 +943,31 @@ def test_china_title_office_without_a_name_goes_to_the_one_answering_speaker() -
     assert turns(m) == [(None, "question"), ("Hua Chunying", "answer")] * 2
     p = person(m, "Hua Chunying")
     assert (p.role, p.affiliation) == ("Foreign Ministry Spokesperson", "China")
+
+
+NEWS_WITH_CREDIT_HTML = """\
+<html><head><title>Lavrov meets Wang Yi in Beijing</title></head><body>
+<h1>Lavrov meets Wang Yi in Beijing</h1>
+<p>April 9, 2024</p>
+<p>Russian Foreign Minister Sergey Lavrov held talks with his Chinese counterpart Wang Yi \
+in Beijing on Tuesday, the two ministries said.</p>
+<p>The ministers discussed Ukraine and the situation in the Asia-Pacific region, \
+according to a statement.</p>
+<p><b>Related News:</b> Lavrov to visit Beijing next week</p>
+<p><b>Reuters:</b> Analysts say the visit matters.</p>
+</body></html>
+"""
+
+
+def test_a_lone_newsroom_label_makes_no_transcript() -> None:
+    m = html_meeting(NEWS_WITH_CREDIT_HTML)
+    assert m.kind == "report"
+    assert all(r.kind not in ("question", "answer") for r in m.remarks)
+
+
+def test_everyday_words_before_news_are_a_heading_not_a_newsroom() -> None:
+    from store.ingest.newsrooms import is_outlet_label
+
+    assert not is_outlet_label("Related News")
+    assert not is_outlet_label("Latest News")
+    assert is_outlet_label("Dragon TV") and is_outlet_label("Sing Tao Daily")
