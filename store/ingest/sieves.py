@@ -147,10 +147,11 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     tail = text[_after(q) : max(s.end, _after(q))]
     if not tail.strip() and text[q.end - 1 : q.end] in "?!.":
         # '"…?" Churkin asked.' reads as two sentences; the attribution is the next one
-        nxt = re.match(r"[^.!?\"“”«»‘’\n]{1,100}[.!?]", text[_after(q) : _after(q) + 120])
-        if nxt and _HOW_X_PUT_IT.match(nxt.group()):
-            m = _HOW_X_PUT_IT.match(nxt.group())
-            return Attribution(m.group("subj"), _after(q) + m.start("subj"), "trailing_verb")
+        nxt = _NEXT_SENTENCE.match(text[_after(q) : _after(q) + 120])
+        how = _HOW_X_PUT_IT.match(nxt.group()) if nxt else None
+        if how is not None:
+            key = next(k for k in ("subj", "of", "so") if how.group(k))
+            return Attribution(how.group(key), _after(q) + how.start(key), "trailing_verb")
         tail = nxt.group() if nxt and re.search(rf"\b(?:{_VERB})\W*$", nxt.group()) else ""
     # TASS and RIA translations put a dash before the attribution: «…», — he said.
     m = re.match(rf"\s*,?\s*(?:[-–—]+\s*)?(?P<subj>{_SUBJECT})\s+(?:{_VERB})\b", tail)
@@ -169,15 +170,24 @@ def trailing_verb(text: str, q: QuoteSpan, s: Sentence) -> Attribution | None:
     return None
 
 
-#: ``how-x-put-it``: the sentence after a quotation that names whose words they were:
-#: '"Partners, not rivals." That was how Wang described the relationship.'
-_HOW_X_PUT_IT = re.compile(
-    rf"\s*(?:That|This|So|Such)\s+(?:is|was)\s+how\s+(?P<subj>{_SUBJECT})\s+"
-    r"(?:described|describes|put|puts|summed|sums|characteri[sz]ed|defined|framed)\b"
-)
 #: A full stop that is no honorific's or initial's dot: '"…," said Mr. Blinken, who …'
 #: read "Mr" as the subject when any dot ended it.
 _FULL_STOP = r"\.(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\b[A-Z]\.)"
+
+#: The short sentence after a quotation; an honorific's or initial's dot does not end it.
+_NEXT_SENTENCE = re.compile(
+    r"(?:[^.!?\"“”«»‘’\n]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){1,100}[.!?]"
+)
+#: ``how-x-put-it``: the sentence after a quotation that names whose words they were:
+#: '"Partners, not rivals." That was how Wang described the relationship.', '"…."
+#: Those were the words of Xi as he left.', '"…." So said the minister.'
+_HOW_X_PUT_IT = re.compile(
+    rf"\s*(?:(?:That|This|So|Such)\s+(?:is|was)\s+how\s+(?P<subj>{_SUBJECT})\s+"
+    r"(?:described|describes|put|puts|summed|sums|characteri[sz]ed|defined|framed)\b"
+    rf"|(?:Those|These|Such)\s+(?:were|are)\s+the\s+words\s+of\s+(?P<of>{_SUBJECT})"
+    rf"\s*(?:[,;:!?]|{_FULL_STOP}|$|{_SUBJECT_END})"
+    rf"|So\s+(?:said|says)\s+(?P<so>{_SUBJECT})\s*(?:[,;:!?]|{_FULL_STOP}|$|{_SUBJECT_END}))"
+)
 
 
 #: Two named speakers joined by "and" ("Putin and Xi", "Lavrov and his Turkish

@@ -609,3 +609,23 @@ def test_headline_words_are_no_participant() -> None:
     m = meeting(NYT_TITLE)
     assert said(m, "working intensely") == "Antony J. Blinken"
     assert "Pressure Mounts Over Gaza" not in people(m)
+
+
+NAMED_AFTER = """\
+Talks end in Geneva
+
+GENEVA, Jan 10 (Reuters) - Russian Deputy Foreign Minister Sergei Ryabkov and U.S. \
+Deputy Secretary of State Wendy Sherman met on Monday.
+
+"The talks were difficult but useful." So said Mr. Ryabkov after the meeting.
+
+"We were frank about our concerns." Those were the words of Deputy Secretary Sherman \
+as she left the mission.
+"""
+
+
+def test_so_said_and_those_were_the_words_of() -> None:
+    m = meeting(NAMED_AFTER)
+    assert said(m, "difficult but useful") == "Sergei Ryabkov"
+    assert said(m, "frank about our concerns") == "Wendy Sherman"
+    assert set(people(m)) == {"Sergei Ryabkov", "Wendy Sherman"}
