@@ -304,6 +304,14 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
                 pick = candidates[1]  # "John Kirby" over "Daily Press Briefing"
         if pick is not None:
             title, title_index = lines[pick].stripped, pick
+    continued = (
+        title is not None
+        and not page_title
+        and title_index + 1 < len(lines)
+        and _title_goes_on(text, lines[title_index], lines[title_index + 1])
+    )
+    if continued:
+        title = f"{title} {lines[title_index + 1].stripped}"
     date: str | None = None
     places: list[str] = []
     bylines: list[Person] = []
@@ -311,7 +319,7 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
     title_key = " ".join(title.split()).casefold() if title else None
     for i, ln in enumerate(lines):
         s = ln.stripped
-        if i == title_index:
+        if i == title_index or (continued and i == title_index + 1):
             continue
         if title_key and i > title_index and " ".join(s.split()).casefold() == title_key:
             continue  # ``title-repeat``: a page that prints its title twice (h1 and <title>)
@@ -348,6 +356,42 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
     if name_line is not None:
         bylines.append(name_line)
     return _HeaderLines(title, title_index, date, places, body_start, bylines)
+
+
+_TITLE_GLUE = _vocab("of the for and by on in at with to from between")
+
+
+def _title_goes_on(text: str, line: _Line, nxt: _Line) -> bool:
+    """``wrapped-title``: a long title a file hard-wrapped goes on on the next line.
+
+    "…by the Official Spokesperson" / "(February 16, 2023)", "…Regular Press
+    Conference" / "on May 9, 2023", "…Spokesperson for the" / "Secretary-General": the
+    next line follows with no blank line between, and either the title ends on a
+    connecting word or the next line starts in lower case or is a parenthesis.
+    """
+    head, tail = line.stripped, nxt.stripped
+    if len(head) < 40 or len(tail) > 100 or text.count("\n", line.start, nxt.start) != 1:
+        return False
+    if _MASTHEAD.match(tail) or _SENTENCE_END.search(tail):
+        return False
+    last = head.split()[-1].casefold()
+    if (
+        last in _TITLE_GLUE
+        or tail[:1].islower()
+        or (tail.startswith("(") and tail.endswith(")") and "(" not in head)
+    ):
+        return True
+    # "…Regular Press" / "Conference on May 9, 2023": the paragraph's last line ends
+    # the title with words and its date ("Washington, DC, March 3, 2023", a place and
+    # a date, is the header's own line, not the title's).
+    end = nxt.start + len(nxt.text)
+    last_line = not text[end : end + 2].strip() or text[end : end + 2] == "\n\n"
+    if not last_line or find_date(tail) is None:
+        return False
+    rest = tail
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    return bool(re.search(r"\b[a-z]{2,}\b", rest))
 
 
 def _bare_name(line: str) -> Person | None:

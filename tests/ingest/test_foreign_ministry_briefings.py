@@ -971,3 +971,30 @@ def test_everyday_words_before_news_are_a_heading_not_a_newsroom() -> None:
     assert not is_outlet_label("Related News")
     assert not is_outlet_label("Latest News")
     assert is_outlet_label("Dragon TV") and is_outlet_label("Sing Tao Daily")
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    """The text hard-wrapped as a file saved from a terminal would be."""
+    import textwrap
+
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def test_hard_wrapped_titles_are_read_whole() -> None:
+    for text, title in (
+        (INDIA, "Transcript of Weekly Media Briefing by the Official Spokesperson "
+                "(February 16, 2023)"),
+        (CHINA, "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference "
+                "on May 9, 2023"),
+        (UN, "Daily Press Briefing by the Office of the Spokesperson for the "
+             "Secretary-General"),
+    ):  # fmt: skip
+        m = meeting(_wrap(text, 66))
+        assert m.title == title
+
+
+def test_hard_wrapped_briefings_keep_their_turns() -> None:
+    assert turns(meeting(_wrap(CHINA))) == CHINA_TURNS
+    assert turns(meeting(_wrap(INDIA))) == turns(meeting(INDIA))
+    assert turns(meeting(_wrap(UN))) == turns(meeting(UN))
