@@ -49,7 +49,7 @@ from store.ingest.mentions import (
 )
 from store.ingest.names import COUNTRIES, ORG_WORDS, PARTICLES, ROLE_WORDS
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
-from store.ingest.report_header import find_dateline
+from store.ingest.report_header import OUTLET_HOMES, find_dateline
 from store.ingest.reported import find_reported
 from store.ingest.sieves import LEAD_CLAUSE, PRONOUNS, Sentence, attribute, sentences
 from store.models import Person, Remark
@@ -397,6 +397,9 @@ class _Reader:
                     name,
                 ):
                     return self.registry.org(bare, at)
+            home = self._home_body(name, at)
+            if home is not None:
+                return home
         return self.registry.org(name, at)
 
     def _unnamed_body(self, head: str, name: str, at: int) -> Entity | None:
@@ -409,7 +412,21 @@ class _Reader:
         """
         if head == "agency" and self.outlet and name.casefold() == "agency":
             return self.registry.org(self.outlet, at)
+        if len(name.split()) > 1:
+            return self._home_body(name, at)  # "the foreign ministry" in a TASS dispatch
         return None
+
+    def _home_body(self, name: str, at: int) -> Entity | None:
+        """``outlet-home``: "the Foreign Ministry" with no country, in a national agency's
+        dispatch, is that country's ("MOSCOW, May 5. /TASS/. The Foreign Ministry said").
+
+        Elsewhere (Reuters, AP, a paper) which country's cannot be told: no speaker.
+        """
+        home = OUTLET_HOMES.get(self.outlet or "")
+        if home is None:
+            return None
+        title = " ".join(w if w in _TITLE_SMALL else w[:1].upper() + w[1:] for w in name.split())
+        return self.registry.org(f"{home}'s {title}", at)
 
     def _national_body(self, body: str, at: int) -> Entity | None:
         """ "the country's commerce ministry": that ministry of the country named last.

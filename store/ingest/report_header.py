@@ -32,6 +32,16 @@ OUTLETS: dict[str, str] = {
     "prensa latina": "Prensa Latina", "itar tass": "TASS", "ukrinform": "Ukrinform",
     "trend": "Trend", "apa": "APA", "armenpress": "Armenpress", "regnum": "Regnum",
 }  # fmt: skip
+#: The country a national agency reports from: in its dispatch an unqualified "the
+#: Foreign Ministry" is that country's (``outlet-home``).
+OUTLET_HOMES: dict[str, str] = {
+    "TASS": "Russia", "RIA Novosti": "Russia", "Interfax": "Russia", "Sputnik": "Russia",
+    "Regnum": "Russia", "Xinhua": "China", "Kyodo": "Japan", "Yonhap": "South Korea",
+    "Anadolu": "Turkey", "IRNA": "Iran", "BelTA": "Belarus", "Kazinform": "Kazakhstan",
+    "Ukrinform": "Ukraine", "Armenpress": "Armenia", "PTI": "India", "ANI": "India",
+    "SPA": "Saudi Arabia", "QNA": "Qatar", "KUNA": "Kuwait", "MENA": "Egypt",
+    "Bernama": "Malaysia", "Prensa Latina": "Cuba", "Trend": "Azerbaijan", "APA": "Azerbaijan",
+}  # fmt: skip
 
 #: A dateline's place: up to four capitalised words on one line ("KUALA LUMPUR"). The
 #: words are joined by spaces or tabs only, so a byline above ("By Guy Faulconbridge")

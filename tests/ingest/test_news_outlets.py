@@ -629,3 +629,20 @@ def test_so_said_and_those_were_the_words_of() -> None:
     assert said(m, "difficult but useful") == "Sergei Ryabkov"
     assert said(m, "frank about our concerns") == "Wendy Sherman"
     assert set(people(m)) == {"Sergei Ryabkov", "Wendy Sherman"}
+
+
+AGENCY_HOME = """\
+Moscow warns Washington
+
+MOSCOW, May 5. /TASS/. The Foreign Ministry said on Friday that the new US sanctions \
+would not go unanswered.
+
+"This step will not go unanswered," the foreign ministry said in a statement.
+"""
+
+
+def test_an_unqualified_ministry_in_a_national_agency_dispatch_is_its_countrys() -> None:
+    m = meeting(AGENCY_HOME)
+    assert said(m, "would not go unanswered", "reported") == "Russian Foreign Ministry"
+    assert said(m, "This step will not go unanswered") == "Russian Foreign Ministry"
+    assert people(m) == ["Russian Foreign Ministry"]
