@@ -134,6 +134,23 @@ NEWS_OUTLETS: frozenset[str] = _names(
     Dawn
     Kompas
     Asia Times
+    CNBC
+    MSNBC
+    Nikkei Asia
+    Yicai
+    Jiemian
+    Al Mayadeen
+    Sputnik News
+    TV Asahi
+    Yomiuri
+    Asahi
+    Mainichi
+    Sankei
+    Prensa Latina
+    EFE News
+    ANSA
+    Euronews
+    Agence Anadolu
     Economic Daily
     Arab News
     """

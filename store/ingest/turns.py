@@ -28,6 +28,17 @@ label ("(Via interpreter.) QUESTION:", ``note-first``); a one-off "OPERATOR:" is
 ends at a closing line ("(The briefing was concluded …)", ``closing-line``) or where
 the page's tail of short unpunctuated lines begins (``page-tail``).
 
+Journalists' labels are not only "Question:": a newsroom's name ("CCTV:", "Kyodo
+News:", ``outlet-label``), a numbered voice ("Speaker 1:", ``numbered-asker``) or a
+journalist named with the newsroom ("Nippon TV, Takeda:", "Sidhant Sibal (WION):")
+asks, even once; a lone such label with no one answering makes no transcript
+(``lone-question``). "Official Spokesperson, Shri Arindam Bagchi:" is an office and a
+name (``comma-label``); a role-only label ("Spokesman:") is the person the opening
+line introduces ("… noon briefing by Stéphane Dujarric, Spokesman for the
+Secretary-General", ``introduced-speaker``), and a title's office without a name
+("Foreign Ministry Spokesperson's Regular Press Conference") goes to the one
+answering speaker (``titled-role``).
+
 Paragraphs without a label belong to the current speaker; headings ("* * *",
 "Beginning of meeting with …") end a remark and become ``Header.sections``. Before the
 first label, paragraphs are a statement only when the title names their speaker
