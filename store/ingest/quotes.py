@@ -140,9 +140,12 @@ _COLLECTIVE = re.compile(
     r"(?i:the\s+)?(?i:two|three|both|all)\s+(?:of\s+the\s+)?[a-z]+"
     r"|(?i:the\s+)(?:sides|parties|leaders|ministers|presidents|delegations|countries)\b"
 )
-#: A participle clause that goes on with the same speaker's words.
+#: A participle clause that goes on with the same speaker's words; verbs of judgement
+#: too ('…," Lavrov said, accusing the West of turning the G20 into a "farce"').
 _ADDING = re.compile(
-    r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|calling)\b"
+    r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|calling|"
+    r"accusing|describing|dismissing|branding|slamming|criticising|criticizing|condemning|"
+    r"denouncing|urging|praising|hailing|blaming|labell?ing)\b"
     r"(?:[^.!?\"“”«»\n]|\.(?!\s+[A-Z\"“«]))*$"  # "U.S." may sit in it; a sentence end not
 )
 #: A country (or its capital standing for its government) as the whole speaker phrase.

@@ -646,3 +646,24 @@ def test_an_unqualified_ministry_in_a_national_agency_dispatch_is_its_countrys()
     assert said(m, "would not go unanswered", "reported") == "Russian Foreign Ministry"
     assert said(m, "This step will not go unanswered") == "Russian Foreign Ministry"
     assert people(m) == ["Russian Foreign Ministry"]
+
+
+JUDGING_CLAUSE = """\
+Lavrov walks out of G20 talks
+
+NEW DELHI, March 2 (Reuters) - Russian Foreign Minister Sergei Lavrov left the G20 \
+meeting early on Thursday.
+
+"We will not accept this," Lavrov told reporters, accusing the West of turning the G20 \
+into a "farce".
+
+Delegates called the talks a "disaster" and the so-called "peace formula" a "non-starter".
+"""
+
+
+def test_a_judging_participle_clause_goes_on_with_the_speakers_words() -> None:
+    m = meeting(JUDGING_CLAUSE)
+    assert said(m, "We will not accept this") == "Sergei Lavrov"
+    assert said(m, "farce") == "Sergei Lavrov"
+    for term in ("disaster", "peace formula", "non-starter"):
+        no_remark(m, term)
