@@ -508,7 +508,7 @@ def find_labels(doc: TurnDoc, sieves: Sequence[Sieve] = SIEVES) -> list[LabelHit
             if name:
                 known.add(surname(name).casefold())
         for i, hit in enumerate(candidates):
-            if i not in strict and _person_like(hit, known):
+            if i not in strict and (_person_like(hit, known) or _named_asker(hit, doc)):
                 strict.add(i)
     if not any(candidates[i].sieve == "question" for i in strict):
         strict = {i for i in strict if candidates[i].sieve != "answer"}  # "A:" needs a "Q:"
@@ -542,6 +542,21 @@ def _person_like(hit: LabelHit, known_surnames: set[str]) -> bool:
         return True
     words = [w.casefold() for w in name.split()]
     return 2 <= len(words) <= 5 and not any(w in NOT_SPEAKERS for w in words)
+
+
+def _named_asker(hit: LabelHit, doc: TurnDoc) -> bool:
+    """``first-name-asker``: "Rishabh:" once, then "Sir, will the Prime Minister …?":
+    India's briefings label a journalist by a first name. In a record already shown to
+    be a transcript, one rare capitalised word whose paragraph asks is a speaker."""
+    if hit.sieve not in ("colon", "label-line") or not hit.paragraph_start:
+        return False
+    words = hit.label.split()
+    if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    if words[0].casefold() in NOT_SPEAKERS or zipf_frequency(words[0].casefold(), "en") >= 3.0:
+        return False
+    end = doc.text.find("\n\n", hit.text_start)
+    return "?" in doc.text[hit.text_start : end if end >= 0 else len(doc.text)]
 
 
 def _opening_speaker(title: str, people: Sequence[Person]) -> str | None:
@@ -962,6 +977,8 @@ _MEDIA_NOTE = re.compile(
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 
 
+# A record of officials taking journalists' questions.
+_BRIEFING_TITLE = re.compile(r"\b(?:briefing|press conference|news conference)\b", re.I)
 _GENRE_INTERVIEW = re.compile(r"(?im)^[ \t]*interview[ \t]*$")
 
 
@@ -1004,7 +1021,7 @@ def _mark_named_questioners(
     # The one interviewed: the titled official who says most, else whoever says most.
     main = (officials or words).most_common(1)[0][0]
     interview = tagged or bool(_INTERVIEW.search(title))
-    briefing = any(t.questioner for t in turns)
+    briefing = any(t.questioner for t in turns) or bool(_BRIEFING_TITLE.search(title))
     for t in turns:
         name = t.speaker.name if t.speaker else None
         if not name or name == main:

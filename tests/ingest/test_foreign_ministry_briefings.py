@@ -998,3 +998,40 @@ def test_hard_wrapped_briefings_keep_their_turns() -> None:
     assert turns(meeting(_wrap(CHINA))) == CHINA_TURNS
     assert turns(meeting(_wrap(INDIA))) == turns(meeting(INDIA))
     assert turns(meeting(_wrap(UN))) == turns(meeting(UN))
+
+
+INDIA_SPECIAL = """\
+Transcript of Special Briefing by Foreign Secretary on Prime Minister's visit to Japan \
+(May 19, 2023)
+
+May 19, 2023
+
+Official Spokesperson, Shri Arindam Bagchi:
+Good evening. We have with us the Foreign Secretary to brief you on the visit.
+
+Foreign Secretary, Shri Vinay Mohan Kwatra:
+Thank you. The Prime Minister arrived in Hiroshima this afternoon.
+
+Official Spokesperson, Shri Arindam Bagchi:
+We will take a few questions.
+
+Rishabh:
+Sir, will the Prime Minister meet President Zelenskyy?
+
+Foreign Secretary, Shri Vinay Mohan Kwatra:
+We will keep you informed.
+"""
+
+
+def test_india_labels_on_their_own_lines_and_a_first_name_asker() -> None:
+    m = meeting(INDIA_SPECIAL)
+    assert turns(m) == [
+        ("Arindam Bagchi", "statement"),
+        ("Vinay Mohan Kwatra", "statement"),
+        ("Arindam Bagchi", "statement"),
+        ("Rishabh", "question"),
+        ("Vinay Mohan Kwatra", "answer"),
+    ]
+    assert m.remarks[2].text == "We will take a few questions."
+    assert person(m, "Vinay Mohan Kwatra").role == "Foreign Secretary"
+    check_offsets(m)
