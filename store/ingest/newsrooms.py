@@ -131,7 +131,6 @@ NEWS_OUTLETS: frozenset[str] = _names(
     Hong Kong Bastille Post
     Bastille Post
     Sing Tao Daily
-    Dawn
     Kompas
     Asia Times
     CNBC

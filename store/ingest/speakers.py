@@ -9,8 +9,11 @@ the one person holding that role. The canonical name is the fullest personal nam
 every label as written stays among the aliases, because other records (and gold
 readings) refer to a speaker by the full label.
 
-Journalists' labels ("Question", "Q", "Вопрос", "Remark") are not people: they resolve
-to ``None`` and their turns are questions.
+Journalists' labels ("Question", "Q", "Вопрос", "Remark", a newsroom such as "CCTV" or
+"Kyodo News", a numbered "Speaker 1") are not people: they resolve to ``None`` and
+their turns are questions. "Official Spokesperson, Shri Arindam Bagchi" and "Shri
+Randhir Jaiswal, Official Spokesperson" are read as office and name (``comma-label``);
+"Spokesman" and "Spokesperson" are one office when a role-only label finds its holder.
 """
 
 from __future__ import annotations
