@@ -56,7 +56,9 @@ _TAIL_SOURCE = re.compile(
 )
 _ADVERBIAL = LEAD_CLAUSE  # "On Thursday, ", "For his part, ", "Asked about …, "
 _TRAILING = re.compile(
-    rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})(?:\s+(?:on|in|at)\s+[^.,;]{{1,40}})?\.?\s*$"
+    rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})"
+    r"(?:\s+(?:reporters|journalists|the\s+\w+(?:\s+\w+)?|him|her|them))?"
+    r"(?:\s+(?:on|in|at)\s+[^.,;]{1,40})?\.?\s*$"
 )
 
 
@@ -113,6 +115,15 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
         if end - start >= 12:
             return Reported(quoted.group("subj"), s.start + quoted.start("subj"), start, end)
     m = _VERB.search(sent, offset)
+    t = _TRAILING.search(sent) if m is not None and "," in sent[offset : m.start()] else None
+    if (
+        t is not None
+        and t.start("subj") < m.start()
+        and t.start() > 12
+        and not re.search(r"\bthat\b", sent[t.end("subj") :])
+        and not t.group("subj").endswith(",")  # "A spokesman, Dmitry Peskov, said …"
+    ):
+        m = None  # "The talks were useful, Lavrov and Wang told reporters.": trailing-first
     if m is not None:
         subj = sent[offset : m.start()].strip()
         words = subj.split()

@@ -667,3 +667,28 @@ def test_a_judging_participle_clause_goes_on_with_the_speakers_words() -> None:
     assert said(m, "farce") == "Sergei Lavrov"
     for term in ("disaster", "peace formula", "non-starter"):
         no_remark(m, term)
+
+
+JOINT_TRAILING = """\
+Lavrov and Wang meet in Beijing
+
+BEIJING, April 9 (Reuters) - Russian Foreign Minister Sergei Lavrov held talks with \
+Chinese Foreign Minister Wang Yi on Tuesday.
+
+The talks had been frank and useful, Lavrov and Wang told reporters.
+"""
+
+
+def test_trailing_joint_attribution_after_a_clause() -> None:
+    m = meeting(JOINT_TRAILING)
+    assert said(m, "frank and useful", "reported") == "Sergei Lavrov"
+    assert not [r for r in m.remarks if "told reporters" in r.text]
+    assert set(people(m)) == {"Sergei Lavrov", "Wang Yi"}
+
+
+def test_an_appositive_name_before_the_verb_is_no_trailing_attribution() -> None:
+    m = meeting(
+        "Kremlin rules out talks\n\nMOSCOW (Reuters) - A Kremlin spokesman, Dmitry Peskov, "
+        "said on Monday Moscow saw no basis for talks.\n"
+    )
+    assert said(m, "Moscow saw no basis for talks", "reported") == "Dmitry Peskov"
