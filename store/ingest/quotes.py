@@ -682,8 +682,9 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     _carry_over(text, quotes, reported)
     remarks: list[Remark] = []
     speakers: list[Entity] = []
-    for q in quotes:
-        if _is_scare(text, q) and q.span.chain == -1:
+    echoes = _headline_echoes(text, quotes)
+    for k, q in enumerate(quotes):
+        if (_is_scare(text, q) and q.span.chain == -1) or k in echoes:
             continue
         name = q.speaker.name if q.speaker else None
         remarks.append(
@@ -707,6 +708,42 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             )
         )
     return Reading(remarks=remarks, people=people)
+
+
+_HEADLINE_CHARS = 300
+
+
+def _quote_key(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.casefold()))
+
+
+def _headline_echoes(text: str, quotes: list[_Quote]) -> set[int]:
+    """``headline-echo``: a quotation in a headline line that the body quotes again.
+
+    A live blog's post title ("14:05 GMT – Zelenskyy: 'Every day without air defence
+    costs lives'") or a subheading repeats words the post then quotes with their
+    attribution; the headline's copy is no remark of its own. A headline line is a
+    paragraph of one short line that ends no sentence outside its quotation.
+    """
+    later: dict[str, int] = {}
+    for k, q in enumerate(quotes):
+        later[_quote_key(text[q.span.start : q.span.end])] = k
+    echoes: set[int] = set()
+    for k, q in enumerate(quotes):
+        if later.get(_quote_key(text[q.span.start : q.span.end]), k) == k:
+            continue
+        # a headline is short: look for its line ends nearby only (a long one-line
+        # document must not be searched from every quotation)
+        a = text.rfind("\n", max(0, q.span.open - _HEADLINE_CHARS), q.span.open) + 1
+        b = text.find("\n", q.span.start, q.span.start + _HEADLINE_CHARS)
+        b = len(text) if b == -1 and len(text) - q.span.start < _HEADLINE_CHARS else b
+        if (a == 0 and q.span.open > _HEADLINE_CHARS) or b == -1:
+            continue
+        line = text[a:b].strip()
+        blank_around = text[max(0, a - 2) : a].strip() == "" and text[b : b + 2].strip() == ""
+        if blank_around and len(line.split()) <= 25 and not line.endswith((".", "!", "?")):
+            echoes.add(k)
+    return echoes
 
 
 def _aliases_used(text: str, ent: Entity) -> tuple[str, ...]:

@@ -692,3 +692,30 @@ def test_an_appositive_name_before_the_verb_is_no_trailing_attribution() -> None
         "said on Monday Moscow saw no basis for talks.\n"
     )
     assert said(m, "Moscow saw no basis for talks", "reported") == "Dmitry Peskov"
+
+
+LIVE_TITLES = """\
+Russia-Ukraine war live: Zelenskyy in Berlin
+
+Updated 14:10 GMT
+
+Zelenskyy thanks Berlin for support
+
+Ukrainian President Volodymyr Zelenskyy arrived in Berlin on Friday.
+
+14:05 GMT – Zelenskyy: 'Every day without air defence costs lives'
+
+"Every day without air defence costs lives," Zelenskyy told a news conference in Berlin.
+
+13:40 GMT – Scholz: 'We will not let up'
+
+German Chancellor Olaf Scholz announced a new military aid package. "We will not let \
+up," he said.
+"""
+
+
+def test_a_post_title_quote_the_post_repeats_is_no_remark() -> None:
+    m = meeting(LIVE_TITLES)
+    assert said(m, "Every day without air defence costs lives") == "Volodymyr Zelenskyy"
+    assert said(m, "We will not let up") == "Olaf Scholz"
+    assert len(quotes(m)) == 2
