@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date as _date
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import PurePath
 
 from store.ingest.document import Header, Page
@@ -27,6 +27,7 @@ from store.ingest.names import (
     COUNTRIES,
     DEMONYMS,
     HONORIFICS,
+    ORG_WORDS,
     ROLE_WORDS,
     is_name_word,
     split_role_name,
@@ -842,14 +843,18 @@ _ADDRESS_WORDS = _vocab(
 
 def _caps_topic(words: list[str]) -> bool:
     """``caps-topic``: the UN's noon briefing heads its topics in capitals ("MIDDLE
-    EAST", "UKRAINE"); a line in capitals that holds no office, honorific or
-    journalist's word ("MR PRICE", "THE PRESIDENT", "QUESTION") is such a topic when
-    it has several words or names a country."""
+    EAST", "UKRAINE", "SECURITY COUNCIL"); a line in capitals that names no one (no
+    honorific or journalist's word, no office at its end or before a name: "MR PRICE",
+    "THE PRESIDENT", "SECRETARY BLINKEN", "QUESTION") is such a topic when it has
+    several words or names a country."""
     if len(words) > 6:
         return False
     bare = [w.strip(".,’'").casefold() for w in words]
-    if any(w in ROLE_WORDS or w in HONORIFICS or is_question_label(w) for w in bare):
+    if any(w in HONORIFICS or is_question_label(w) for w in bare) or bare[-1] in ROLE_WORDS:
         return False
+    for w, nxt in pairwise(bare):
+        if w in ROLE_WORDS and nxt not in ORG_WORDS and nxt not in ROLE_WORDS:
+            return False  # "SECRETARY BLINKEN"; "SECURITY COUNCIL" is an institution
     if any(not w.replace("-", "").replace("&", "").isalpha() for w in bare if w):
         return False
     return len(words) > 1 or bare[0] in COUNTRIES

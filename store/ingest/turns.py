@@ -835,6 +835,7 @@ _CLOSING_LINE = re.compile(
     r"interview|event|call|teleconference|conference call|press availability|"
     r"availability|gaggle)(?: was)? (?:concluded|ended|adjourned))[^()\n]{0,40}\)\.?"
     r"|\((?i:concludes|concluded|ends)\)\.?"
+    r"|For information media\W+Not an official record\.?"
     r"|END(?:\s+[0-2]?\d[:.][0-5]\d[^\n]{0,20})?|###)[ \t]*$"
 )
 
@@ -842,7 +843,8 @@ _CLOSING_LINE = re.compile(
 def closing_line(text: str, start: int) -> int:
     """``closing-line``: where the record ends, at its closing line after ``start``.
 
-    "(The briefing was concluded at 3:12 p.m.)", "(Concludes)", "END 12:45 P.M. EST" or "###" close
+    "(The briefing was concluded at 3:12 p.m.)", "(Concludes)", "END 12:45 P.M. EST",
+    "###" or the UN's "For information media. Not an official record." close
     a transcript; whatever the page prints below (tags, bureau names, links home) is
     no one's words, so the last turn stops there. Without such a line, the text's end.
     """

@@ -1035,3 +1035,51 @@ def test_india_labels_on_their_own_lines_and_a_first_name_asker() -> None:
     assert m.remarks[2].text == "We will take a few questions."
     assert person(m, "Vinay Mohan Kwatra").role == "Foreign Secretary"
     check_offsets(m)
+
+
+UN_TOPICS_HTML = """\
+<html><head><title>Daily Press Briefing by the Office of the Spokesperson for the \
+Secretary-General | Meetings Coverage and Press Releases</title></head>
+<body>
+<nav><a>Home</a> <a>Secretary-General</a> <a>Press Briefings</a></nav>
+<h1>Daily Press Briefing by the Office of the Spokesperson for the Secretary-General</h1>
+<p>12 October 2023</p>
+<p>The following is a near-verbatim transcript of today's noon briefing by Stéphane \
+Dujarric, Spokesman for the Secretary-General.</p>
+<p><strong>MIDDLE EAST</strong></p>
+<p>Good afternoon. The Secretary-General is deeply alarmed by the situation in Gaza.</p>
+<p><strong>SECURITY COUNCIL</strong></p>
+<p>This afternoon, the Security Council will hold consultations on Haiti.</p>
+<p><strong>QUESTIONS AND ANSWERS</strong></p>
+<p><strong>Question:</strong> Thank you, Stéphane. Has the Secretary-General spoken with \
+the Prime Minister?</p>
+<p><strong>Spokesman:</strong> No, he has not.</p>
+<p><strong>Correspondent:</strong> But he did last week.</p>
+<p><strong>Spokesman:</strong> That is correct.</p>
+<p>For information media. Not an official record.</p>
+<footer><a>Contact</a> <a>Copyright</a> <a>Privacy Notice</a> <a>Terms of Use</a></footer>
+</body></html>
+"""
+
+
+def test_un_html_bold_capital_topics_and_closing_disclaimer() -> None:
+    m = html_meeting(UN_TOPICS_HTML)
+    assert [s.title for s in m.sections] == [
+        "MIDDLE EAST", "SECURITY COUNCIL", "QUESTIONS AND ANSWERS",
+    ]  # fmt: skip
+    assert turns(m) == [
+        ("Stéphane Dujarric", "statement"),
+        ("Stéphane Dujarric", "statement"),
+        *[(None, "question"), ("Stéphane Dujarric", "answer")] * 2,
+    ]
+    assert m.remarks[-1].text == "That is correct."
+    check_offsets(m)
+
+
+def test_capital_lines_that_name_someone_are_no_topics() -> None:
+    from store.ingest.metadata import _caps_topic
+
+    for line in ("MR PRICE", "THE PRESIDENT", "SECRETARY BLINKEN", "QUESTION"):
+        assert not _caps_topic(line.split()), line
+    for line in ("MIDDLE EAST", "SECURITY COUNCIL", "UKRAINE"):
+        assert _caps_topic(line.split()), line
