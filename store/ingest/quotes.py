@@ -846,19 +846,19 @@ def _carry_over(text: str, quotes: list[_Quote], reported: list[tuple[Entity, in
 
 
 def interview_in_report(text: str, header: Header, turns: Reading) -> Reading | None:
-    """``interview-excerpts``: a news report with an unlabelled Q&A in the middle.
+    """``interview-excerpts``: a news report with a Q&A in the middle.
 
-    "Stubb told Reuters in an interview … Below are excerpts." ⏎ "Q: …" ⏎ "A: …": the
-    turn reader finds the Q/A turns but names no one, and the report's own quotations
-    around them were lost. When a dated report's turns name no speaker, the report is
-    read as a report; the answers are the words of the person it quotes most (the one
-    interviewed), given as quotations, and the interviewer's questions are no remarks.
-    None when the turns name anyone (a real transcript) or hold no answer.
+    "Stubb told Reuters in an interview … Below are excerpts." ⏎ "Q: …" ⏎ "A: …" (or
+    "Reuters: …" ⏎ "Stubb: …"): the turn reader finds the turns, and the report's own
+    quotations around them were lost. When a dated report's answers come from one
+    voice, unnamed or one the report itself quotes, the text is read as a report: the
+    answers are that person's quotations (under the report's full name for them, else
+    the person it quotes most) and the interviewer's questions are no remarks. None for
+    a real transcript (several answering voices, or none the report's prose quotes).
     """
-    if not turns.remarks or any(r.speaker for r in turns.remarks):
-        return None
     answers = [r for r in turns.remarks if r.kind == "answer"]
-    if not answers:
+    voices = {r.speaker for r in answers}
+    if not answers or len(voices) > 1:
         return None
     report = find_report_remarks(text, header)
     spans = sorted((r.start, r.end) for r in turns.remarks)
@@ -874,7 +874,13 @@ def interview_in_report(text: str, header: Header, turns: Reading) -> Reading | 
         if r.speaker:
             counts[r.speaker] = counts.get(r.speaker, 0) + 1
     people = {p.name: p for p in report.people}
-    main = max(counts, key=lambda name: counts[name], default=None)
+    (voice,) = voices
+    if voice is not None:  # "Stubb:" is the report's "Alexander Stubb"
+        last = voice.split()[-1].casefold()
+        named = [n for n in counts if n.split()[-1].casefold() == last]
+        main = named[0] if named else None
+    else:
+        main = max(counts, key=lambda name: counts[name], default=None)
     if main is None or main not in people:
         return None
     remarks = outside + [Remark(main, "quote", r.text, r.start, r.end) for r in answers]

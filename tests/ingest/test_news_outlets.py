@@ -719,3 +719,13 @@ def test_a_post_title_quote_the_post_repeats_is_no_remark() -> None:
     assert said(m, "Every day without air defence costs lives") == "Volodymyr Zelenskyy"
     assert said(m, "We will not let up") == "Olaf Scholz"
     assert len(quotes(m)) == 2
+
+
+def test_interview_excerpts_with_named_labels() -> None:
+    text = QA_EXCERPTS.replace("\nQ: ", "\nReuters: ").replace("\nA: ", "\nStubb: ")
+    m = meeting(text)
+    assert said(m, "We are prepared for anything") == "Alexander Stubb"
+    assert said(m, "No. We are not at war with Russia") == "Alexander Stubb"
+    assert said(m, "migrants as a weapon") == "Alexander Stubb"
+    assert not [r for r in m.remarks if "Will the border reopen" in r.text]
+    assert people(m) == ["Alexander Stubb"]
