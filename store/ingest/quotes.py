@@ -641,7 +641,11 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             quotes.append(q)
             if q.speaker is not None:
                 spoke.append(q.speaker)
-        rep = find_reported(text, Sentence(max(s.start, lead_end), s.end))
+        rep = (
+            None
+            if _headline_line(text, s)
+            else find_reported(text, Sentence(max(s.start, lead_end), s.end))
+        )
         if rep is not None:
             who = (
                 reader.named_in(rep.subject, rep.subject_start)
@@ -711,6 +715,26 @@ def find_report_remarks(text: str, header: Header) -> Reading:
 
 
 _HEADLINE_CHARS = 300
+
+
+def _headline_line(text: str, s: Sentence) -> bool:
+    """``headline-says``: a subheading or a live blog's post title, not reported speech.
+
+    "Hakan Fidan says Türkiye will continue to support Palestinian cause" under the
+    headline, "14:05 GMT – Zelenskyy says Ukraine needs more air defence" over a post:
+    a paragraph of one short line that ends no sentence sums up what the body reports;
+    the body's own sentence is the remark.
+    """
+    if s.end - s.start > _HEADLINE_CHARS:
+        return False
+    line = text[s.start : s.end].rstrip()
+    end = s.start + len(line)
+    if "\n" in line or line.endswith((".", "!", "?", ":", '"', "”", "’", "'")):
+        return False
+    alone = (s.start == 0 or text[s.start - 2 : s.start] == "\n\n") and (
+        end == len(text) or text[end : end + 2] == "\n\n" or not text[end:].strip()
+    )
+    return alone and len(line.split()) <= 20
 
 
 def _quote_key(words: str) -> str:

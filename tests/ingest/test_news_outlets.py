@@ -729,3 +729,14 @@ def test_interview_excerpts_with_named_labels() -> None:
     assert said(m, "migrants as a weapon") == "Alexander Stubb"
     assert not [r for r in m.remarks if "Will the border reopen" in r.text]
     assert people(m) == ["Alexander Stubb"]
+
+
+def test_a_subheading_that_says_is_no_reported_speech() -> None:
+    m = meeting(
+        ANADOLU.replace(
+            "\n\nANKARA (AA)",
+            "\n\nHakan Fidan says Türkiye will continue to support Palestinian cause\n\nANKARA (AA)",
+        )
+    )
+    assert not [r for r in m.remarks if "support Palestinian cause" in r.text]
+    assert said(m, "two-state solution", "reported") == "Hakan Fidan"
