@@ -11,6 +11,11 @@ subject that names someone. Four shapes are read:
   subject's, not the agency's;
 * *sourced*: ``According to SUBJECT, CLAUSE`` / ``In his words, CLAUSE``.
 
+Verbs of writing ("wrote on X", "posted on Telegram") report words only with a "that"
+clause; whom someone "told" ("told reporters the summit …") and a source named after
+the clause ("…, diplomatic sources said") are not part of the words; a clause followed
+by ", X and Y told reporters." is read as trailing before any leading verb inside it.
+
 Whether the subject really is a speaker is decided by the caller, which resolves the
 phrase to a person or organisation; a phrase that names nobody yields no remark.
 """

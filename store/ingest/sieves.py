@@ -6,7 +6,8 @@ ministry") or passes. The first sieve that answers wins, so the most reliable pa
 come first:
 
 1. :func:`dash_signature`     ``"…" – Name``
-2. :func:`trailing_verb`      ``"…," he said`` / ``"…," said Mr. Ivanov``
+2. :func:`trailing_verb`      ``"…," he said`` / ``"…," said Mr. Ivanov, who …`` / ``"…."
+   That was how Wang described it.`` / ``So said X.`` / ``Those were the words of X.``
 3. :func:`quoted_as_saying`   ``quoted X as saying "…"``
 4. :func:`according_to`       ``According to him, "…"``
 5. :func:`colon_intro`        ``X told reporters: "…"``
