@@ -153,6 +153,11 @@ def _word(tok: str) -> str:
     return _POSSESSIVE.sub("", tok).rstrip(".").casefold()
 
 
+#: ``prefixed-surname``: an Arabic surname written with its particle joined by a hyphen
+#: ("Majed al-Ansari", "Abdel Fattah el-Sisi") goes on with the run of the given name.
+PREFIXED_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|abd|ben|bint)-[A-Z]")
+
+
 def capital_runs(text: str) -> list[Run]:
     """Runs of name-like tokens separated only by single spaces.
 
@@ -195,7 +200,12 @@ def capital_runs(text: str) -> list[Run]:
             if gap != " " or words[j].endswith(("'s", "’s")):
                 break
             w = _word(nxt)
-            if nxt[0].isupper() or w in PARTICLES or w in _LOWER_ROLE:
+            if (
+                nxt[0].isupper()
+                or w in PARTICLES
+                or w in _LOWER_ROLE
+                or PREFIXED_SURNAME.match(nxt)
+            ):
                 j += 1
                 last_good = j
             elif w in _CONNECT or (w == "to" and _word(words[j]) in _ENVOYS):

@@ -40,6 +40,7 @@ from itertools import pairwise
 
 from store.ingest.document import Header, Reading
 from store.ingest.mentions import (
+    PREFIXED_SURNAME,
     Entity,
     Registry,
     Run,
@@ -500,7 +501,7 @@ def unnamed_source(phrase: str, *, resolved: bool = False) -> bool:
 
 def _looks_like_full_name(name: str) -> bool:
     """Two or more capitalised words in mixed case, none of them an article or acronym."""
-    words = [w for w in name.split() if w[:1].isupper()]
+    words = [w for w in name.split() if w[:1].isupper() or PREFIXED_SURNAME.match(w)]
     return (
         len(words) >= 2
         and all(any(c.islower() for c in w) for w in words)

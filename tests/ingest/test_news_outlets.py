@@ -735,8 +735,33 @@ def test_a_subheading_that_says_is_no_reported_speech() -> None:
     m = meeting(
         ANADOLU.replace(
             "\n\nANKARA (AA)",
-            "\n\nHakan Fidan says Türkiye will continue to support Palestinian cause\n\nANKARA (AA)",
+            "\n\nHakan Fidan says Türkiye will continue to support Palestinian cause"
+            "\n\nANKARA (AA)",
         )
     )
     assert not [r for r in m.remarks if "support Palestinian cause" in r.text]
     assert said(m, "two-state solution", "reported") == "Hakan Fidan"
+
+
+AL_JAZEERA_DOHA = """\
+Israel, Hamas agree to truce extension
+
+Doha, Qatar – Qatar announced on Monday that Israel and Hamas had agreed to extend the \
+truce by two days.
+
+"The agreement is a step towards a lasting ceasefire," Majed al-Ansari, the spokesman \
+for Qatar's foreign ministry, said in a post on X.
+
+Omar Rahman, a fellow at the Middle East Council on Global Affairs, told Al Jazeera that \
+the extension was fragile.
+
+"Nobody trusts anybody here," he said.
+"""
+
+
+def test_prefixed_arabic_surname_and_analyst_told_al_jazeera() -> None:
+    m = meeting(AL_JAZEERA_DOHA)
+    assert said(m, "lasting ceasefire") == "Majed al-Ansari"
+    assert said(m, "the extension was fragile", "reported") == "Omar Rahman"
+    assert said(m, "Nobody trusts anybody here") == "Omar Rahman"
+    assert set(people(m)) == {"Majed al-Ansari", "Omar Rahman"}
