@@ -208,16 +208,14 @@ def _merge_single(
     singles, single_open = _scan_single(text, a, b, pairs, left_open)
     if not singles and single_open is None:
         return pairs, left_open
-    if single_open is not None and single_open != a:
-        single_open = None  # an unbalanced single mark inside a paragraph: an apostrophe
+    # a single mark left open mid-paragraph only counts when the next paragraph opens
+    # with a quote mark (a long quotation going on); find_quotes decides that
     opens = [so for so, _ in singles]
     kept = []
     for o, c in pairs:
         j = bisect_left(opens, o) - 1  # the single pair opening last before this one
         if j >= 0 and c < singles[j][1]:
             continue  # ‘… “de-risking” …’: the double pair is part of the single one
-        if single_open is not None and o > single_open:
-            continue
         kept.append((o, c))
     merged = sorted(kept + singles)
     if left_open is None:
@@ -243,10 +241,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if left_open is None:
             continue
         nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-        continues = nxt is not None and (
-            (text[nxt] in _MARKS and _can_open(text, nxt))
-            or (text[left_open] in "‘'" and _single_can_open(text, nxt))
-        )
+        if text[left_open] in "‘'":  # a single quotation goes on under a single mark
+            continues = nxt is not None and text[nxt] in "‘'" and _single_can_open(text, nxt)
+        else:
+            continues = nxt is not None and text[nxt] in _MARKS and _can_open(text, nxt)
         if not (continues or left_open == a):
             continue  # an unbalanced mark inside a paragraph: not a quotation
         chain = -1

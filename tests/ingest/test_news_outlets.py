@@ -765,3 +765,26 @@ def test_prefixed_arabic_surname_and_analyst_told_al_jazeera() -> None:
     assert said(m, "the extension was fragile", "reported") == "Omar Rahman"
     assert said(m, "Nobody trusts anybody here") == "Omar Rahman"
     assert set(people(m)) == {"Majed al-Ansari", "Omar Rahman"}
+
+
+SPLIT_LONG_SINGLE = """\
+Guterres warns leaders
+
+SHARM EL-SHEIKH, Egypt, Nov 7 (Reuters) - U.N. Secretary-General Antonio Guterres \
+addressed the summit on Monday.
+
+‘We are on a highway to climate hell,’ he added, ‘with our foot still on the accelerator.
+
+‘It is in our hands.’
+
+He praised the 'Big Three donors and said "we agree on the goal" at the close.
+"""
+
+
+def test_a_split_single_quotation_goes_on_over_paragraphs() -> None:
+    m = meeting(SPLIT_LONG_SINGLE)
+    assert said(m, "highway to climate hell") == "Antonio Guterres"
+    assert said(m, "with our foot still on the accelerator.") == "Antonio Guterres"
+    assert said(m, "It is in our hands.") == "Antonio Guterres"
+    assert said(m, "we agree on the goal") == "Antonio Guterres"
+    assert not [r for r in m.remarks if "Big Three" in r.text and r.kind == "quote"]
