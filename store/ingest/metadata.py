@@ -33,7 +33,8 @@ from store.ingest.names import (
     split_role_name,
     surname,
 )
-from store.ingest.report_header import read_report_header
+from store.ingest.newsrooms import NEWS_OUTLETS, is_outlet_label
+from store.ingest.report_header import OUTLETS, read_report_header
 from store.ingest.speakers import is_heading_label, is_question_label
 from store.models import Person, Section
 
@@ -259,10 +260,55 @@ def _looks_like_place(line: str) -> bool:
     return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
 
 
-def _title_candidate(line: str) -> bool:
-    if len(line) > 400:
+# ``byline-not-title``: "By Paul Kirby", "By Paul Kirby, BBC News", "By VLADIMIR
+# ISACHENKOV": a byline names the writer, never the article.
+_BYLINE_LINE = re.compile(r"^By\s+[A-Z]")
+# ``post-stamp``: a live blog's post time ("14:05 GMT – Lavrov arrives") and a page's
+# "Updated 3 hours ago" / "Published On 17 Feb 2024" say when, not what: never a title.
+_POST_STAMP = re.compile(
+    r"^(?:[0-2]?\d[:.][0-5]\d\b|(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b)", re.I
+)
+# ``byline-place``: "Pjotr Sauer in Moscow" (The Guardian's byline) is a writer and where
+# they file from; "Reporting from Washington" (The New York Times') too.
+_BYLINE_IN_PLACE = re.compile(
+    r"^(?:(?P<from>Reporting from)|(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'.\-]+){1,3}) in)"
+    r" (?P<place>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2})$"
+)
+# ``headline-topic``: a headline may open with a topic or a genre and a colon ("Ukraine
+# war: Lavrov says …", "China-US: Wang Yi meets …", "Analysis: …", "Exclusive: …"). It
+# is a title, not a speaker's label: the words before the colon hold no personal name
+# or office (a topic or genre word, a country, a hyphenated pair), and after it comes a
+# headline of three or more words that ends no sentence.
+_GENRES = _vocab(
+    "analysis exclusive explainer factbox insight opinion comment live update breaking "
+    "watch video interview editorial profile timeline fact-check q&a"
+)
+_TOPIC_TAIL = _vocab("war crisis conflict talks summit live latest news row tensions")
+
+
+def _headline_topic(line: str) -> bool:
+    head, sep, rest = line.partition(": ")
+    if not sep or re.search(r"[.!;:]$", rest) or not rest[:1].isupper():
         return False
-    if _is_date_line(line) or _is_furniture_line(line) or _LABEL_START.match(line + " "):
+    if not 3 <= len(rest.split()) <= 20 or not 1 <= len(head.split()) <= 4:
+        return False
+    words = [w.strip("’'").casefold() for w in head.split()]
+    if words[0] in _GENRES or words[-1] in _TOPIC_TAIL:
+        return True
+    parts = [p.casefold() for p in re.split(r"[-–/ ]", head) if p]
+    return all(p in COUNTRIES or p in DEMONYMS or p in _CAPITALS or p in _COUNTRY_SHORT
+               for p in parts)
+
+
+_COUNTRY_SHORT = _vocab("us uk eu un nato asean brics g7 g20 russia-ukraine israel-gaza")
+
+
+def _title_candidate(line: str) -> bool:
+    if len(line) > 400 or _BYLINE_LINE.match(line) or _POST_STAMP.match(line):
+        return False
+    if _is_date_line(line) or _is_furniture_line(line):
+        return False
+    if _LABEL_START.match(line + " ") and not _headline_topic(line):
         return False
     return not re.search(r"[.!;]$", line) and len(line) <= 400
 
@@ -280,6 +326,7 @@ class _HeaderLines:
     places: list[str]
     body_start: int
     bylines: list[Person]
+    news: _NewsMarks
 
 
 def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
@@ -316,6 +363,7 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
     date: str | None = None
     places: list[str] = []
     bylines: list[Person] = []
+    news = _NewsMarks()
     body_start = len(text)
     title_key = " ".join(title.split()).casefold() if title else None
     for i, ln in enumerate(lines):
@@ -338,6 +386,8 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         if _is_furniture_line(s):
             date = date or find_date(s)
             continue
+        if title_index >= 0 and i <= title_index + 6 and _news_line(s, news):
+            continue
         if title_index >= 0 and i <= title_index + 6:
             person = byline_person(s)
             if person is not None:
@@ -356,7 +406,74 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         break
     if name_line is not None:
         bylines.append(name_line)
-    return _HeaderLines(title, title_index, date, places, body_start, bylines)
+    return _HeaderLines(title, title_index, date, places, body_start, bylines, news)
+
+
+@dataclass(slots=True)
+class _NewsMarks:
+    """What a news article's header says about itself: a byline, a masthead."""
+
+    byline: bool = False
+    place: str | None = None
+    masthead: str | None = None
+
+
+def _newsroom(name: str) -> str | None:
+    """``masthead``: "BBC News", "The Guardian", "Al Jazeera": a newsroom's own name."""
+    core = " ".join(name.split()).strip(" .,|")
+    key = core.casefold()
+    if key in _MASTHEADS:
+        return _MASTHEADS[key]
+    if key in NEWS_OUTLETS or is_outlet_label(core):
+        return OUTLETS.get(key, core)
+    return None
+
+
+_MASTHEADS = {
+    "bbc news": "BBC", "bbc": "BBC", "the guardian": "The Guardian", "guardian": "The Guardian",
+    "al jazeera": "Al Jazeera", "al jazeera english": "Al Jazeera",
+    "the new york times": "The New York Times", "new york times": "The New York Times",
+    "the washington post": "The Washington Post", "cnn": "CNN", "dw": "Deutsche Welle",
+    "deutsche welle": "Deutsche Welle", "politico": "Politico", "axios": "Axios",
+    "financial times": "Financial Times", "the times": "The Times",
+}  # fmt: skip
+
+
+def _news_line(line: str, news: _NewsMarks) -> bool:
+    """A header line of a news article's own furniture (noted in ``news``): a byline
+    ("By Paul Kirby, BBC News"; ``byline-not-title``), a byline with the place the
+    writer files from ("Pjotr Sauer in Moscow"; ``byline-place``), a page stamp
+    ("Updated 3 hours ago"; ``post-stamp``) or the masthead ("BBC News"). The writer is
+    no participant, and the byline's place is no header place line."""
+    if _BYLINE_LINE.match(line):
+        news.byline = True
+        tail = line.rsplit(",", 1)[1] if "," in line else ""
+        news.masthead = news.masthead or (_newsroom(tail) if tail else None)
+        return True
+    m = _BYLINE_IN_PLACE.match(line)
+    if m and (m["from"] or _personal_name(m["name"])):
+        news.byline = True
+        if not m["from"]:  # where the writer files from, not where they report on
+            news.place = news.place or m["place"]
+        return True
+    if re.match(r"^(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b", line, re.I):
+        news.byline = True
+        return True
+    room = _newsroom(line) if len(line) <= 40 else None
+    if room:
+        news.masthead = news.masthead or room
+        return True
+    return False
+
+
+def _personal_name(name: str) -> bool:
+    role, bare, _ = split_role_name(name)
+    words = name.split()
+    return (
+        role is None
+        and bare == name
+        and not any(w.casefold() in _NOT_NAME_WORDS or w.casefold() in _MONTHS for w in words)
+    )
 
 
 _TITLE_GLUE = _vocab("of the for and by on in at with to from between")
@@ -487,6 +604,8 @@ def people_in_title(title: str) -> list[Person]:
     gives Lavrov and Madani; places and dates give no one.
     """
     people: list[Person] = []
+    if _headline_topic(title):
+        title = title.partition(": ")[2]  # ``headline-topic``: "China-US: Wang Yi meets …"
     parts = _TITLE_SPLIT.split(title)
     # ``title-place``: the place before the title's closing date ("…, New Delhi, March
     # 2, 2023") is where, not who, however much it reads like a first and last name.
@@ -700,9 +819,32 @@ def find_outlet(text: str, title: str, source: str, header_end: int | None = Non
         )
     if _WHITE_HOUSE.search(head):
         return "The White House"
-    if _STATE_DEPT.search(head):
+    if any(not _NEWS_MENTION.match(head, m.start()) for m in _STATE_DEPT.finditer(head)):
         return "U.S. Department of State"
     return None
+
+
+# ``body-mention``: "U.S. Secretary of State Antony Blinken" in a report's body is how a
+# news writer names the office; the Department writes "the Secretary" or "Secretary
+# Blinken". Such a mention in the body is no mark of the Department's own record.
+_NEWS_MENTION = re.compile(
+    r"Secretary of State(?= [A-Z])|(?<=U\.S\. )Secretary of State|(?<=US )Secretary of State"
+)
+
+
+def _news_outlet(
+    news: _NewsMarks, text: str, title: str, source: str, header_end: int
+) -> str | None:
+    """``news-outlet``: a news article (a byline, a page stamp or a masthead in its
+    header) is published by its masthead, whatever offices its headline or body name
+    ("US Secretary of State Antony Blinken" is no State Department record, "Russia's
+    Foreign Minister" in a BBC headline no ministry's); with no masthead, only the
+    source's address may still name a government publisher."""
+    if news.masthead:
+        return news.masthead
+    if news.byline:
+        return find_outlet("", "", source) if source else None
+    return find_outlet(text, title, source, header_end)
 
 
 def _people(title_people: list[Person], bylines: list[Person]) -> tuple[Person, ...]:
@@ -914,12 +1056,14 @@ def _transcript_header(text: str, page: Page) -> Header:
         date = _date_from_source(page.source)
         date_inferred = date is not None
     place = _place_from_title(title) or (", ".join(scan.places) if scan.places else None)
+    # ``byline-place``: with no dateline, the place a writer files from is the place.
+    place = place or scan.news.place
     return Header(
         title=title,
         date=date,
         date_inferred=date_inferred,
         place=place,
-        outlet=find_outlet(text, title, page.source, scan.body_start),
+        outlet=_news_outlet(scan.news, text, title, page.source, scan.body_start),
         people=_people(people_in_title(title), scan.bylines),
         body_start=scan.body_start if scan.body_start < len(text) else 0,
         sections=find_sections(text, scan.body_start),

@@ -196,6 +196,12 @@ def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
 
 
 _BYLINE_START = re.compile(r"(?:By|From|Posted|Updated|Published|Reporting)\b")
+#: A Guardian-style byline, the writer and where they file from ("Pjotr Sauer in
+#: Moscow"); only set aside when a block above it can be the headline, for a headline
+#: may read so too ("Blinken Arrives in Beijing").
+_BYLINE_IN_PLACE = re.compile(
+    r"[A-Z][\w’'\-]+(?: [A-Z][\w’'.\-]+){1,3} in [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}$"
+)
 
 
 def _is_stamp(line: str) -> bool:
@@ -221,6 +227,8 @@ def _headline_before(text: str, start: int) -> str | None:
     blocks = [b.splitlines() for b in re.split(r"\n[ \t]*\n", text[max(0, start - 1500) : start])]
     while blocks:
         lines = [ln.strip() for ln in blocks.pop() if ln.strip()]
+        if len(lines) == 1 and _BYLINE_IN_PLACE.match(lines[0]) and any(b for b in blocks):
+            continue  # ``byline-place``: "Parisa Hafezi in Dubai" under the headline
         cut = next((k for k, ln in enumerate(lines) if _BYLINE_START.match(ln)), len(lines))
         lines = [ln for ln in lines[:cut] if not _is_stamp(ln)]
         if lines:

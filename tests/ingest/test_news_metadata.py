@@ -1,0 +1,184 @@
+"""The header of a news article with no wire dateline: its own headline is the title
+(a topic or genre before a colon included), a byline or a live blog's post time never
+is; the byline's place is the place only without a dateline; the masthead, not an
+office the article names, is the outlet; headline fragments are nobody.
+
+The articles are written for these tests, in the styles of BBC, The Guardian, Al
+Jazeera, The New York Times, Reuters and live blogs. One test per behaviour.
+"""
+
+from __future__ import annotations
+
+from store.ingest import extract_text
+from store.models import Meeting
+
+
+def meeting(text: str) -> Meeting:
+    (m,) = extract_text(text)
+    return m
+
+
+BBC = """\
+Ukraine war: Lavrov says talks with the West are possible
+
+By Paul Kirby
+
+BBC News
+
+Russia's Foreign Minister Sergei Lavrov has said Moscow is open to talks with the West, \
+but only on its own terms.
+
+"We have never refused negotiations," Mr Lavrov told reporters in Moscow on Tuesday.
+
+Ukraine's Foreign Minister Dmytro Kuleba dismissed the offer. "Russia is not ready for \
+peace," he said.
+"""
+
+BBC_BYLINE_WITH_DESK = """\
+Ukraine war: Lavrov says West turned G20 into a farce
+
+By Paul Kirby, BBC News
+
+Mr Lavrov said the meeting had been hijacked.
+"""
+
+GUARDIAN = """\
+Russia says peace plan ‘unacceptable’ as pressure mounts over Gaza
+
+Pjotr Sauer in Moscow
+
+Russia's foreign minister, Sergei Lavrov, has rejected a western peace plan, saying it \
+ignored Moscow's interests.
+
+"This plan is unacceptable to us," Lavrov said at a press conference.
+"""
+
+AL_JAZEERA = """\
+China-US: Wang Yi meets Blinken in Munich
+
+China's top diplomat says Beijing wants stable ties with Washington as the two sides \
+meet on the sidelines of the Munich Security Conference.
+
+Published On 17 Feb 2024
+
+China's Foreign Minister Wang Yi met US Secretary of State Antony Blinken in Munich on \
+Friday.
+
+"China and the United States should respect each other," Wang said.
+
+Blinken said the US would "responsibly manage" the relationship.
+"""
+
+REUTERS_ANALYSIS = """\
+Analysis: Russia's Lavrov plays long game at G20 as West pushes for isolation
+
+By Guy Faulconbridge
+
+NEW DELHI, March 2 (Reuters) - Russian Foreign Minister Sergei Lavrov came to New Delhi \
+seeking to show Moscow was not isolated.
+
+"The West wants to isolate us, but it has failed," Lavrov told reporters.
+"""
+
+REUTERS_EXCLUSIVE_BYLINE_PLACE = """\
+Exclusive: Iran's Araqchi says Tehran ready for nuclear talks with Europe
+
+Parisa Hafezi in Dubai
+
+TEHRAN, June 5 (Reuters) - Iranian Foreign Minister Abbas Araqchi said on Thursday \
+Tehran was ready to resume nuclear talks with European powers.
+
+"The door to diplomacy is open," Araqchi told Reuters.
+"""
+
+LIVE_BLOG = """\
+Russia-Ukraine war live: Lavrov arrives in Turkey for talks with Fidan
+
+Updated 3 hours ago
+
+14:05 GMT – Lavrov arrives in Antalya
+
+Russian Foreign Minister Sergei Lavrov has arrived in Antalya for talks with his \
+Turkish counterpart Hakan Fidan.
+
+13:40 GMT – Zelenskyy says Kyiv needs air defence
+
+Ukrainian President Volodymyr Zelenskyy said his country "urgently needs more air \
+defence" after overnight strikes.
+"""
+
+NYT = """\
+Blinken Meets Wang Yi as Pressure Mounts Over Gaza
+
+By Edward Wong
+
+Reporting from Washington
+
+Feb. 16, 2024
+
+Secretary of State Antony J. Blinken met China's top diplomat, Wang Yi, in Munich on \
+Friday, as pressure mounts over the war in Gaza.
+
+"We have a responsibility to manage the relationship," Mr. Blinken said.
+"""
+
+NO_BYLINE_BODY_MENTION = """\
+Zakharova mocks Western sanctions in Telegram post
+
+Russian Foreign Ministry spokeswoman Maria Zakharova wrote on Telegram on Monday that \
+the new sanctions would hurt Europe most.
+
+"Europe is shooting itself in the foot again," Zakharova said in a post on Telegram.
+
+U.S. Secretary of State Antony Blinken wrote on X: "We stand with Ukraine."
+"""
+
+
+def test_title_with_a_topic_or_genre_before_a_colon() -> None:
+    assert meeting(BBC).title == "Ukraine war: Lavrov says talks with the West are possible"
+    assert meeting(AL_JAZEERA).title == "China-US: Wang Yi meets Blinken in Munich"
+    assert meeting(REUTERS_ANALYSIS).title.startswith("Analysis: Russia's Lavrov plays")
+    assert meeting(REUTERS_EXCLUSIVE_BYLINE_PLACE).title.startswith("Exclusive: Iran's")
+
+
+def test_a_byline_is_never_the_title() -> None:
+    m = meeting(BBC_BYLINE_WITH_DESK)
+    assert m.title == "Ukraine war: Lavrov says West turned G20 into a farce"
+    assert "Kirby" not in meeting(BBC).title
+
+
+def test_live_blog_title_is_its_headline_not_a_post_time() -> None:
+    assert meeting(LIVE_BLOG).title == (
+        "Russia-Ukraine war live: Lavrov arrives in Turkey for talks with Fidan"
+    )
+
+
+def test_date_from_a_published_stamp_and_a_date_line() -> None:
+    assert meeting(AL_JAZEERA).date == "2024-02-17"
+    assert meeting(NYT).date == "2024-02-16"
+
+
+def test_byline_place_only_without_a_dateline() -> None:
+    assert meeting(GUARDIAN).place == "Moscow"
+    assert meeting(REUTERS_EXCLUSIVE_BYLINE_PLACE).place == "Tehran"
+    assert meeting(NYT).place is None  # "Reporting from" is where the writer sits
+
+
+def test_outlet_is_the_masthead_not_an_office_the_article_names() -> None:
+    assert meeting(BBC).outlet == "BBC"
+    assert meeting(BBC_BYLINE_WITH_DESK).outlet == "BBC"
+    assert meeting(REUTERS_ANALYSIS).outlet == "Reuters"
+    for text in (AL_JAZEERA, NYT, NO_BYLINE_BODY_MENTION):
+        assert meeting(text).outlet != "U.S. Department of State"
+    assert meeting(BBC).outlet != "Russian Ministry of Foreign Affairs"
+
+
+def test_participants_are_no_writer_and_no_headline_fragment() -> None:
+    names = {p.name for p in meeting(GUARDIAN).participants}
+    assert names == {"Sergei Lavrov"}
+    names = {p.name for p in meeting(BBC).participants}
+    assert names == {"Sergei Lavrov", "Dmytro Kuleba"}
+    names = {p.name for p in meeting(NYT).participants}
+    assert "Edward Wong" not in names and not any("Pressure" in n for n in names)
+    names = {p.name for p in meeting(AL_JAZEERA).participants}
+    assert not any(":" in n for n in names)
