@@ -22,6 +22,8 @@ from datetime import date as _date
 from itertools import islice, pairwise
 from pathlib import PurePath
 
+from wordfreq import zipf_frequency
+
 from store.ingest.document import Header, Page
 from store.ingest.names import (
     COUNTRIES,
@@ -580,7 +582,7 @@ def _place_from_title(title: str) -> str | None:
 
 _TITLE_SPLIT = re.compile(
     r"(’s\b|'s\b|,|;|\s[–—-]\s|\s(?:and|with|by|between|from|at|in|on|before|after|"
-    r"during|following|ahead|aboard|en route|via|near|met|meets|holds|held|has|had|says|said|"
+    r"during|following|ahead|aboard|en route|via|near|met|meets|holds|held|has|had|says|said|as|amid|"
     r"talks|statement|remarks|interview|answers|press|news|joint)\s)",
     re.IGNORECASE,
 )
@@ -634,6 +636,8 @@ def people_in_title(title: str) -> list[Person]:
             continue
         if any(w.casefold() in _NOT_NAME_WORDS for w in name.split()):
             continue
+        if not _real_role(role) and _headline_words(name):
+            continue
         if role is None and len(name.split()) < 2:
             continue  # a lone capitalised word is not evidence of a person
         if any(w.casefold() in _CONNECTORS for w in name.split()[:1]):
@@ -641,6 +645,41 @@ def people_in_title(title: str) -> list[Person]:
         aliases = tuple(dict.fromkeys(a for a in (phrase, surname(name)) if a and a != name))
         people.append(Person(name=name, role=role, affiliation=affiliation, aliases=aliases))
     return people
+
+
+def _real_role(role: str | None) -> bool:
+    """A role that holds an office or an honorific ("Foreign Minister"), not the
+    headline words a title-case headline puts before a run ("Kremlin Rejects Ukraine")."""
+    return bool(role) and any(
+        w.strip(".,’'").casefold() in ROLE_WORDS or w.strip(".,’'").casefold() in HONORIFICS
+        for w in (role or "").split()
+    )
+
+
+def _headline_words(name: str) -> bool:
+    """``headline-words``: a title-case headline capitalises every word, so a run of
+    them ("Peace Plan", "Pressure Mounts Over Gaza", "Macron Agree New Deal", "Rejects
+    Peace Plan") reads like a name. Without an office it is no person when a word
+    before the last is a function word (very common: "Over", "Is", "New"), when every
+    word is a common English word ("Peace Plan"), or when it opens with a headline verb
+    ("Rejects", "Urges": a common stem and an -s). A personal name has a rarer word
+    ("Wang Yi", "Sergey Lavrov", "Matthew Miller") and may end on a common one
+    ("Theresa May")."""
+    words = [w.strip(".,’'").casefold() for w in name.split()]
+    if not words:
+        return False
+    freq = [zipf_frequency(w, "en") for w in words]
+    if any(f >= 5.5 for f in freq[:-1]) or min(freq) >= 4.8:
+        return True
+    first = words[0]
+    return (
+        len(words) > 1
+        and len(first) > 4
+        and first.endswith("s")
+        and not first.endswith("ss")
+        and zipf_frequency(first[:-1], "en") >= 4.0
+        and zipf_frequency(first[:-1], "en") > freq[0]
+    )
 
 
 # ``event-lead``: "(Joint Press) Conference of Foreign Minister Mevlüt Çavuşoğlu": the

@@ -182,3 +182,16 @@ def test_participants_are_no_writer_and_no_headline_fragment() -> None:
     assert "Edward Wong" not in names and not any("Pressure" in n for n in names)
     names = {p.name for p in meeting(AL_JAZEERA).participants}
     assert not any(":" in n for n in names)
+
+
+def test_title_case_headline_words_are_no_people() -> None:
+    from store.ingest.metadata import people_in_title
+
+    def names(title: str) -> list[str]:
+        return [p.name for p in people_in_title(title)]
+
+    assert names("Blinken Meets Wang Yi as Pressure Mounts Over Gaza") == ["Wang Yi"]
+    assert names("Kremlin Rejects Ukraine Peace Plan") == []
+    assert names("Sunak and Macron Agree New Deal on Small Boats") == []
+    assert names("Theresa May Meets Angela Merkel") == ["Theresa May", "Angela Merkel"]
+    assert names("China-US: Wang Yi meets Blinken in Munich") == ["Wang Yi"]
