@@ -124,8 +124,9 @@ def _lines(text: str, limit: int | None = None) -> list[_Line]:
     return out
 
 
-def find_date(text: str) -> str | None:
-    """The first full date (with a year) in ``text`` as ISO, skipping page clocks."""
+def find_date(text: str, clock_ok: bool = False) -> str | None:
+    """The first full date (with a year) in ``text`` as ISO, skipping page clocks
+    (unless ``clock_ok``: a news article's stamp under its byline, ``byline-stamp``)."""
     best: tuple[int, str] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -140,7 +141,7 @@ def find_date(text: str) -> str | None:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if _PAGE_CLOCK.search(line):
+            if not clock_ok and _PAGE_CLOCK.search(line):
                 continue  # "14:10 GMT +3 23 February 2019": the page's clock, not the meeting
             if best is None or m.start() < best[0]:
                 best = (m.start(), iso)
@@ -380,7 +381,9 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
             continue
         if _is_date_line(s) or (date is None and _is_dated_venue_line(s)):
             if date is None:
-                date = find_date(s)
+                # ``byline-stamp``: "Tue 14 Mar 2023 12.05 GMT" under a news byline is
+                # when the article was published, not a page clock.
+                date = find_date(s, clock_ok=news.byline and i <= title_index + 6)
             lead = _PLACE_BEFORE_DATE.match(s)
             if lead and not places and title_index >= 0 and _looks_like_place(lead["place"]):
                 places.append(lead["place"])  # ``place-date-line``: "Kyiv, 10 June 2024"
@@ -871,6 +874,35 @@ _NEWS_MENTION = re.compile(
 )
 
 
+# ``news-site``: a news site's address names its outlet ("bbc.co.uk/news/…").
+_NEWS_SITES = (
+    ("bbc.co", "BBC"), ("theguardian.com", "The Guardian"), ("aljazeera.", "Al Jazeera"),
+    ("nytimes.com", "The New York Times"), ("reuters.com", "Reuters"), ("apnews.com", "AP"),
+    ("washingtonpost.com", "The Washington Post"), ("cnn.com", "CNN"), ("dw.com", "Deutsche Welle"),
+    ("france24.com", "France 24"), ("politico.", "Politico"), ("ft.com", "Financial Times"),
+    ("tass.com", "TASS"), ("tass.ru", "TASS"), ("globaltimes.cn", "Global Times"),
+    ("xinhuanet.com", "Xinhua"), ("news.cn", "Xinhua"), ("kyodonews.net", "Kyodo"),
+    ("yna.co.kr", "Yonhap"), ("aa.com.tr", "Anadolu"), ("ria.ru", "RIA Novosti"),
+    ("themoscowtimes.com", "The Moscow Times"), ("scmp.com", "South China Morning Post"),
+)  # fmt: skip
+
+
+def _masthead_above(text: str, end: int) -> str | None:
+    """``news-outlet`` for a dateline with no agency ("WASHINGTON —"): the masthead or
+    a byline's desk ("By Paul Kirby, BBC News") in the few lines above it."""
+    news = _NewsMarks()
+    for ln in _lines(text[:end], limit=8):
+        _news_line(ln.stripped, news)
+        if news.masthead:
+            return news.masthead
+    return None
+
+
+def _site_outlet(source: str) -> str | None:
+    src = source.casefold()
+    return next((name for site, name in _NEWS_SITES if site in src), None) if src else None
+
+
 def _news_outlet(
     news: _NewsMarks, text: str, title: str, source: str, header_end: int
 ) -> str | None:
@@ -881,6 +913,9 @@ def _news_outlet(
     source's address may still name a government publisher."""
     if news.masthead:
         return news.masthead
+    site = _site_outlet(source)
+    if site:
+        return site
     if news.byline:
         return find_outlet("", "", source) if source else None
     return find_outlet(text, title, source, header_end)
@@ -1069,6 +1104,8 @@ def read_header_and_origin(text: str, page: Page) -> tuple[Header, bool]:
     """The header, and whether it came from a news dateline (the reports reader)."""
     report = read_report_header(text, page)
     if report is not None and not _label_as_place(report.place):
+        if report.outlet is None:
+            report.outlet = _site_outlet(page.source) or _masthead_above(text, report.body_start)
         return report, True
     return _transcript_header(text, page), False
 

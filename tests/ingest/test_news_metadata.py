@@ -195,3 +195,36 @@ def test_title_case_headline_words_are_no_people() -> None:
     assert names("Sunak and Macron Agree New Deal on Small Boats") == []
     assert names("Theresa May Meets Angela Merkel") == ["Theresa May", "Angela Merkel"]
     assert names("China-US: Wang Yi meets Blinken in Munich") == ["Wang Yi"]
+
+
+GUARDIAN_STAMPED = GUARDIAN.replace(
+    "Pjotr Sauer in Moscow\n", "Pjotr Sauer in Moscow\n\nTue 14 Mar 2023 12.05 GMT\n"
+)
+
+
+def test_date_from_the_stamp_under_a_byline() -> None:
+    assert meeting(GUARDIAN_STAMPED).date == "2023-03-14"
+    assert meeting(GUARDIAN_STAMPED).place == "Moscow"
+
+
+def test_outlet_from_a_news_sites_address() -> None:
+    (m,) = extract_text(NO_BYLINE_BODY_MENTION, source="https://www.theguardian.com/world/x")
+    assert m.outlet == "The Guardian"
+
+
+BBC_DATELINE = """\
+Lavrov warns West over Ukraine arms
+
+By Steve Rosenberg, BBC News
+
+MOSCOW — Russia's Foreign Minister Sergei Lavrov warned on Tuesday that Western arms \
+for Ukraine would prolong the war.
+
+"The West is playing with fire," Lavrov said.
+"""
+
+
+def test_outlet_from_the_byline_desk_above_a_dateline_without_an_agency() -> None:
+    m = meeting(BBC_DATELINE)
+    assert (m.title, m.place, m.outlet) == ("Lavrov warns West over Ukraine arms", "Moscow", "BBC")
+    assert [p.name for p in m.participants] == ["Sergei Lavrov"]
