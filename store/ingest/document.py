@@ -33,6 +33,7 @@ class Page:
     date: str | None = None
     labels: frozenset[str] = frozenset()
     source: str = ""
+    site: str | None = None  # an HTML page's own site name ("BBC News"), when it gives one
 
 
 @dataclass(slots=True)

@@ -220,6 +220,20 @@ class HtmlText:
     title: str | None = None
     date: str | None = None
     labels: frozenset[str] = field(default_factory=frozenset)
+    site: str | None = None  # the site's own name (og:site_name, the <title>'s tail)
+
+
+def _site_name(root: Node, metas: dict[str, str]) -> str | None:
+    """``site-name``: the publisher's name the page gives itself: its Open Graph site
+    name ("BBC News"), else the last part of its <title> after a separator ("… |
+    Politics News | Al Jazeera"). Whether it is a newsroom is the header reader's call."""
+    site = _collapse(metas.get("og:site_name", ""))
+    if site:
+        return site
+    titles = _find(root, "title")
+    text = _collapse(_plain_text(titles[0])) if titles else ""
+    tail = _TITLE_SUFFIX.search(text)
+    return tail.group(0).strip(" •|–—-") or None if tail else None
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -256,7 +270,8 @@ def html_to_text(markup: str) -> HtmlText:
     text = "\n\n".join(p.text for p in paragraphs)
     if not _has_words(text):
         text = ""
-    return HtmlText(text=text, title=title, date=date, labels=labels)
+    return HtmlText(text=text, title=title, date=date, labels=labels,
+                    site=_site_name(root, metas))
 
 
 def _has_words(text: str) -> bool:

@@ -904,16 +904,17 @@ def _site_outlet(source: str) -> str | None:
 
 
 def _news_outlet(
-    news: _NewsMarks, text: str, title: str, source: str, header_end: int
+    news: _NewsMarks, text: str, title: str, page: Page, header_end: int
 ) -> str | None:
     """``news-outlet``: a news article (a byline, a page stamp or a masthead in its
     header) is published by its masthead, whatever offices its headline or body name
     ("US Secretary of State Antony Blinken" is no State Department record, "Russia's
     Foreign Minister" in a BBC headline no ministry's); with no masthead, only the
     source's address may still name a government publisher."""
+    source = page.source
     if news.masthead:
         return news.masthead
-    site = _site_outlet(source)
+    site = _site_outlet(source) or (_newsroom(page.site) if page.site else None)
     if site:
         return site
     if news.byline:
@@ -1105,7 +1106,11 @@ def read_header_and_origin(text: str, page: Page) -> tuple[Header, bool]:
     report = read_report_header(text, page)
     if report is not None and not _label_as_place(report.place):
         if report.outlet is None:
-            report.outlet = _site_outlet(page.source) or _masthead_above(text, report.body_start)
+            report.outlet = (
+                _site_outlet(page.source)
+                or (_newsroom(page.site) if page.site else None)
+                or _masthead_above(text, report.body_start)
+            )
         return report, True
     return _transcript_header(text, page), False
 
@@ -1139,7 +1144,7 @@ def _transcript_header(text: str, page: Page) -> Header:
         date=date,
         date_inferred=date_inferred,
         place=place,
-        outlet=_news_outlet(scan.news, text, title, page.source, scan.body_start),
+        outlet=_news_outlet(scan.news, text, title, page, scan.body_start),
         people=_people(people_in_title(title), scan.bylines),
         body_start=scan.body_start if scan.body_start < len(text) else 0,
         sections=find_sections(text, scan.body_start),

@@ -145,5 +145,5 @@ def _html_page(markup: str, source: str, name: str, encoding: str) -> Page:
         raise Unreadable(f"{name} is an HTML page with no text in it.")
     title = tidy_text(html.title).strip() if html.title else None
     return Page(text=text, format="html", encoding=encoding, title=title or None,
-                date=html.date, labels=html.labels, source=source)
+                date=html.date, labels=html.labels, source=source, site=html.site)
 

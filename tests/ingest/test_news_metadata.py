@@ -228,3 +228,26 @@ def test_outlet_from_the_byline_desk_above_a_dateline_without_an_agency() -> Non
     m = meeting(BBC_DATELINE)
     assert (m.title, m.place, m.outlet) == ("Lavrov warns West over Ukraine arms", "Moscow", "BBC")
     assert [p.name for p in m.participants] == ["Sergei Lavrov"]
+
+
+AL_JAZEERA_PAGE = """\
+<html><head><title>China-US: Wang Yi meets Blinken in Munich | Politics News | Al Jazeera\
+</title></head><body><main><h1>China-US: Wang Yi meets Blinken in Munich</h1>
+<p>China's top diplomat says Beijing wants stable ties.</p>
+<div>Published On 17 Feb 2024</div>
+<p>China's Foreign Minister Wang Yi met US Secretary of State Antony Blinken in Munich.</p>
+<p>"China and the United States should respect each other," Wang said.</p>
+</main></body></html>
+"""
+
+
+def test_outlet_from_an_html_pages_site_name() -> None:
+    from store.ingest import extract
+
+    (m,) = extract(AL_JAZEERA_PAGE.encode(), "page.html")
+    assert (m.title, m.date, m.outlet) == (
+        "China-US: Wang Yi meets Blinken in Munich", "2024-02-17", "Al Jazeera"
+    )
+    og = AL_JAZEERA_PAGE.replace("<title>", '<meta property="og:site_name" content="BBC News">'
+                                 "<title>")
+    assert extract(og.encode(), "page.html")[0].outlet == "BBC"
