@@ -265,7 +265,7 @@ def _looks_like_place(line: str) -> bool:
 
 # ``byline-not-title``: "By Paul Kirby", "By Paul Kirby, BBC News", "By VLADIMIR
 # ISACHENKOV": a byline names the writer, never the article.
-_BYLINE_LINE = re.compile(r"^By\s+[A-Z]")
+_BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 # ``post-stamp``: a live blog's post time ("14:05 GMT – Lavrov arrives") and a page's
 # "Updated 3 hours ago" / "Published On 17 Feb 2024" say when, not what: never a title.
 _POST_STAMP = re.compile(
@@ -273,9 +273,19 @@ _POST_STAMP = re.compile(
 )
 # ``byline-place``: "Pjotr Sauer in Moscow" (The Guardian's byline) is a writer and where
 # they file from; "Reporting from Washington" (The New York Times') too.
+# Two writers: "Andrew Roth in Moscow and Julian Borger", "Andrew Roth and Pjotr Sauer
+# in Moscow".
+_WRITER = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'.\-]+){1,3}"
 _BYLINE_IN_PLACE = re.compile(
-    r"^(?:(?P<from>Reporting from)|(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'.\-]+){1,3}) in)"
-    r" (?P<place>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2})$"
+    rf"^(?:(?P<from>Reporting from)|(?P<name>{_WRITER})(?: and {_WRITER})? in)"
+    rf" (?P<place>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){{0,2}})(?: and {_WRITER}(?: in [A-Z][\w’'\-]+)?)?$"
+)
+# ``writer-line``: a writer's name over their desk ("Paul Kirby" / "BBC News",
+# "Paul Kirby" / "Political correspondent") or with it after a comma ("Paul Kirby, BBC
+# News") is a byline, not the place.
+_DESK = re.compile(
+    r"^(?:[A-Z][\w’'\-]+ ){0,3}(?i:correspondent|editor|reporter|writer|journalist|"
+    r"analyst|columnist|staff)$"
 )
 # ``headline-topic``: a headline may open with a topic or a genre and a colon ("Ukraine
 # war: Lavrov says …", "China-US: Wang Yi meets …", "Analysis: …", "Exclusive: …"). It
@@ -391,7 +401,8 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         if _is_furniture_line(s):
             date = date or find_date(s)
             continue
-        if title_index >= 0 and i <= title_index + 6 and _news_line(s, news):
+        nxt = lines[i + 1].stripped if i + 1 < len(lines) else ""
+        if title_index >= 0 and i <= title_index + 6 and _news_line(s, news, nxt):
             continue
         if title_index >= 0 and i <= title_index + 6:
             person = byline_person(s)
@@ -444,7 +455,18 @@ _MASTHEADS = {
 }  # fmt: skip
 
 
-def _news_line(line: str, news: _NewsMarks) -> bool:
+def _writer_with_desk(line: str, nxt: str) -> bool:
+    """``writer-line``: a personal name with a newsroom or a desk after a comma or on
+    the next line."""
+    name, comma, desk = line.partition(", ")
+    if not comma:
+        desk = nxt
+    if not desk or not (_newsroom(desk) or _DESK.match(desk.strip())):
+        return False
+    return 2 <= len(name.split()) <= 4 and _personal_name(name) and not re.search(r"\d", name)
+
+
+def _news_line(line: str, news: _NewsMarks, nxt: str = "") -> bool:
     """A header line of a news article's own furniture (noted in ``news``): a byline
     ("By Paul Kirby, BBC News"; ``byline-not-title``), a byline with the place the
     writer files from ("Pjotr Sauer in Moscow"; ``byline-place``), a page stamp
@@ -468,6 +490,13 @@ def _news_line(line: str, news: _NewsMarks) -> bool:
     if room:
         news.masthead = news.masthead or room
         return True
+    if _writer_with_desk(line, nxt):
+        news.byline = True
+        tail = line.partition(", ")[2] or nxt
+        news.masthead = news.masthead or _newsroom(tail)
+        return True
+    if news.byline and _DESK.match(line):
+        return True  # "Political correspondent" under the writer's name
     return False
 
 

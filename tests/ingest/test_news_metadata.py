@@ -251,3 +251,22 @@ def test_outlet_from_an_html_pages_site_name() -> None:
     og = AL_JAZEERA_PAGE.replace("<title>", '<meta property="og:site_name" content="BBC News">'
                                  "<title>")
     assert extract(og.encode(), "page.html")[0].outlet == "BBC"
+
+
+def test_writer_lines_are_no_place() -> None:
+    lead = (
+        "Russia's Foreign Minister Sergei Lavrov said on Tuesday Moscow was open to talks.\n\n"
+        '"We have never refused negotiations," Lavrov told reporters.\n'
+    )
+    cases = {
+        "Paul Kirby, BBC News": (None, "BBC"),
+        "Paul Kirby\nBBC News": (None, "BBC"),
+        "Paul Kirby\nPolitical correspondent": (None, None),
+        "BY VLADIMIR ISACHENKOV and KEN MORITSUGU": (None, None),
+        "Andrew Roth in Moscow and Julian Borger": ("Moscow", None),
+        "Andrew Roth and Pjotr Sauer in Moscow": ("Moscow", None),
+    }
+    for byline, (place, outlet) in cases.items():
+        m = meeting(f"Lavrov says talks are possible\n\n{byline}\n\n{lead}")
+        assert (m.title, m.place, m.outlet) == ("Lavrov says talks are possible", place, outlet)
+        assert [p.name for p in m.participants] == ["Sergei Lavrov"]
