@@ -265,7 +265,7 @@ def _looks_like_place(line: str) -> bool:
 
 # ``byline-not-title``: "By Paul Kirby", "By Paul Kirby, BBC News", "By VLADIMIR
 # ISACHENKOV": a byline names the writer, never the article.
-_BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
+_BYLINE_LINE = re.compile(r"^(?:(?:Edited|Written|Reported|Compiled) )?(?:By|by|BY)\s+[A-Z]")
 # ``post-stamp``: a live blog's post time ("14:05 GMT – Lavrov arrives") and a page's
 # "Updated 3 hours ago" / "Published On 17 Feb 2024" say when, not what: never a title.
 _POST_STAMP = re.compile(
@@ -291,7 +291,8 @@ _DESK = re.compile(
 # war: Lavrov says …", "China-US: Wang Yi meets …", "Analysis: …", "Exclusive: …"). It
 # is a title, not a speaker's label: the words before the colon hold no personal name
 # or office (a topic or genre word, a country, a hyphenated pair), and after it comes a
-# headline of three or more words that ends no sentence.
+# headline of three or more words that ends no sentence; or a headline, a colon and
+# "live updates" / "latest" (a live blog's).
 _GENRES = _vocab(
     "analysis exclusive explainer factbox insight opinion comment live update breaking "
     "watch video interview editorial profile timeline fact-check q&a"
@@ -301,6 +302,8 @@ _TOPIC_TAIL = _vocab("war crisis conflict talks summit live latest news row tens
 
 def _headline_topic(line: str) -> bool:
     head, sep, rest = line.partition(": ")
+    if sep and _LIVE_TAIL.match(rest) and 2 <= len(head.split()) <= 8:
+        return not _BYLINE_ROLES.search(head) and head[:1].isupper()
     if not sep or re.search(r"[.!;:]$", rest) or not rest[:1].isupper():
         return False
     if not 3 <= len(rest.split()) <= 20 or not 1 <= len(head.split()) <= 4:
@@ -313,6 +316,8 @@ def _headline_topic(line: str) -> bool:
                for p in parts)
 
 
+_LIVE_TAIL = re.compile(r"(?i:live(?: updates?| news| coverage)?|latest(?: updates| news)?)$")
+_LIVE_LABEL = re.compile(r"(?i:live(?: reporting| updates?| coverage| blog)?|key events)$")
 _COUNTRY_SHORT = _vocab("us uk eu un nato asean brics g7 g20 russia-ukraine israel-gaza")
 
 
@@ -422,6 +427,7 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         break
     if name_line is not None:
         bylines.append(name_line)
+    date = date or news.date
     return _HeaderLines(title, title_index, date, places, body_start, bylines, news)
 
 
@@ -432,6 +438,7 @@ class _NewsMarks:
     byline: bool = False
     place: str | None = None
     masthead: str | None = None
+    date: str | None = None  # a stamp's date under the byline ("Updated … March 2, 2024")
 
 
 def _newsroom(name: str) -> str | None:
@@ -485,7 +492,14 @@ def _news_line(line: str, news: _NewsMarks, nxt: str = "") -> bool:
         return True
     if re.match(r"^(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b", line, re.I):
         news.byline = True
+        news.date = news.date or find_date(line, clock_ok=True)
         return True
+    stamp = line.split(" Updated ")[0]
+    if news.byline and _is_date_line(stamp) and find_date(stamp, clock_ok=True):
+        news.date = news.date or find_date(stamp, clock_ok=True)  # ``byline-stamp``
+        return True
+    if _LIVE_LABEL.match(line):
+        return True  # "Live Reporting": a live blog's furniture, not its place
     room = _newsroom(line) if len(line) <= 40 else None
     if room:
         news.masthead = news.masthead or room

@@ -270,3 +270,14 @@ def test_writer_lines_are_no_place() -> None:
         m = meeting(f"Lavrov says talks are possible\n\n{byline}\n\n{lead}")
         assert (m.title, m.place, m.outlet) == ("Lavrov says talks are possible", place, outlet)
         assert [p.name for p in m.participants] == ["Sergei Lavrov"]
+
+
+def test_live_blog_furniture_is_no_title_and_no_place() -> None:
+    lead = "Russian Foreign Minister Sergei Lavrov said on Tuesday Moscow was open to talks.\n"
+    m = meeting(
+        "Lavrov in Turkey: live updates\n\nLive Reporting\nEdited by Jane Doe\n\n"
+        f"14:05\nLavrov arrives in Ankara\n\n{lead}"
+    )
+    assert (m.title, m.place) == ("Lavrov in Turkey: live updates", None)
+    m = meeting(f"Live Reporting\n\nEdited by Jane Doe\n\n14:05\n\nLavrov arrives in Ankara\n\n{lead}")
+    assert "Jane Doe" not in m.title and m.place is None
