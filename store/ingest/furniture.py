@@ -231,6 +231,20 @@ def _is_trailer(s: str) -> bool:
     return bool(_COPYRIGHT.search(s) or _META_PREFIX.match(s)) and len(s.split()) <= 20
 
 
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z]")
+
+
+def _under_byline(lines: list[str], i: int) -> bool:
+    """``byline-stamp``: a date and clock with a zone right under the writer's byline
+    ("By Guy Faulconbridge" / "March 2, 2023 4:12 PM UTC") is when the article was
+    published, not the site's clock: it stays for the header reader, which lends its
+    year to a yearless dateline only when month and day agree."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and i - j <= 2 and bool(_BYLINE.match(lines[j]))
+
+
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end incl. the newline) of the lines that are furniture."""
     lines = text.splitlines(keepends=True)
@@ -256,7 +270,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             continue
         edge = i < first_prose or i > last_prose
         anywhere = (
-            is_page_clock(s)
+            (is_page_clock(s) and not _under_byline(lines, i))
             or is_language_switcher(s)
             or is_ui_line(s, strong_only=True)
             or is_link_line(s)

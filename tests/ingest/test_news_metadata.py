@@ -281,3 +281,18 @@ def test_live_blog_furniture_is_no_title_and_no_place() -> None:
     assert (m.title, m.place) == ("Lavrov in Turkey: live updates", None)
     m = meeting(f"Live Reporting\n\nEdited by Jane Doe\n\n14:05\n\nLavrov arrives in Ankara\n\n{lead}")
     assert "Jane Doe" not in m.title and m.place is None
+
+
+def test_a_stamp_under_the_byline_dates_a_reuters_report() -> None:
+    lead = (
+        "NEW DELHI, March 2 (Reuters) - Russian Foreign Minister Sergei Lavrov said on "
+        "Thursday Moscow was open to talks.\n"
+    )
+    head = "Lavrov says Moscow open to talks\n\nBy Guy Faulconbridge\n\n"
+    m = meeting(f"{head}March 2, 2023 4:12 PM UTC Updated 2 hours ago\n\n{lead}")
+    assert (m.date, m.place, m.outlet) == ("2023-03-02", "New Delhi", "Reuters")
+    # a stamp of another day says nothing about a yearless dateline
+    assert meeting(f"{head}March 3, 2023 4:12 PM UTC\n\n{lead}").date == "--03-02"
+    # with no dateline, the stamp under the byline dates the article
+    m = meeting(f"{head}March 2, 2023 4:12 PM UTC\n\n{lead.split(' - ')[1]}")
+    assert m.date == "2023-03-02"
