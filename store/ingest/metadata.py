@@ -321,6 +321,15 @@ _LIVE_LABEL = re.compile(r"(?i:live(?: reporting| updates?| coverage| blog)?|key
 _COUNTRY_SHORT = _vocab("us uk eu un nato asean brics g7 g20 russia-ukraine israel-gaza")
 
 
+def _kicker(line: str) -> bool:
+    """``kicker``: a news page's section or topic label over the headline ("Russia-Ukraine
+    war", "World news", "News|Russia-Ukraine war"): three words at most, or a crumb of
+    labels, with no office and no digit. The headline right under it is the title."""
+    if "|" in line:
+        return all(1 <= len(p.split()) <= 3 for p in line.split("|"))
+    return len(line.split()) <= 3 and not _BYLINE_ROLES.search(line) and not _DIGIT.search(line)
+
+
 def _title_candidate(line: str) -> bool:
     if len(line) > 400 or _BYLINE_LINE.match(line) or _POST_STAMP.match(line):
         return False
@@ -364,6 +373,10 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         candidates = [i for i in opening if _title_candidate(lines[i].stripped)]
         strong = [i for i in candidates if _title_score(lines[i].stripped)]
         pick = strong[0] if strong else (candidates[0] if candidates else None)
+        if pick is not None and _kicker(lines[pick].stripped):
+            later = [i for i in strong if i > pick and 5 <= len(_words(lines[i].stripped)) <= 20]
+            if later and later[0] == pick + 1:
+                pick = later[0]  # ``kicker``: "Russia-Ukraine war" over the headline
         if pick is not None and not strong and len(candidates) > 1:
             name_line = _bare_name(lines[pick].stripped)
             if name_line is not None:

@@ -296,3 +296,10 @@ def test_a_stamp_under_the_byline_dates_a_reuters_report() -> None:
     # with no dateline, the stamp under the byline dates the article
     m = meeting(f"{head}March 2, 2023 4:12 PM UTC\n\n{lead.split(' - ')[1]}")
     assert m.date == "2023-03-02"
+
+
+def test_a_section_label_over_the_headline_is_no_title() -> None:
+    lead = "Russian Foreign Minister Sergei Lavrov said on Tuesday Moscow was open to talks.\n"
+    for kicker in ("Russia-Ukraine war", "World news", "News|Russia-Ukraine war"):
+        m = meeting(f"{kicker}\n\nLavrov says Moscow is open to talks with the West\n\n{lead}")
+        assert m.title == "Lavrov says Moscow is open to talks with the West"
