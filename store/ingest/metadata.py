@@ -8,6 +8,17 @@ stops at the first line of prose: that is where the meeting's own text begins
 (``Header.body_start``). News reports are recognised first by
 ``report_header.read_report_header`` (the reports engineer's module); its answer wins.
 
+A news article with no wire dateline is read by the same scan, with its own furniture
+set aside (``_news_line``): the headline is the title even with a topic or genre and a
+colon before it ("Ukraine war: …", "Analysis: …"; ``headline-topic``), never a byline
+("By Paul Kirby, BBC News"; ``byline-not-title``, ``writer-line``), a post time or page
+stamp ("14:05 GMT – …", "Updated 3 hours ago"; ``post-stamp``) or a section label over
+it (``kicker``); a byline's "Pjotr Sauer in Moscow" gives the place only when there is
+no dateline (``byline-place``); the outlet is the masthead, the byline's desk, the
+page's site name or its address, never an office the article names (``news-outlet``,
+``news-site``, ``body-mention``); and a title-case headline's words are nobody
+(``headline-words``).
+
 A date is only taken from what the document says: a header date line, then the title,
 then a date line near the top of the body, then an ISO date in the file name (marked
 inferred). A page clock such as "14:10 GMT +3 23 February 2019" is never a meeting date.
