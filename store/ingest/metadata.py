@@ -384,6 +384,10 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         candidates = [i for i in opening if _title_candidate(lines[i].stripped)]
         strong = [i for i in candidates if _title_score(lines[i].stripped)]
         pick = strong[0] if strong else (candidates[0] if candidates else None)
+        if pick is not None and len(strong) > 1 and pick == strong[0] and _is_byline_place(
+            lines[pick].stripped
+        ):
+            pick = strong[1]  # ``byline-place`` above the headline: "Pjotr Sauer in Moscow"
         if pick is not None and _kicker(lines[pick].stripped):
             later = [i for i in strong if i > pick and 5 <= len(_words(lines[i].stripped)) <= 20]
             if later and later[0] == pick + 1:
@@ -415,6 +419,9 @@ def _scan_header(text: str, page_title: str | None) -> _HeaderLines:
         if title_key and i > title_index and " ".join(s.split()).casefold() == title_key:
             continue  # ``title-repeat``: a page that prints its title twice (h1 and <title>)
         if i < title_index:
+            if _is_byline_place(s):
+                _news_line(s, news)  # the writer above the headline: a byline, a place
+                continue
             if date is None and (_is_date_line(s) or _MASTHEAD.match(s)):
                 date = find_date(s)  # "For Immediate Release March 22, 2011"
             continue
@@ -536,6 +543,12 @@ def _news_line(line: str, news: _NewsMarks, nxt: str = "") -> bool:
     if news.byline and _DESK.match(line):
         return True  # "Political correspondent" under the writer's name
     return False
+
+
+def _is_byline_place(line: str) -> bool:
+    """ "Pjotr Sauer in Moscow": a writer (a bare personal name) and a place."""
+    m = _BYLINE_IN_PLACE.match(line)
+    return bool(m) and not m["from"] and _personal_name(m["name"])
 
 
 def _personal_name(name: str) -> bool:

@@ -303,3 +303,15 @@ def test_a_section_label_over_the_headline_is_no_title() -> None:
     for kicker in ("Russia-Ukraine war", "World news", "News|Russia-Ukraine war"):
         m = meeting(f"{kicker}\n\nLavrov says Moscow is open to talks with the West\n\n{lead}")
         assert m.title == "Lavrov says Moscow is open to talks with the West"
+
+
+def test_a_byline_with_place_above_the_headline() -> None:
+    m = meeting(
+        "Pjotr Sauer in Moscow\n\nRussia says western peace plan is unacceptable\n\n"
+        "Russia's foreign minister, Sergei Lavrov, has rejected a western peace plan.\n\n"
+        '"This plan is unacceptable to us," Lavrov said at a press conference.\n'
+    )
+    assert (m.title, m.place) == ("Russia says western peace plan is unacceptable", "Moscow")
+    assert [p.name for p in m.participants] == ["Sergei Lavrov"]
+    m = meeting("Blinken Arrives in Beijing\n\nAntony Blinken arrived in Beijing on Friday.\n")
+    assert m.title == "Blinken Arrives in Beijing"
