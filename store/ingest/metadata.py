@@ -306,13 +306,17 @@ _DESK = re.compile(
 # "live updates" / "latest" (a live blog's).
 _GENRES = _vocab(
     "analysis exclusive explainer factbox insight opinion comment live update breaking "
-    "watch video interview editorial profile timeline fact-check q&a"
+    "watch video interview editorial profile timeline fact-check q&a explained fact photos"
 )
-_TOPIC_TAIL = _vocab("war crisis conflict talks summit live latest news row tensions")
+_TOPIC_TAIL = _vocab(
+    "war crisis conflict talks summit live latest news row tensions explained pictures check"
+)
 
 
 def _headline_topic(line: str) -> bool:
     head, sep, rest = line.partition(": ")
+    if sep and _QUOTED_HEADLINE.match(rest) and 1 <= len(head.split()) <= 3:
+        return True  # ``quote-headline``: "Zelenskyy: 'Every day without air defence …'"
     if sep and _LIVE_TAIL.match(rest) and 2 <= len(head.split()) <= 8:
         return not _BYLINE_ROLES.search(head) and head[:1].isupper()
     if not sep or re.search(r"[.!;:]$", rest) or not rest[:1].isupper():
@@ -327,6 +331,9 @@ def _headline_topic(line: str) -> bool:
                for p in parts)
 
 
+# A headline that is a quotation whole, under its speaker's name; a transcript's turn
+# never wraps its words in quote marks.
+_QUOTED_HEADLINE = re.compile(r"^['‘“\"][^\n]{8,140}['’”\"]$")
 _LIVE_TAIL = re.compile(r"(?i:live(?: updates?| news| coverage)?|latest(?: updates| news)?)$")
 _LIVE_LABEL = re.compile(r"(?i:live(?: reporting| updates?| coverage| blog)?|key events)$")
 _COUNTRY_SHORT = _vocab("us uk eu un nato asean brics g7 g20 russia-ukraine israel-gaza")

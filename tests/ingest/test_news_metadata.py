@@ -315,3 +315,18 @@ def test_a_byline_with_place_above_the_headline() -> None:
     assert [p.name for p in m.participants] == ["Sergei Lavrov"]
     m = meeting("Blinken Arrives in Beijing\n\nAntony Blinken arrived in Beijing on Friday.\n")
     assert m.title == "Blinken Arrives in Beijing"
+
+
+def test_a_quotation_under_its_speakers_name_is_a_headline() -> None:
+    lead = (
+        "Russian Foreign Minister Sergei Lavrov said on Tuesday Moscow was open to talks.\n\n"
+        '"We have never refused negotiations," Lavrov told reporters.\n'
+    )
+    for title in (
+        "Lavrov: 'The West wants to isolate Russia'",
+        "Fact check: Did Lavrov really say the West wants war?",
+        "Explained: What Lavrov's visit to Turkey means",
+    ):
+        m = meeting(f"{title}\n\nBy Paul Kirby\n\n{lead}")
+        assert m.title == title
+        assert [p.name for p in m.participants] == ["Sergei Lavrov"]
