@@ -289,7 +289,8 @@ _POST_STAMP = re.compile(
 _WRITER = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'.\-]+){1,3}"
 _BYLINE_IN_PLACE = re.compile(
     rf"^(?:(?P<from>Reporting from)|(?P<name>{_WRITER})(?: and {_WRITER})? in)"
-    rf" (?P<place>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){{0,2}})(?: and {_WRITER}(?: in [A-Z][\w’'\-]+)?)?$"
+    rf" (?P<place>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){{0,2}})"
+    rf"(?: and {_WRITER}(?: in [A-Z][\w’'\-]+)?)?$"
 )
 # ``writer-line``: a writer's name over their desk ("Paul Kirby" / "BBC News",
 # "Paul Kirby" / "Political correspondent") or with it after a comma ("Paul Kirby, BBC
@@ -547,9 +548,8 @@ def _news_line(line: str, news: _NewsMarks, nxt: str = "") -> bool:
         tail = line.partition(", ")[2] or nxt
         news.masthead = news.masthead or _newsroom(tail)
         return True
-    if news.byline and _DESK.match(line):
-        return True  # "Political correspondent" under the writer's name
-    return False
+    # "Political correspondent" under the writer's name
+    return bool(news.byline and _DESK.match(line))
 
 
 def _is_byline_place(line: str) -> bool:
@@ -672,7 +672,8 @@ def _place_from_title(title: str) -> str | None:
 
 _TITLE_SPLIT = re.compile(
     r"(’s\b|'s\b|,|;|\s[–—-]\s|\s(?:and|with|by|between|from|at|in|on|before|after|"
-    r"during|following|ahead|aboard|en route|via|near|met|meets|holds|held|has|had|says|said|as|amid|"
+    r"during|following|ahead|aboard|en route|via|near|met|meets|holds|held|has|had|says|said|"
+    r"as|amid|"
     r"talks|statement|remarks|interview|answers|press|news|joint)\s)",
     re.IGNORECASE,
 )

@@ -279,7 +279,9 @@ def test_live_blog_furniture_is_no_title_and_no_place() -> None:
         f"14:05\nLavrov arrives in Ankara\n\n{lead}"
     )
     assert (m.title, m.place) == ("Lavrov in Turkey: live updates", None)
-    m = meeting(f"Live Reporting\n\nEdited by Jane Doe\n\n14:05\n\nLavrov arrives in Ankara\n\n{lead}")
+    m = meeting(
+        f"Live Reporting\n\nEdited by Jane Doe\n\n14:05\n\nLavrov arrives in Ankara\n\n{lead}"
+    )
     assert "Jane Doe" not in m.title and m.place is None
 
 
