@@ -11,39 +11,15 @@ bold labels and page furniture. One test per behaviour.
 
 from __future__ import annotations
 
-from store.ingest import extract, extract_text
-from store.models import Meeting, Person
-
-
-def meeting(text: str, source: str = "doc.txt") -> Meeting:
-    (m,) = extract_text(text, source)
-    return m
-
-
-def html_meeting(html: str, source: str = "page.html") -> Meeting:
-    (m,) = extract(html.encode("utf-8"), source)
-    return m
-
-
-def turns(m: Meeting) -> list[tuple[str | None, str]]:
-    """(speaker, kind) of every remark, in order."""
-    return [(r.speaker, r.kind) for r in m.remarks]
+from store.models import Meeting
+from tests.ingest.documents import check_offsets, first_words, person, turns
+from tests.ingest.documents import read as meeting
+from tests.ingest.documents import read_html as html_meeting
 
 
 def starts(m: Meeting) -> list[str]:
-    """The first words of every remark."""
-    return [" ".join(r.text.split()[:3]) for r in m.remarks]
-
-
-def person(m: Meeting, name: str) -> Person:
-    p = m.participant(name)
-    assert p is not None, [x.name for x in m.participants]
-    return p
-
-
-def check_offsets(m: Meeting) -> None:
-    for r in m.remarks:
-        assert m.text[r.start : r.end] == r.text
+    """The first 3 words of every remark."""
+    return first_words(m, 3)
 
 
 # -- China: regular press conference, questions labelled by outlet ----------------------

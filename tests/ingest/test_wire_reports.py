@@ -7,23 +7,9 @@ quotation it cares about and who the participants (the people who speak) are.
 
 from __future__ import annotations
 
-from store.ingest import extract_text
 from store.models import Meeting, Remark
-
-
-def meeting(text: str) -> Meeting:
-    (m,) = extract_text(text)
-    assert m.kind == "report"
-    for r in m.remarks:
-        assert m.text[r.start : r.end] == r.text
-    return m
-
-
-def said(m: Meeting, snippet: str, kind: str = "quote") -> str | None:
-    """The speaker of the one remark of ``kind`` holding ``snippet`` (asserting it exists)."""
-    hits = [r for r in m.remarks if snippet in r.text and r.kind == kind]
-    assert len(hits) == 1, (snippet, kind, m.remarks)
-    return hits[0].speaker
+from tests.ingest.documents import report as meeting
+from tests.ingest.documents import said
 
 
 def people(m: Meeting) -> list[str]:
