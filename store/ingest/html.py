@@ -46,6 +46,9 @@ DROP_TAGS = frozenset({
     "applet", "svg", "math", "canvas", "template", "nav", "footer", "aside", "form",
     "button", "select", "option", "textarea", "input", "label", "video", "audio",
     "picture", "img", "map", "head", "title", "meta", "link", "dialog", "menu",
+    # ``caption-not-text``: a photo's caption ("Lavrov speaks … REUTERS/Adnan Abidi") is
+    # not the article: a quote or a name in it makes no remark and no participant.
+    "figcaption",
 })
 DROP_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "search",
                         "dialog", "menu", "menubar", "toolbar", "tablist", "alert"})
