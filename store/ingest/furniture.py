@@ -53,12 +53,14 @@ UI_WORDS = frozenset(
 )
 
 #: Words that make a line a widget even in the middle of an article; weaker UI words
-#: ("news", "live", "home") only count near the top or bottom of the page.
+#: ("news", "live", "home") only count near the top or bottom of the page. A lone
+#: "Share" button may sit under a headline that itself reads as prose ("Ukraine war:
+#: Zelensky says …"), so no line above it is page edge: "share" is strong.
 STRONG_UI = frozenset(
     str.split("""
     facebook twitter telegram whatsapp viber vkontakte odnoklassniki reddit linkedin
     pinterest tumblr instagram sputnik url rss newsletter subscribe unsubscribe cookie
-    cookies portlet publisher login logout signup signin advertisement font
+    cookies portlet publisher login logout signup signin advertisement font share
     """)
 )
 

@@ -47,8 +47,9 @@ DROP_TAGS = frozenset({
     "button", "select", "option", "textarea", "input", "label", "video", "audio",
     "picture", "img", "map", "head", "title", "meta", "link", "dialog", "menu",
     # ``caption-not-text``: a photo's caption ("Lavrov speaks … REUTERS/Adnan Abidi") is
-    # not the article: a quote or a name in it makes no remark and no participant.
-    "figcaption",
+    # not the article: a quote or a name in it makes no remark and no participant. A
+    # <figure> holds the photo and, on some sites (BBC), the caption as plain <p>s.
+    "figcaption", "figure",
 })
 DROP_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "search",
                         "dialog", "menu", "menubar", "toolbar", "tablist", "alert"})

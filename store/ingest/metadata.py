@@ -1000,9 +1000,14 @@ def _news_outlet(
     Foreign Minister" in a BBC headline no ministry's); with no masthead, only the
     source's address may still name a government publisher."""
     source = page.source
+    # ``site-first``: an HTML page's own site name (og:site_name) that is a newsroom's
+    # names the publisher better than a masthead read off the text, which on a page
+    # may be a byline glued to its desk ("Paul KirbyBBC News").
+    site = _site_outlet(source) or (_newsroom(page.site) if page.site else None)
+    if page.site and site:
+        return site
     if news.masthead:
         return news.masthead
-    site = _site_outlet(source) or (_newsroom(page.site) if page.site else None)
     if site:
         return site
     if news.byline:

@@ -138,3 +138,156 @@ def test_reuters_body_quotes_and_participants() -> None:
     assert names == {"Sergei Lavrov", "Antony Blinken", "Narendra Modi"}
     assert not any("we will win" in r.text or "Peace talks" in r.text for r in m.remarks)
     assert not any("straight to your inbox" in r.text for r in m.remarks)
+
+
+BBC = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Ukraine war: Zelensky says Russia 'will not win' as Blinken visits Kyiv - BBC
+News</title>
+<meta property="og:title" content="Ukraine war: Zelensky says Russia 'will not win' as Blinken
+visits Kyiv">
+<meta property="og:site_name" content="BBC News">
+<script
+type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle","headline":"Ukraine
+war: Zelensky says Russia 'will not win' as Blinken visits
+Kyiv","datePublished":"2024-05-14T18:20:11.000Z","author":{"@type":"Person","name":"Paul
+Kirby"}}</script>
+</head>
+<body>
+<div class="ssrcss-consent-banner">
+<p>Let us know you agree to cookies</p>
+<p>We use cookies to give you the best online experience.</p>
+<a href="#">Yes, I agree</a>
+<a href="#">No, take me to settings</a>
+</div>
+<header role="banner">
+<a href="/">BBC Homepage</a>
+<a href="/news">News</a>
+<a href="/sport">Sport</a>
+<a href="/weather">Weather</a>
+</header>
+<div id="main-content">
+<article>
+<div data-component="headline-block">
+<h1 id="main-heading">Ukraine war: Zelensky says Russia 'will not win' as Blinken visits
+Kyiv</h1>
+</div>
+<div data-component="byline-block">
+<div>
+<span>Paul Kirby</span>
+<span>BBC News</span>
+</div>
+<time datetime="2024-05-14T18:20:11.000Z">14 May 2024</time>
+</div>
+<div data-component="links-block">
+<p>Share</p>
+</div>
+<div data-component="image-block">
+<figure>
+<img src="z.jpg" alt="">
+<p>
+<span>Image source, </span>Getty Images</p>
+<p>
+<span>Image caption, </span>Volodymyr Zelensky met Antony Blinken in Kyiv: "We are grateful,"
+he said</p>
+</figure>
+</div>
+<div data-component="text-block">
+<p>
+<b>Ukraine's President Volodymyr Zelensky has told the visiting US Secretary of State that
+Russia "will not win" its war.</b>
+</p>
+</div>
+<div data-component="text-block">
+<p>"Russia will not win this war, no matter how many troops it sends," Mr Zelensky said at a
+joint appearance in Kyiv.</p>
+</div>
+<div data-component="text-block">
+<p>Antony Blinken said the US aid was on its way. "Assistance is on the way, some of it has
+already arrived," he told reporters.</p>
+</div>
+<div data-component="text-block">
+<p>The Kremlin's spokesman Dmitry Peskov said the aid would "change nothing" on the
+battlefield.</p>
+</div>
+<div data-component="links-block">
+<h2>More on this story</h2>
+<ul>
+<li>
+<a href="/1">Putin says Russia 'ready for talks' in new interview</a>
+</li>
+<li>
+<a href="/2">'We need air defence now', Kuleba tells allies</a>
+</li>
+</ul>
+</div>
+<div data-component="topic-list">
+<h2>Related Topics</h2>
+<ul>
+<li>
+<a href="/t1">Russia-Ukraine war</a>
+</li>
+<li>
+<a href="/t2">Ukraine</a>
+</li>
+</ul>
+</div>
+</article>
+<section data-component="top-stories">
+<h2>Top Stories</h2>
+<ul>
+<li>
+<a href="/x">
+<p>Trump says "nobody" will stop him in speech to supporters</p>
+</a>
+<time>2 hours ago</time>
+</li>
+<li>
+<a href="/y">
+<p>Israel says Rafah operation will continue</p>
+</a>
+<time>5 hours ago</time>
+</li>
+</ul>
+</section>
+</div>
+<footer>
+<a href="/terms">Terms of Use</a>
+<a href="/about">About the BBC</a>
+<p>Copyright 2024 BBC. All rights reserved. The BBC is not responsible for the content of
+external sites.</p>
+</footer>
+</body>
+</html>
+"""
+
+
+def test_bbc_caption_in_figure_paragraphs_is_no_remark() -> None:
+    """BBC puts a caption as plain <p>s in its <figure> ('Image caption, … "We are
+    grateful," he said'): no text, no remark."""
+    m = read_html(BBC)
+    check_offsets(m)
+    assert "Image caption" not in m.text and "grateful" not in m.text
+    assert m.title == "Ukraine war: Zelensky says Russia 'will not win' as Blinken visits Kyiv"
+    assert m.date == "2024-05-14"
+
+
+def test_bbc_outlet_is_site_name_not_glued_byline() -> None:
+    """The byline's spans glue ('Paul KirbyBBC News'); og:site_name names the outlet."""
+    m = read_html(BBC)
+    assert m.outlet == "BBC"
+    assert m.place != "Share"
+    assert "Paul Kirby" not in {p.name for p in m.participants}
+
+
+def test_bbc_body_quotes_and_no_headline_list_speakers() -> None:
+    """Body quotes keep their speakers; 'More on this story' and 'Top Stories' headlines
+    (Putin, Kuleba, Trump) add no remarks and no participants."""
+    m = read_html(BBC)
+    assert said(m, "no matter how many troops") == "Volodymyr Zelensky"
+    assert said(m, "Assistance is on the way") == "Antony Blinken"
+    assert said(m, "change nothing") == "Dmitry Peskov"
+    names = {p.name for p in m.participants}
+    assert names == {"Volodymyr Zelensky", "Antony Blinken", "Dmitry Peskov"}
