@@ -214,6 +214,25 @@ def is_counter(line: str) -> bool:
     return bool(s) and bool(_COUNTER.match(s)) and any(c.isdigit() for c in s) and len(s) <= 12
 
 
+#: A photo's credit closing a line: "(AP Photo/Mark Schiefelbein)", "REUTERS/Adnan
+#: Abidi", "Photograph: Sergei Bobylev/TASS", "Image caption, …" (BBC).
+_PHOTO_CREDIT = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|EPA)\s+Photo\b[^()\n]{0,60}\)"
+    r"|\b(?:REUTERS|AFP|EPA(?:-EFE)?|ANADOLU|Getty Images)\s*/\s*[A-Z][^/\n]{1,50}"
+    r"|\b(?:Photograph|Photo|Image|Picture)(?:\s+credit)?:\s*[A-Z][^\n]{1,60})\s*$"
+)
+
+
+def is_photo_caption(line: str) -> bool:
+    """``photo-credit``: a line that closes on a photo's credit is a caption (the photo
+    is gone): a quote or a name in it ("Lavrov speaks … REUTERS/Adnan Abidi") makes no
+    remark and no participant. Only the line's end (or BBC's label) is looked at."""
+    s = line.strip()
+    if s.startswith(("Image source,", "Image caption,")):
+        return True
+    return _PHOTO_CREDIT.search(s[-120:]) is not None
+
+
 def is_link_line(line: str) -> bool:
     """ "Read more: Iran says oil output steady" — a teaser for another article."""
     s = line.strip()
@@ -276,6 +295,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             or is_language_switcher(s)
             or is_ui_line(s, strong_only=True)
             or is_link_line(s)
+            or is_photo_caption(s)
         )
         if anywhere or (edge and (_is_trailer(s) or is_breadcrumb(s))):
             drop[i] = True

@@ -58,7 +58,7 @@ _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:hidden|share|sharing|social|tooltip|breadcrumbs?|sidebar|menu|"
     r"related|comments?|advert|ads|promo|subscribe|newsletter|cookie|banner|pagination|"
     r"pager|slider|carousel|gallery|video|media|categ|tags?|taglist|masthead|popup|modal|"
-    r"print_link)"
+    r"print_link|footer)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )

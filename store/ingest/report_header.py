@@ -217,6 +217,19 @@ def _is_stamp(line: str) -> bool:
 _QUOTE_OPENERS = "'\"‘“«„"
 
 
+def _page_headline(text: str, start: int, page_title: str | None) -> str | None:
+    """``page-headline``: the page's own headline (its <h1>, else og:title) when it is a
+    line above the dateline: a standfirst, a photo caption or a lead between it and the
+    dateline ("According to the deputy foreign minister, …") is no headline."""
+    if not page_title:
+        return None
+    key = " ".join(page_title.split()).casefold()
+    above = text[max(0, start - 3000) : start]
+    if any(" ".join(ln.split()).casefold() == key for ln in above.splitlines()):
+        return page_title
+    return None
+
+
 def _headline_before(text: str, start: int) -> str | None:
     """A headline just above the dateline: short, capitalised, no final period.
 
@@ -302,9 +315,18 @@ def read_report_header(text: str, page: Page) -> Header | None:
                 inferred = year is not None
             date = iso_date(year, month, day)
 
+    if date is None and page.date:
+        date = page.date  # ``page-date``: "BEIJING (AP) —" dates nothing; the page does
+
     lead_end = _SENTENCE_END.search(body)
     lead = body[: lead_end.end()] if lead_end else body.split("\n", 1)[0]
-    title = _headline_before(text, body_start) or lead_title(lead) or page.title or place
+    title = (
+        _page_headline(text, body_start, page.title)
+        or _headline_before(text, body_start)
+        or lead_title(lead)
+        or page.title
+        or place
+    )
     return Header(
         title=title,
         date=date,

@@ -291,3 +291,183 @@ def test_bbc_body_quotes_and_no_headline_list_speakers() -> None:
     assert said(m, "change nothing") == "Dmitry Peskov"
     names = {p.name for p in m.participants}
     assert names == {"Volodymyr Zelensky", "Antony Blinken", "Dmitry Peskov"}
+
+
+AP = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Blinken and Wang hold 'candid' talks in Beijing as tensions simmer | AP News</title>
+<meta property="og:title" content="Blinken and Wang hold 'candid' talks in Beijing as tensions
+simmer">
+<meta property="og:site_name" content="AP News">
+<meta property="article:published_time" content="2024-04-26T09:41:12Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Blinken and Wang hold
+'candid' talks in Beijing as tensions
+simmer","datePublished":"2024-04-26T09:41:12Z","author":[{"@type":"Person","name":"Matthew
+Lee"}]}</script>
+</head>
+<body>
+<div class="Page-header">
+<div class="Page-header-navigation">
+<a href="/hub/world-news">World</a>
+<a href="/hub/us-news">U.S.</a>
+<a href="/hub/politics">Politics</a>
+<a href="/hub/sports">Sports</a>
+</div>
+</div>
+<div class="Page-content">
+<div class="Page-lead">
+<div class="CarouselSlide-info">
+<span>U.S. Secretary of State Antony Blinken, left, shakes hands with Chinese Foreign Minister
+Wang Yi in Beijing. (AP Photo/Mark Schiefelbein)</span>
+</div>
+</div>
+<div class="RichTextStoryBody RichTextBody">
+<p>BEIJING (AP) — U.S. Secretary of State Antony Blinken held talks with Chinese Foreign
+Minister Wang Yi on Friday, warning that Washington would act if Beijing did not stop supplying
+Russia's war machine.</p>
+<p>"We've been clear about our concerns," Blinken told Wang at the start of the meeting.
+"Direct, sustained communication is the best way to manage our differences."</p>
+<p>Wang said relations had "begun to stabilize" but warned that "negative factors" were still
+growing.</p>
+<div class="Enhancement">
+<div class="PageListStandardE">
+<div class="PageListStandardE-title">Related coverage</div>
+<div class="PagePromo">
+<a href="/1">Xi says China and US should be "partners, not rivals"</a>
+</div>
+<div class="PagePromo">
+<a href="/2">Russia's Lavrov to visit Beijing next month</a>
+</div>
+</div>
+</div>
+<p>"The two sides should be partners, not rivals," Wang said, according to a Chinese
+readout.</p>
+<p>Associated Press writer Simina Mistreanu in Taipei contributed to this report.</p>
+</div>
+<div class="Page-below">
+<h2>Most read</h2>
+<ul>
+<li>
+<a href="/x">Biden says "we will get it done" on border bill</a>
+</li>
+<li>
+<a href="/y">Stocks rally on Wall Street</a>
+</li>
+</ul>
+</div>
+</div>
+<div class="Page-footer">
+<a href="/about">About</a>
+<a href="/contact">Contact Us</a>
+<a href="/terms">Terms of Use</a>
+<p>Copyright 2024 The Associated Press. All Rights Reserved.</p>
+</div>
+</body>
+</html>
+"""
+
+
+def test_ap_photo_credit_line_is_a_caption() -> None:
+    """A caption that is no <figcaption> ('… shakes hands with … (AP Photo/…)') goes by
+    its closing photo credit, and the <h1> headline above it stays the title."""
+    m = read_html(AP)
+    check_offsets(m)
+    assert "AP Photo" not in m.text
+    assert m.title == "Blinken and Wang hold 'candid' talks in Beijing as tensions simmer"
+    assert m.outlet == "AP"
+
+
+def test_ap_undated_dateline_takes_the_page_date() -> None:
+    """'BEIJING (AP) —' carries no date: article:published_time dates the report."""
+    assert read_html(AP).date == "2024-04-26"
+
+
+def test_ap_related_coverage_and_most_read_give_no_remarks() -> None:
+    """Promo headlines inside and after the body ('Xi says … "partners, not rivals"',
+    'Biden says "we will get it done"') are links, not remarks; the body's are Wang's."""
+    m = read_html(AP)
+    assert said(m, "We've been clear") == "Antony Blinken"
+    assert said(m, "The two sides should be partners") == "Wang Yi"
+    assert not any("get it done" in r.text for r in m.remarks)
+    assert {p.name for p in m.participants} == {"Antony Blinken", "Wang Yi"}
+
+
+TASS = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Russia open to dialogue with US on strategic stability — Ryabkov - Russian Politics
+&amp; Diplomacy - TASS</title>
+<meta property="og:title" content="Russia open to dialogue with US on strategic stability —
+Ryabkov">
+<meta property="og:site_name" content="TASS">
+<meta property="article:published_time" content="2024-06-18T11:05:00+03:00">
+</head>
+<body>
+<div class="cookie-notice">
+<p>This site uses cookies. By continuing to use it you agree to their use.</p>
+<a href="#">OK</a>
+</div>
+<div class="menu-sections">
+<a href="/politics">Politics</a>
+<a href="/world">World</a>
+<a href="/economy">Business &amp; Economy</a>
+<a href="/military-activities">Military &amp; Defense</a>
+</div>
+<div class="container">
+<div class="news-header">
+<h1 class="news-header__title">Russia open to dialogue with US on strategic stability —
+Ryabkov</h1>
+<div class="news-header__lead">According to the deputy foreign minister, "the ball is in
+Washington's court"</div>
+</div>
+<div class="text-content">
+<p>MOSCOW, June 18. /TASS/. Moscow remains open to a dialogue with Washington on strategic
+stability, but only on an equal footing, Russian Deputy Foreign Minister Sergey Ryabkov told
+TASS on Tuesday.</p>
+<p>"We are ready for a dialogue, but the ball is in Washington's court," the diplomat said.
+"There can be no talk of any unilateral concessions."</p>
+<p>According to him, the United States "has so far shown no readiness" to take Russia's
+concerns into account.</p>
+</div>
+<div class="tags">
+<a href="/tag/usa">USA</a>
+<a href="/tag/russia">Russia</a>
+</div>
+<div class="news-list">
+<h3>Read also</h3>
+<div class="news-preview">
+<a href="/1">Lavrov: "The West will not succeed in isolating Russia"</a>
+</div>
+<div class="news-preview">
+<a href="/2">Peskov says Kremlin has no plans for talks with Kiev</a>
+</div>
+</div>
+</div>
+<div class="footer">
+<p>TASS Russian News Agency. Certificate No. 123. All rights reserved.</p>
+<a href="/about">About TASS</a>
+<a href="/contacts">Contacts</a>
+</div>
+</body>
+</html>
+"""
+
+
+def test_tass_headline_not_standfirst_is_title() -> None:
+    """The standfirst under the <h1> ('According to the deputy foreign minister, …')
+    sits just above the dateline; the page's own headline is the title."""
+    m = read_html(TASS)
+    check_offsets(m)
+    assert m.title == "Russia open to dialogue with US on strategic stability — Ryabkov"
+    assert (m.date, m.place, m.outlet) == ("2024-06-18", "Moscow", "TASS")
+
+
+def test_tass_footer_div_and_read_also_are_no_text() -> None:
+    """A footer that is a <div class="footer"> and the 'Read also' list are furniture."""
+    m = read_html(TASS)
+    assert "Certificate" not in m.text and "isolating Russia" not in m.text
+    assert {p.name for p in m.participants} == {"Sergey Ryabkov"}
+    assert said(m, "the ball is in Washington's court") == "Sergey Ryabkov"
