@@ -60,9 +60,12 @@ _TAIL_SOURCE = re.compile(
     r"(?:sources?|officials?|reports?|media|outlets?)\s+(?:said|say|reported|report)\.?\s*$"
 )
 _ADVERBIAL = LEAD_CLAUSE  # "On Thursday, ", "For his part, ", "Asked about …, "
+#: ``told-outlet``: whom a trailing attribution told may be a newsroom by its name
+#: ("…, Sergey Ryabkov told TASS on Tuesday.", "told RIA Novosti").
 _TRAILING = re.compile(
     rf",\s+(?P<subj>{_SUBJECT})\s+(?:{REPORT_VERBS})"
-    r"(?:\s+(?:reporters|journalists|the\s+\w+(?:\s+\w+)?|him|her|them))?"
+    r"(?:\s+(?:reporters|journalists|the\s+\w+(?:\s+\w+)?|him|her|them"
+    r"|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))?"
     r"(?:\s+(?:on|in|at)\s+[^.,;]{1,40})?\.?\s*$"
 )
 

@@ -471,3 +471,11 @@ def test_tass_footer_div_and_read_also_are_no_text() -> None:
     assert "Certificate" not in m.text and "isolating Russia" not in m.text
     assert {p.name for p in m.participants} == {"Sergey Ryabkov"}
     assert said(m, "the ball is in Washington's court") == "Sergey Ryabkov"
+
+
+def test_tass_told_agency_is_a_trailing_attribution() -> None:
+    """'…, Sergey Ryabkov told TASS on Tuesday.': the clause before is his reported
+    speech, not 'told TASS on Tuesday.' (told-outlet)."""
+    m = read_html(TASS)
+    assert said(m, "Moscow remains open", kind="reported") == "Sergey Ryabkov"
+    assert not any(r.text.startswith("told") for r in m.remarks)
