@@ -212,6 +212,12 @@ class _Reader:
         low = phrase.casefold()
         if low in PRONOUNS:
             return self._pronoun(low)
+        if " " not in phrase and phrase[:1].islower() and "-" in phrase:
+            # ``particle-alone``: '"…," al-Ansari added': a surname with its particle in
+            # lower case is no capital run, but the registry knows it
+            known = self.registry.resolve_name(phrase)
+            if known is not None and known.kind == "person":
+                return known
         person = self._named(phrase, at)
         if person is not None:
             return person
@@ -362,12 +368,33 @@ class _Reader:
             if phrase[run.end : run.end + 2] in {"'s", "’s"} or run.text.endswith(("'s", "’s")):
                 continue  # "Lavrov's spokeswoman Maria Zakharova": the owner is not the subject
             ent = self.registry.resolve_name(run.text)
+            if ent is None and introduce and " " not in run.text:
+                ent = self._earlier_full_name(run.text, at)
             if ent is None and introduce:
                 role, name, affiliation = split_role_name(run.text)
                 if _looks_like_full_name(name) and not _is_org(name):
                     ent = self.registry.person(name, at, role=role, affiliation=affiliation)
             if ent is not None and ent.kind == "person":
                 return ent
+        return None
+
+    def _earlier_full_name(self, word: str, at: int) -> Entity | None:
+        """``untitled-full-name``: "Xi said" after an untitled "Emmanuel Macron has told
+        Xi Jinping …": the registry keeps only titled names, so a lone name that is the
+        first or last word of a full name written before is that person (family name
+        first or last). Only the lines before ``at`` are read, nearest first."""
+        for k, run in enumerate(self._runs_backwards(at)):
+            if k >= _EARLIER_NAME_RUNS:
+                break
+            role, name, affiliation = split_role_name(run.text)
+            words = name.split()
+            if (
+                2 <= len(words) <= 4
+                and word in (words[0], words[-1])
+                and _looks_like_full_name(name)
+                and not _is_org(name)
+            ):
+                return self.registry.person(name, at, role=role, affiliation=affiliation)
         return None
 
     def _organisation(self, phrase: str, at: int) -> Entity | None:
@@ -769,6 +796,10 @@ def _headline_echoes(text: str, quotes: list[_Quote]) -> set[int]:
         if blank_around and len(line.split()) <= 25 and not line.endswith((".", "!", "?")):
             echoes.add(k)
     return echoes
+
+
+#: How many capital runs back ``untitled-full-name`` looks for a lone name's full form.
+_EARLIER_NAME_RUNS = 200
 
 
 def _aliases_used(text: str, ent: Entity) -> tuple[str, ...]:

@@ -479,3 +479,226 @@ def test_tass_told_agency_is_a_trailing_attribution() -> None:
     m = read_html(TASS)
     assert said(m, "Moscow remains open", kind="reported") == "Sergey Ryabkov"
     assert not any(r.text.startswith("told") for r in m.remarks)
+
+
+GUARDIAN = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Macron tells Xi Europe will not be 'vassal' in trade dispute | France | The
+Guardian</title>
+<meta property="og:title" content="Macron tells Xi Europe will not be 'vassal' in trade
+dispute">
+<meta property="og:site_name" content="the Guardian">
+<meta property="article:published_time" content="2024-05-06T17:30:12.000Z">
+<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Macron tells Xi Europe
+will not be 'vassal' in trade
+dispute","datePublished":"2024-05-06T17:30:12.000Z","author":[{"@type":"Person","name":"Angelique
+Chrisafis"}]}]</script>
+</head>
+<body>
+<div id="sp_message_container">
+<p>Your privacy: We use cookies and similar technologies.</p>
+<button>Yes, I'm happy</button>
+</div>
+<nav aria-label="Guardian sections">
+<a href="/">News</a>
+<a href="/commentisfree">Opinion</a>
+<a href="/sport">Sport</a>
+<a href="/culture">Culture</a>
+</nav>
+<main>
+<article>
+<div data-gu-name="headline">
+<h1>Macron tells Xi Europe will not be 'vassal' in trade dispute</h1>
+</div>
+<div data-gu-name="standfirst">
+<p>French president says EU must "protect itself" as Chinese leader begins first visit to
+Europe in five years</p>
+</div>
+<address>
+<a rel="author" href="/profile/angeliquechrisafis">Angelique Chrisafis</a> in Paris</address>
+<div data-gu-name="meta">
+<span>Mon 6 May 2024 18.30 BST</span>
+</div>
+<div data-gu-name="media">
+<figure>
+<img src="m.jpg">
+<figcaption>Emmanuel Macron and Xi Jinping in Paris. Photograph: Ludovic Marin/AFP/Getty
+Images</figcaption>
+</figure>
+</div>
+<div class="article-body-commercial-selector">
+<p>Emmanuel Macron has told Xi Jinping that Europe will defend its industry against unfair
+competition, as the Chinese leader began a state visit to France.</p>
+<p>"The future of our continent will very clearly depend on our ability to continue to develop
+in a balanced way our relations with China," Macron said at the start of talks at the Élysée
+Palace.</p>
+<aside data-gu-name="newsletter-signup">
+<p>Sign up to First Edition</p>
+<p>Our morning email breaks down the key stories of the day, telling you "what's happening and
+why it matters"</p>
+</aside>
+<p>Xi said China and France should "resist a new cold war" and insisted there was no "China
+overcapacity problem".</p>
+<p>Ursula von der Leyen, the European Commission president, who joined the talks, said: "Europe
+will not waver from making tough decisions needed to protect its economy."</p>
+<div class="rich-link">
+<p>Read more</p>
+<a href="/x">‘We are not naive’: EU leaders harden stance on China trade</a>
+</div>
+</div>
+<div class="submeta">
+<a href="/world/france">France</a>
+<a href="/world/china">China</a>
+<a href="/world/xi-jinping">Xi Jinping</a>
+</div>
+</article>
+<section data-component="more-on-this-story">
+<h2>More on this story</h2>
+<ul>
+<li>
+<a href="/1">Xi Jinping says China "will never" give up on Taiwan</a>
+</li>
+<li>
+<a href="/2">Macron: "Europe could die" if it does not change course</a>
+</li>
+</ul>
+</section>
+</main>
+<footer>
+<p>© 2024 Guardian News &amp; Media Limited or its affiliated companies. All rights
+reserved.</p>
+</footer>
+</body>
+</html>
+"""
+
+
+def test_guardian_untitled_lone_name_is_the_full_name_written_before() -> None:
+    """'Emmanuel Macron has told Xi Jinping …' then 'Xi said … "resist a new cold war"':
+    Xi is the untitled Xi Jinping named before (untitled-full-name)."""
+    m = read_html(GUARDIAN)
+    check_offsets(m)
+    assert said(m, "resist a new cold war") == "Xi Jinping"
+    assert said(m, "The future of our continent") == "Emmanuel Macron"
+    assert said(m, "Europe will not waver") == "Ursula von der Leyen"
+
+
+def test_guardian_header_and_promos() -> None:
+    """Title, date and outlet from the page; the newsletter aside and the 'More on this
+    story' headlines ('Europe could die') give no remarks."""
+    m = read_html(GUARDIAN)
+    assert m.title == "Macron tells Xi Europe will not be 'vassal' in trade dispute"
+    assert (m.date, m.outlet) == ("2024-05-06", "The Guardian")
+    assert not any("could die" in r.text or "what's happening" in r.text for r in m.remarks)
+    names = {p.name for p in m.participants}
+    assert names == {"Emmanuel Macron", "Xi Jinping", "Ursula von der Leyen"}
+
+
+ALJAZEERA = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Qatar says Gaza truce talks at 'delicate stage' | Israel-Palestine conflict News | Al
+Jazeera</title>
+<meta property="og:title" content="Qatar says Gaza truce talks at 'delicate stage'">
+<meta property="og:site_name" content="Al Jazeera">
+<script
+type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Qatar
+says Gaza truce talks at 'delicate
+stage'","datePublished":"2024-01-16T14:20:00Z","author":{"@type":"Organization","name":"Al
+Jazeera Staff"}}</script>
+</head>
+<body>
+<div class="site-header">
+<ul class="menu">
+<li>
+<a href="/news/">News</a>
+</li>
+<li>
+<a href="/middle-east/">Middle East</a>
+</li>
+<li>
+<a href="/features/">Features</a>
+</li>
+</ul>
+</div>
+<div class="container">
+<header class="article-header">
+<div class="topics">
+<a href="/tag/israel-palestine-conflict/">Israel-Palestine conflict</a>
+</div>
+<h1>Qatar says Gaza truce talks at 'delicate stage'</h1>
+<p class="article__subhead">
+<em>Foreign ministry spokesman says negotiations "continue around the clock" despite
+setbacks.</em>
+</p>
+</header>
+<div class="article-info-block">
+<div class="date-simple">
+<span class="screen-reader-text">Published On 16 Jan 2024</span>
+<span aria-hidden="true">16 Jan 2024</span>
+</div>
+</div>
+<div class="article-listen">
+<p>Listen to this article</p>
+<p>3 mins</p>
+</div>
+<div class="wysiwyg wysiwyg--all-content">
+<p>Qatar says talks on a truce in Gaza and the release of captives are at a "delicate stage",
+as mediators press Israel and Hamas to agree to a pause in the fighting.</p>
+<p>"We are at a delicate stage of the negotiations, and we remain optimistic," foreign ministry
+spokesman Majed al-Ansari told a weekly news conference in Doha on Tuesday.</p>
+<p>"We will not give up on the mediation," al-Ansari added.</p>
+<div class="more-on">
+<h2>Keep reading</h2>
+<ul>
+<li>
+<a href="/1">Blinken says 'no military solution' in Gaza</a>
+</li>
+<li>
+<a href="/2">Hamas says it is "studying" new proposal</a>
+</li>
+</ul>
+</div>
+<p>Israeli Prime Minister Benjamin Netanyahu said on Tuesday the war would go on "until total
+victory".</p>
+</div>
+<div class="article-newsletter-slot">
+<p>Sign up for Al Jazeera</p>
+<p>Weekly Newsletter</p>
+<p>Please check your email to confirm your subscription</p>
+</div>
+<div class="share-bar">
+<a>Facebook</a>
+<a>X</a>
+<a>WhatsApp</a>
+</div>
+<p class="source">Source: Al Jazeera and news agencies</p>
+</div>
+<footer>
+<ul>
+<li>
+<a href="/about">About</a>
+</li>
+<li>
+<a href="/cookie">Cookie Policy</a>
+</li>
+</ul>
+<p>© 2024 Al Jazeera Media Network</p>
+</footer>
+</body>
+</html>
+"""
+
+
+def test_aljazeera_particle_surname_alone_speaks() -> None:
+    """'"We will not give up on the mediation," al-Ansari added.': the lower-case
+    particle surname is Majed al-Ansari (particle-alone)."""
+    m = read_html(ALJAZEERA)
+    check_offsets(m)
+    assert said(m, "We will not give up") == "Majed al-Ansari"
+    assert said(m, "We are at a delicate stage") == "Majed al-Ansari"
+    assert not any("military solution" in r.text or "studying" in r.text for r in m.remarks)
+    assert (m.date, m.outlet) == ("2024-01-16", "Al Jazeera")
