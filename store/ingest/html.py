@@ -86,6 +86,7 @@ _AFTER_BOLD = re.compile(r"\s*(\([^()\n]{1,40}\))?\s*:")
 _MAX_LABEL_CHARS = 120
 _MAX_LABEL_WORDS = 14
 _META_BLOCK_CHARS = 200
+_TITLE_PARAGRAPHS = 3  # how far down the page's own headline may already stand
 _META_BLOCK_LEVELS = 6  # how far up from the <time> the date block may reach
 
 
@@ -265,7 +266,9 @@ def html_to_text(markup: str) -> HtmlText:
     if meta_block is not None:
         header_lines = _header_lines(_paragraphs(meta_block, set(dropped)))
     paragraphs = [p for p in paragraphs if p.text]
-    if title and (not paragraphs or paragraphs[0].text != title):
+    # ``kicker-over-h1``: a topic label over the <h1> ("Israel-Palestine conflict") leaves
+    # the headline as the second paragraph; it is not written twice.
+    if title and not any(p.text == title for p in paragraphs[:_TITLE_PARAGRAPHS]):
         paragraphs.insert(0, _Paragraph(title))
     if paragraphs and header_lines:
         paragraphs[0] = _Paragraph("\n".join([paragraphs[0].text, *header_lines]))

@@ -757,7 +757,9 @@ def _headline_line(text: str, s: Sentence) -> bool:
         return False
     line = text[s.start : s.end].rstrip()
     end = s.start + len(line)
-    if "\n" in line or line.endswith((".", "!", "?", ":", '"', "”", "’", "'")):
+    # A closing mark ends a sentence only after its punctuation ('… he said."'); a
+    # headline may end on a scare quote ("Qatar says talks at 'delicate stage'").
+    if "\n" in line or line.rstrip("\"”’'").endswith((".", "!", "?", ":", ",")):
         return False
     alone = (s.start == 0 or text[s.start - 2 : s.start] == "\n\n") and (
         end == len(text) or text[end : end + 2] == "\n\n" or not text[end:].strip()

@@ -702,3 +702,13 @@ def test_aljazeera_particle_surname_alone_speaks() -> None:
     assert said(m, "We are at a delicate stage") == "Majed al-Ansari"
     assert not any("military solution" in r.text or "studying" in r.text for r in m.remarks)
     assert (m.date, m.outlet) == ("2024-01-16", "Al Jazeera")
+
+
+def test_aljazeera_headline_with_scare_quote_is_no_reported_speech() -> None:
+    """The <h1> under a topic label ('Israel-Palestine conflict') is written once and
+    stays the title; ending on a scare quote ("… at 'delicate stage'") it is still a
+    headline, not Qatar's reported speech (headline-says, kicker-over-h1)."""
+    m = read_html(ALJAZEERA)
+    assert m.title == "Qatar says Gaza truce talks at 'delicate stage'"
+    assert m.text.count("Qatar says Gaza truce talks") == 1
+    assert not any(r.text.startswith("Gaza truce talks") for r in m.remarks)
