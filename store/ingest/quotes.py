@@ -714,7 +714,7 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     _carry_over(text, quotes, reported)
     remarks: list[Remark] = []
     speakers: list[Entity] = []
-    echoes = _headline_echoes(text, quotes)
+    echoes = _headline_echoes(text, quotes) | _standfirst_quotes(text, quotes, reported)
     for k, q in enumerate(quotes):
         if (_is_scare(text, q) and q.span.chain == -1) or k in echoes:
             continue
@@ -769,6 +769,43 @@ def _headline_line(text: str, s: Sentence) -> bool:
 
 def _quote_key(words: str) -> str:
     return " ".join(re.findall(r"\w+", words.casefold()))
+
+
+_STANDFIRST_SAYS = re.compile(r"\bsays\b")
+_STANDFIRST_WORDS = 35
+
+
+def _standfirst_quotes(
+    text: str, quotes: list[_Quote], reported: list[tuple[Entity, int, int]]
+) -> set[int]:
+    """``standfirst``: a quotation nobody is named for in the summary under a headline.
+
+    'French president says EU must "protect itself" as …', 'Foreign ministry
+    spokesman says negotiations "continue around the clock" …': a one-line paragraph
+    in the headline's present tense ("says"), above every attributed remark of the
+    body, sums up what the body reports; its quotation is no remark of its own, even
+    when it describes its speaker ("Foreign ministry spokesman") whom the body then
+    names. A quotation with a named speaker is kept.
+    """
+    firsts = [q.span.start for q in quotes if q.speaker is not None]
+    firsts += [start for _, start, _ in reported]
+    first = min(firsts, default=len(text))
+    out: set[int] = set()
+    for k, q in enumerate(quotes):
+        if q.span.start >= first:
+            break
+        if q.speaker is not None:
+            continue
+        a = text.rfind("\n", max(0, q.span.open - _HEADLINE_CHARS), q.span.open) + 1
+        b = text.find("\n", q.span.start, q.span.start + _HEADLINE_CHARS)
+        if (a == 0 and q.span.open > _HEADLINE_CHARS) or b == -1:
+            continue
+        line = text[a:b]
+        if len(line.split()) <= _STANDFIRST_WORDS and _STANDFIRST_SAYS.search(
+            text, a, q.span.open
+        ):
+            out.add(k)
+    return out
 
 
 def _headline_echoes(text: str, quotes: list[_Quote]) -> set[int]:

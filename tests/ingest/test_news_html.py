@@ -712,3 +712,13 @@ def test_aljazeera_headline_with_scare_quote_is_no_reported_speech() -> None:
     assert m.title == "Qatar says Gaza truce talks at 'delicate stage'"
     assert m.text.count("Qatar says Gaza truce talks") == 1
     assert not any(r.text.startswith("Gaza truce talks") for r in m.remarks)
+
+
+def test_standfirst_quote_with_no_named_speaker_is_no_remark() -> None:
+    """The summary under a headline ('French president says EU must "protect itself"',
+    'Foreign ministry spokesman says negotiations "continue around the clock"') is
+    above every attributed remark: its quotation is no remark (standfirst)."""
+    guardian, aljazeera = read_html(GUARDIAN), read_html(ALJAZEERA)
+    assert not any("protect itself" in r.text for r in guardian.remarks)
+    assert not any("around the clock" in r.text for r in aljazeera.remarks)
+    assert all(r.speaker for r in guardian.remarks + aljazeera.remarks)
