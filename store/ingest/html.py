@@ -23,6 +23,7 @@ than 10,000 siblings.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -87,6 +88,7 @@ _MAX_LABEL_CHARS = 120
 _MAX_LABEL_WORDS = 14
 _META_BLOCK_CHARS = 200
 _TITLE_PARAGRAPHS = 3  # how far down the page's own headline may already stand
+_LD_SCRIPT_CHARS = 20000  # how much of a JSON-LD script is looked at
 _META_BLOCK_LEVELS = 6  # how far up from the <time> the date block may reach
 
 
@@ -309,7 +311,10 @@ def _meta_values(root: Node, elements: list[Node] | None = None) -> dict[str, st
 
     ``elements`` is ``list(_walk(root))`` when the caller already has it."""
     values: dict[str, str] = {}
+    ld: dict[str, str] = {}
     for node in _walk(root) if elements is None else elements:
+        if node.tag == "script" and "ld+json" in node.attrs.get("type", "").lower():
+            _ld_json_fields(_plain_text(node), ld)
         if node.tag != "meta":
             continue
         content = node.attrs.get("content", "").strip()
@@ -317,7 +322,31 @@ def _meta_values(root: Node, elements: list[Node] | None = None) -> dict[str, st
             name = node.attrs.get(key, "").strip().lower()
             if name and content and name not in values:
                 values[name] = content
+    for key, value in ld.items():
+        values.setdefault(key, value)
     return values
+
+
+#: A JSON-LD article's headline and publication date, read as strings wherever they
+#: sit (one object, a list, an @graph) without parsing the whole script.
+_LD_FIELD = re.compile(r'"(headline|datePublished)"\s*:\s*"((?:[^"\\]|\\.){1,500})"')
+_LD_KEYS = {"headline": "ld:headline", "datePublished": "datepublished"}
+
+
+def _ld_json_fields(script: str, into: dict[str, str]) -> None:
+    """``json-ld``: a NewsArticle's "headline" and "datePublished" in the page's
+    ``<script type="application/ld+json">``: many news pages carry their headline and
+    date there and nowhere else (no og:title, no ``<time>``). The first of each wins."""
+    for m in _LD_FIELD.finditer(script[:_LD_SCRIPT_CHARS]):
+        key = _LD_KEYS[m.group(1)]
+        if key in into:
+            continue
+        try:
+            value = json.loads(f'"{m.group(2)}"')
+        except ValueError:
+            value = m.group(2)
+        if isinstance(value, str) and value.strip():
+            into[key] = _collapse(value)
 
 
 def _text_lengths(node: Node, skip: set[int] | frozenset[int] = frozenset(),
@@ -489,7 +518,9 @@ def _page_title(root: Node, container: Node, metas: dict[str, str],
             text = _collapse(_plain_text(node))
             if text:
                 return text
-    og = _collapse(metas.get("og:title", "") or metas.get("twitter:title", ""))
+    og = _collapse(
+        metas.get("og:title", "") or metas.get("twitter:title", "") or metas.get("ld:headline", "")
+    )
     if og:
         # ``og-site-suffix``: "… - United States Department of State" names the site.
         suffix = _TITLE_SUFFIX.search(og)
