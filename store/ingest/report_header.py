@@ -16,6 +16,7 @@ stays partial (``--MM-DD``).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from store.ingest.dates import MONTH_RE, iso_date, parse_date, years_in
 from store.ingest.document import Header, Page
@@ -175,6 +176,28 @@ def year_from_stamp(above: str, month: int, day: int) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_PAGE_DATE_LAG_DAYS = 7
+
+
+def _year_from_page_date(page_date: str | None, month: int, day: int) -> int | None:
+    """``page-date-year``: an HTML page's own publication date (its metadata, never a
+    clock in the text) a few days after the dateline's ("Nov 7 (Reuters)" published
+    2024-11-08) lends its year; a dateline in December published in January is the
+    year before."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", page_date or "")
+    if m is None:
+        return None
+    published = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for year in (published.year, published.year - 1):
+        try:
+            lag = (published - date(year, month, day)).days
+        except ValueError:  # 29 February of a common year
+            continue
+        if 0 <= lag <= _PAGE_DATE_LAG_DAYS:
+            return year
+    return None
+
+
 def lead_title(sentence: str, limit: int = _MAX_TITLE) -> str:
     """A one-line title from a lead sentence: trimmed of parentheses, cut at a clause.
 
@@ -311,7 +334,11 @@ def read_report_header(text: str, page: Page) -> Header | None:
             year, month, day = parsed
             if year is None:
                 above = f"{text[: m.start()]}\n{page.date or ''}"  # the page's own date too
-                year = infer_year(body) or year_from_stamp(above, month, day)
+                year = (
+                    infer_year(body)
+                    or year_from_stamp(above, month, day)
+                    or _year_from_page_date(page.date, month, day)
+                )
                 inferred = year is not None
             date = iso_date(year, month, day)
 

@@ -805,3 +805,50 @@ def test_json_ld_gives_headline_and_date_when_nothing_else_does() -> None:
     m = read_html(AP_LD_ONLY)
     assert m.title == "Blinken and Wang hold 'candid' talks in Beijing as tensions simmer"
     assert m.date == "2024-04-26"
+
+
+REUTERS_DIVS = """<html>
+<head>
+<title>Putin says Russia ready to talk to Trump | Reuters</title>
+<meta property="og:site_name" content="Reuters">
+<meta property="og:title" content="Putin says Russia ready to talk to Trump">
+<meta name="article:published_time" content="2024-11-08T10:00:00Z">
+</head>
+<body>
+<main>
+<article>
+<h1>Putin says Russia ready to talk to Trump</h1>
+<div class="info">
+<a href="/a">By Guy Faulconbridge</a>
+<time datetime="2024-11-08T10:00:00Z">November 8, 2024 10:00 AM UTC</time>
+</div>
+<div class="article-body__content">
+<div data-testid="paragraph-0">SOCHI, Russia, Nov 7 (Reuters) - President Vladimir Putin said
+on Thursday that Russia was ready to talk to Donald Trump.</div>
+<div data-testid="paragraph-1">"Whatever happens, we are ready," Putin told the Valdai forum in
+Sochi.</div>
+<div data-testid="promo-box">
+<p>The Reuters Daily Briefing newsletter provides all the news you need to start your day. Sign
+up here.</p>
+</div>
+<div data-testid="paragraph-2">Kremlin spokesman Dmitry Peskov said later that "no concrete
+plans" for a call existed.</div>
+<div data-testid="paragraph-3">Reporting by Guy Faulconbridge; Editing by Andrew Osborn</div>
+<div class="trust">
+<p>Our Standards: The Thomson Reuters Trust Principles.</p>
+</div>
+</div>
+</article>
+</main>
+</body>
+</html>
+"""
+
+
+def test_dateline_without_year_takes_it_from_the_page_date() -> None:
+    """'SOCHI, Russia, Nov 7 (Reuters)' published 2024-11-08 by the page's metadata: the
+    meeting is 2024-11-07, not '--11-07' (page-date-year)."""
+    m = read_html(REUTERS_DIVS)
+    check_offsets(m)
+    assert m.date == "2024-11-07"
+    assert said(m, "Whatever happens") == "Vladimir Putin"
