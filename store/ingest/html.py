@@ -440,7 +440,10 @@ def _is_furniture(node: Node) -> bool:
     style = attrs.get("style", "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    marks = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    # ``data-marks``: newer news sites name their blocks in data attributes rather than
+    # classes ('data-testid="promo-box"', 'data-component="newsletter-signup"').
+    marks = (f"{attrs.get('class', '')} {attrs.get('id', '')} "
+             f"{attrs.get('data-testid', '')} {attrs.get('data-component', '')}")
     if node.tag in _INLINE:  # a speaker's name may be a link styled "person_tag"
         rel = attrs.get("rel", "").lower().split()
         return _HIDDEN_CLASS.search(marks) is not None or "category" in rel or "tag" in rel

@@ -852,3 +852,10 @@ def test_dateline_without_year_takes_it_from_the_page_date() -> None:
     check_offsets(m)
     assert m.date == "2024-11-07"
     assert said(m, "Whatever happens") == "Vladimir Putin"
+
+
+def test_promo_named_in_data_testid_is_furniture() -> None:
+    """'<div data-testid="promo-box">' holds the newsletter promo: no text (data-marks)."""
+    m = read_html(REUTERS_DIVS)
+    assert "Daily Briefing" not in m.text
+    assert said(m, "no concrete plans", kind="reported") == "Dmitry Peskov"
