@@ -773,6 +773,7 @@ def _quote_key(words: str) -> str:
 
 _STANDFIRST_SAYS = re.compile(r"\bsays\b")
 _STANDFIRST_WORDS = 35
+_STANDFIRST_REACH = 1200  # characters from the top of the text
 
 
 def _standfirst_quotes(
@@ -792,8 +793,8 @@ def _standfirst_quotes(
     first = min(firsts, default=len(text))
     out: set[int] = set()
     for k, q in enumerate(quotes):
-        if q.span.start >= first:
-            break
+        if q.span.start >= min(first, _STANDFIRST_REACH):
+            break  # a standfirst sits right under the headline, near the top
         if q.speaker is not None:
             continue
         a = text.rfind("\n", max(0, q.span.open - _HEADLINE_CHARS), q.span.open) + 1
