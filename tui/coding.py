@@ -349,8 +349,11 @@ class CodingActions(Screen[None]):
         if done:
             self._coding_changed()
 
-    def _open(self, make: Any) -> None:
-        """Open a coding screen built by ``make(library, store)``, or say why not."""
+    def _open(self, make: Any, done: Any = None) -> None:
+        """Open a coding screen built by ``make(library, store)``, or say why not.
+
+        ``done`` gets the screen's result; by default, closing it refreshes the coding.
+        """
         store = self._store_or_say()
         if store is None:
             return
@@ -359,7 +362,7 @@ class CodingActions(Screen[None]):
         except CODING_ERRORS as error:
             self.notify(str(error), severity="warning", markup=False)
             return
-        self.app.push_screen(make(library, store), lambda _: self._coding_changed())
+        self.app.push_screen(make(library, store), done or (lambda _: self._coding_changed()))
 
     def action_open_search(self, saved: str | None = None) -> None:
         """Open the search screen (on the saved search ``saved``, if given)."""
@@ -395,22 +398,13 @@ class CodingActions(Screen[None]):
         """Open the export form (CSV, JSON, Markdown, QDPX) with the CLI's filters."""
         from tui.screens.export import ExportScreen
 
-        store = self._store_or_say()
-        if store is None:
-            return
-        try:
-            library = self.coding_library()
-        except CODING_ERRORS as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return
-        meeting = getattr(self, "meeting", None)
-        meeting_id = getattr(meeting, "id", None)
+        meeting_id = getattr(getattr(self, "meeting", None), "id", None)
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, timeout=8, markup=False)
 
-        self.app.push_screen(ExportScreen(library, store, meeting_id=meeting_id), done)
+        self._open(lambda library, store: ExportScreen(library, store, meeting_id=meeting_id), done)
 
 
 class CodingScreen(Screen[None]):
