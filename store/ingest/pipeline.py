@@ -91,16 +91,8 @@ def _who_take_part(
         p
         for p in people
         if p.name.casefold() in names
-        or (
-            not _HEADLINE_WORDS.intersection(p.name.split())
-            and re.search(rf"\b{re.escape(p.name.split()[-1])}\b", body) is not None
-        )
+        or re.search(rf"\b{re.escape(p.name.split()[-1])}\b", body) is not None
     )
-
-
-#: Capitalised function words of a headline: a "name" holding one ("Pressure Mounts Over
-#: Gaza") is a headline's words, not a person.
-_HEADLINE_WORDS = frozenset(str.split("Over As In On At To For With From After Amid And Of The"))
 
 
 def _merge_people(*groups: tuple[Person, ...] | list[Person]) -> tuple[Person, ...]:
