@@ -193,6 +193,37 @@ def _cuts_for(core: str) -> tuple[int, ...]:
     return tuple(_split_token(core))
 
 
+#: White-space tokens known to hold no word that :func:`_split_token` cuts; a cap keeps
+#: a worker that imports millions of documents from growing without bound.
+_PLAIN_TOKENS: set[str] = set()
+_PLAIN_TOKENS_CAP = 200_000
+
+
+def _glued_words(text: str) -> list[str]:
+    """The distinct words of ``text`` that :func:`_cuts_for` cuts, in sorted order.
+
+    The same words as ``_WORD_IN_TEXT.findall(text)`` filtered by ``_cuts_for``, found
+    through white-space tokens instead: a word pattern's boundaries treat white space
+    like the ends of a string, so the words of a text are the words of its tokens.
+    ``str.split`` and one set difference against the tokens already judged plain cost
+    a fifth of running the pattern over the text and looking up each of its words,
+    and nearly every token of a document has been seen before (``the``, ``minister,``).
+    """
+    fresh = set(text.split()) - _PLAIN_TOKENS  # (walks the small set, not the cache)
+    if not fresh:
+        return []
+    if len(_PLAIN_TOKENS) > _PLAIN_TOKENS_CAP:
+        _PLAIN_TOKENS.clear()
+    glued: set[str] = set()
+    for token in fresh:
+        cut = [w for w in _WORD_IN_TEXT.findall(token) if _cuts_for(w)]
+        if cut:
+            glued.update(cut)
+        else:
+            _PLAIN_TOKENS.add(token)
+    return sorted(glued)
+
+
 def space_insertions(text: str) -> list[int]:
     """Sorted offsets in ``text`` before which one space should be inserted."""
     skip: list[tuple[int, int]] = []
@@ -221,7 +252,7 @@ def space_insertions(text: str) -> list[int]:
         if word and zipf(word.group().casefold()) >= 3.0 and not skipped(m.start()):
             cuts.add(m.end())
     # Judge each distinct word once, then visit only the places of the few to cut.
-    glued = [w for w in dict.fromkeys(_WORD_IN_TEXT.findall(text)) if _cuts_for(w)]
+    glued = _glued_words(text)
     if glued:
         # A pattern of the glued words finds them fast while they are few; past that,
         # trying every alternative at every position would be slower than a plain walk.
