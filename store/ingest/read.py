@@ -102,10 +102,29 @@ def tidy_text(text: str) -> str:
         text = text.translate(_LINE_BREAKS)
     if "\x1b" in text or _has_c1_introducer(text):
         text = _TERMINAL_ESCAPE.sub("", text)
-    text = _CONTROLS.sub("", text)
+    if _has_controls(text):
+        text = _CONTROLS.sub("", text)
     if "\\u" in text or any(ch in text for ch in _WORD_BREAKER_CHARS):
         text = _WORD_BREAKERS.sub("", text)  # (the alternation is slow to scan with)
     return text
+
+
+# Every byte but the C0 controls ``_CONTROLS`` removes (tab and line feed stay).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 8 or 11 <= b <= 31 or b == 127))
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _has_controls(text: str) -> bool:
+    """``_CONTROLS.search(text) is not None``, several times faster on clean text.
+
+    Deleting every other byte from the UTF-8 bytes leaves the C0 controls (a C table
+    look-up per byte, where the pattern costs tens of nanoseconds per character); a C1
+    control is encoded after a 0xC2 byte, so only text with one is searched for them.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    if raw.translate(None, _NOT_CONTROL_BYTES):
+        return True
+    return b"\xc2" in raw and _C1.search(text) is not None
 
 
 def _has_c1_introducer(text: str) -> bool:
