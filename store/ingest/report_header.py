@@ -16,6 +16,7 @@ stays partial (``--MM-DD``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from store.ingest.dates import MONTH_RE, iso_date, parse_date, years_in
@@ -284,6 +285,27 @@ def _headline_before(text: str, start: int) -> str | None:
     return line if looks_like_headline else None
 
 
+def _line_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that only matches at a line's start.
+
+    Both dateline patterns begin ``(?:\\A|(?<=\\n))``, but the engine still tries them
+    at every character; matching at each line start (a look-behind sees the text
+    before ``pos``) finds the same non-overlapping matches at a fraction of the cost.
+    """
+    pos = 0
+    end = 0
+    while pos <= len(text):
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m
+                end = m.end()
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return
+        pos = nl + 1
+
+
 def find_dateline(text: str, window: int = 3000) -> re.Match[str] | None:
     """The dateline match in the first paragraphs of ``text``, if there is one.
 
@@ -293,7 +315,7 @@ def find_dateline(text: str, window: int = 3000) -> re.Match[str] | None:
     head = text[:window]
     candidates = []
     for pattern in (_AGENCY_LAST, _WIRE):
-        for m in pattern.finditer(head):
+        for m in _line_start_matches(pattern, head):
             place = m.group("place")
             outlet = m.groupdict().get("outlet")
             if outlet and outlet_name(outlet) is None:

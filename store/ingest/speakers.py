@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from store.ingest.names import (
     COUNTRIES,
@@ -53,10 +54,21 @@ _NOTE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
     """The label without a trailing note ("(retranslated)") or extra white space, a
-    comma-split label read as role then name (:func:`comma_label`)."""
-    return comma_label(_NOTE.sub("", " ".join(label.split())).strip(" :."))
+    comma-split label read as role then name (:func:`comma_label`).
+
+    Cached: the turn reader asks about the same few labels over a hundred times per
+    document, and a speaker's label recurs across the documents of one outlet.
+    """
+    return comma_label(_without_note(" ".join(label.split())).strip(" :."))
+
+
+def _without_note(label: str) -> str:
+    """``_NOTE.sub("", label)``; a note closes on ")", which most labels lack, and the
+    pattern's leading white space is tried at every character."""
+    return _NOTE.sub("", label) if ")" in label else label
 
 
 def comma_label(label: str) -> str:
@@ -127,7 +139,7 @@ def is_heading_label(label: str) -> bool:
     from the audience"), and no lower-case words but connectors and name particles
     ("President of Egypt Abdel Fattah el-Sisi"); a heading fails one of these.
     """
-    core = _NOTE.sub("", " ".join(label.split())).strip(" :")
+    core = _without_note(" ".join(label.split())).strip(" :")
     if not core or is_question_label(core):
         return False
     words = core.split()
