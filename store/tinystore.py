@@ -451,6 +451,11 @@ class AtomicJSONStorage(Storage):
         self._sig = (st.st_ino, st.st_mtime_ns, st.st_size)
         self._loaded = True
 
+    @property
+    def signature(self) -> Signature | None:
+        """The signature of the version held in memory (``None``: none, or no file)."""
+        return self._sig if self._loaded else None
+
     def forget(self) -> None:
         """Drop the cached data: the next read comes from disk."""
         self._loaded = False

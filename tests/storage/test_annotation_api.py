@@ -237,3 +237,52 @@ def test_threads_share_one_store(store: AnnotationStore) -> None:
         t.join()
     assert store.tag_counts() == {"t0": 40, "t1": 40, "t2": 40}
     assert all(len(a.tags) == 3 for a in store.all())
+
+
+def test_files_beyond_the_open_ones_still_merge_others_changes(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a few shard files stay parsed between writes; one dropped from them and
+    written again is re-read first, so another instance's change to it survives."""
+    import store.annotations as annotations
+
+    monkeypatch.setattr(annotations, "OPEN_SHARDS", 2)
+    one = AnnotationStore.open(library)
+    two = AnnotationStore.open(library)
+    meetings = [f"m{i}" for i in range(5)]
+    for m in meetings:
+        one.tag_span(m, 0, 6, TEXT, "one")
+    assert len(one._files) == 2
+    for m in meetings:  # two changes every file, including those one holds parsed
+        two.tag_span(m, 0, 6, TEXT, "two")
+    for m in reversed(meetings):  # files dropped by `one` and files it still holds
+        one.tag_span(m, 7, 10, TEXT, "again")
+    one.close()
+    two.close()
+    with AnnotationStore.open(library) as s:
+        assert s.tag_counts() == {"one": 5, "two": 5, "again": 5}
+        for m in meetings:
+            assert [a.tags for a in s.for_meeting(m)] == [("one", "two"), ("again",)]
+
+
+def test_writes_to_many_meetings_leave_no_objects_behind(store: AnnotationStore) -> None:
+    """A write to a meeting not written before must not leave parsed copies of its
+    file behind for the cyclic GC to walk (which slowed writes to a large library)."""
+    import gc
+
+    import store.annotations as annotations
+
+    for i in range(annotations.OPEN_SHARDS + 10):  # fill the open files, codebook, undo
+        store.tag_span(f"warm{i}", 0, 6, TEXT, "x")
+    store._undo.depth = len(store._undo.done)  # undo history at its depth: steady state
+    for bucket in range(256):  # each of the 256 lock files, once (a fixed cost)
+        with store._lock_for(f"{bucket:02x}"):
+            pass
+    gc.collect()
+    before = len(gc.get_objects())
+    for i in range(200):
+        store.tag_span(f"m{i}", 0, 6, TEXT, "x")
+    gc.collect()
+    # each new annotation and its anchor stay (2 objects), plus its meeting's index dict
+    # and shard dict (2 more); nothing else may accumulate per write
+    assert len(gc.get_objects()) - before <= 200 * 4 + 20
