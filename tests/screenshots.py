@@ -135,7 +135,12 @@ def _png(svg: Path) -> Path | None:
         import cairosvg  # type: ignore[import-not-found]
     except ImportError:
         return None
-    cairosvg.svg2png(url=str(svg), write_to=str(png))
+    # cairo's own font lookup takes the first family only and falls back to a
+    # proportional face, which misaligns the cells; name an installed monospace face.
+    text = svg.read_text(encoding="utf-8")
+    text = text.replace('"Fira Code"', '"DejaVu Sans Mono"')
+    text = text.replace("Fira Code, monospace", "DejaVu Sans Mono, monospace")
+    cairosvg.svg2png(bytestring=text.encode("utf-8"), write_to=str(png))
     return png
 
 

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
 from tui.speaker_colours import speaker_colour
 from tui.text_layout import display_text
+from tui.widgets.scrollbar import QuietScrollbars
 from tui.widgets.strips import CachedLines, LineCache, text_strip
 
 ROW_HEIGHT = 2
@@ -45,7 +46,7 @@ class _PaintStyles(NamedTuple):
     placeholder: Style
 
 
-class MeetingList(CachedLines, ScrollView, can_focus=True):
+class MeetingList(CachedLines, QuietScrollbars, ScrollView, can_focus=True):
     """A virtual list of meetings with a cursor, fed page by page from the library."""
 
     HELP: ClassVar[str] = """\

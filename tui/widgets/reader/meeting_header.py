@@ -1,7 +1,14 @@
-"""The line above the reader: which meeting this is, when, where, from whom, with whom.
+"""The lines above the reader: which meeting this is, when, where, from whom, with whom.
 
 Built from ``rich.text.Text`` pieces, never markup, because titles and names come from
 documents and may contain square brackets.
+
+The header is always :data:`HEIGHT` lines tall: the title, the facts and the people
+share them, each cut with "…" when they do not fit. A fixed height keeps the remarks
+pane still while the reader holds ``j`` in the meetings pane (a header that grew and
+shrank with each title would make the pane below jump), and it lets a new meeting
+repaint just these lines: an ``auto`` height made every meeting change re-lay the whole
+screen out, repainting panes that had not changed (``tests/bench/run.py`` keys).
 """
 
 from __future__ import annotations
@@ -9,11 +16,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from store.models import Meeting
 from tui.speaker_colours import speaker_style
 from tui.text_layout import display_text
+
+HEIGHT = 5
+"""Lines the header always takes: up to three of title, one of facts, one or more of people."""
+ELLIPSIS = "…"
 
 
 class MeetingHeader(Static):
@@ -24,44 +36,77 @@ class MeetingHeader(Static):
 
 The open meeting's title; its date (marked "inferred" when Parley worked the year out
 rather than read it), place, outlet and kind; and the participants, each in the colour
-used for them in the remarks and the transcript.
+used for them in the remarks and the transcript. What does not fit in its five lines
+ends in "…"; the transcript (**v**) starts with the full title.
 """
 
-    DEFAULT_CSS = """
-    MeetingHeader {
-        height: auto;
-        max-height: 6;
+    DEFAULT_CSS = f"""
+    MeetingHeader {{
+        height: {HEIGHT};
         padding: 0 1;
         background: $boost;
         color: $text;
-    }
+    }}
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes, markup=False)
+        self._meeting: Meeting | None = None
+        self._loading = False
         self.show_meeting(None)
 
     def show_meeting(self, meeting: Meeting | None, *, loading: bool = False) -> None:
         """Describe ``meeting`` (or say there is none / it is loading)."""
+        self._meeting, self._loading = meeting, loading
+        self.update(self._describe(), layout=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the description to the new width."""
+        self.update(self._describe(), layout=False)
+
+    def _describe(self) -> Text:
+        meeting = self._meeting
         if meeting is None:
-            message = "Loading…" if loading else "No meeting selected."
-            self.update(Text(message, style="dim"))
-            return
-        text = Text()
-        text.append(display_text(meeting.title or "(untitled)"), style="bold")
-        text.append("\n")
+            return Text("Loading…" if self._loading else "No meeting selected.", style="dim")
+        title = Text(display_text(meeting.title or "(untitled)"), style="bold")
         facts: list[str] = []
         date = meeting.date or "date unknown"
         facts.append(f"{date} (inferred)" if meeting.date_inferred and meeting.date else date)
         facts.extend(value for value in (meeting.place, meeting.outlet) if value)
         facts.append(meeting.kind)
-        text.append(display_text(" · ".join(facts)), style="italic")
-        if meeting.participants:
-            text.append("\n")
-            for index, person in enumerate(meeting.participants):
-                if index:
-                    text.append(", ")
-                text.append(display_text(person.name), speaker_style(person.name))
-                if person.role:
-                    text.append(display_text(f" ({person.role})"), style="dim")
-        self.update(text)
+        people = Text()
+        for index, person in enumerate(meeting.participants):
+            if index:
+                people.append(", ")
+            people.append(display_text(person.name), speaker_style(person.name))
+            if person.role:
+                people.append(display_text(f" ({person.role})"), style="dim")
+        return self._fit(title, Text(display_text(" · ".join(facts)), style="italic"), people)
+
+    def _fit(self, title: Text, facts: Text, people: Text) -> Text:
+        """The three parts in :data:`HEIGHT` lines of the content width, cut with "…"."""
+        width = self.content_region.width
+        if width <= 1:  # not laid out yet: on_resize fits it
+            return Text("\n").join([title, facts, people] if people else [title, facts])
+        console = self.app.console
+        title_lines = list(title.wrap(console, width))
+        people_lines = list(people.wrap(console, width)) if people else []
+        title_room = HEIGHT - 1 - min(1, len(people_lines))
+        title_lines = _cut(title_lines, min(3, title_room), width)
+        people_lines = _cut(people_lines, HEIGHT - 1 - len(title_lines), width)
+        facts_lines = _cut(list(facts.wrap(console, width)), 1, width)
+        return Text("\n").join([*title_lines, *facts_lines, *people_lines])
+
+
+def _cut(lines: list[Text], room: int, width: int) -> list[Text]:
+    """At most ``room`` of ``lines``; the last one kept ends in "…" if any were dropped."""
+    if len(lines) <= room:
+        return lines
+    kept = lines[:room]
+    if kept:
+        last = kept[-1].copy()
+        last.rstrip()
+        last.truncate(width - 1)
+        last.append(ELLIPSIS, style=last.style)
+        kept[-1] = last
+    return kept

@@ -37,6 +37,7 @@ from tui.widgets.reader.coding_marks import (
     no_marks,
     paint_marks,
 )
+from tui.widgets.scrollbar import QuietScrollbars
 from tui.widgets.strips import CachedLines, LineCache, text_strip
 
 INDENT = 3  # the speaker bar, the coded-lines bar, a space before the remark's text
@@ -53,7 +54,7 @@ class _PaintStyles(NamedTuple):
     empty: Style
 
 
-class RemarkList(CachedLines, ScrollView, can_focus=True):
+class RemarkList(CachedLines, QuietScrollbars, ScrollView, can_focus=True):
     """The remarks of one meeting, each headed by its speaker, with a remark cursor."""
 
     HELP: ClassVar[str] = """\
@@ -181,7 +182,10 @@ same speaker's next or previous remark.
         """Draw ``marks`` (tags, bookmarks, notes) if they are the open meeting's."""
         if self.meeting is None or marks.meeting_id != self.meeting.id:
             return
+        nothing_before = not self._marks and not self._coded
         self._marks = marks
+        if nothing_before and not marks:
+            return  # uncoded before and after: the lines drawn are right (most meetings)
         coded: dict[int, tuple[tuple[str, ...], bool, bool]] = {}
         if marks:
             for index, remark in enumerate(self._remarks):

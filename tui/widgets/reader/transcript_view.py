@@ -39,6 +39,7 @@ from tui.widgets.reader.coding_marks import (
     no_marks,
     paint_marks,
 )
+from tui.widgets.scrollbar import QuietScrollbars
 from tui.widgets.strips import text_strip
 
 LABEL_WIDTH = 12
@@ -57,7 +58,7 @@ class TextSelection:
     text: str
 
 
-class TranscriptView(ScrollView, can_focus=True):
+class TranscriptView(QuietScrollbars, ScrollView, can_focus=True):
     """The cleaned text of one meeting, marked by speaker, with keyboard and mouse selection."""
 
     ALLOW_SELECT = False  # this widget does its own selection, by character offset
@@ -291,8 +292,10 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
     def set_marks(self, marks: MeetingMarks) -> None:
         """Draw ``marks`` (tag tints, bookmarks, notes) if they are the open meeting's."""
         if self.meeting is not None and marks.meeting_id == self.meeting.id:
+            redraw = bool(marks) or bool(self._marks)  # not when uncoded before and after
             self._marks = marks
-            self.refresh()
+            if redraw:
+                self.refresh()
 
     @property
     def marks(self) -> MeetingMarks:
