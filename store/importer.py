@@ -161,12 +161,17 @@ def _walk(
 # ---------------------------------------------------------------------------- preparing
 
 
+#: zlib level 1: on synthetic meetings 170 µs a meeting against level 6's 370 µs (6 % of
+#: a document's whole import), for bodies 8 % larger (ratio 2.15 against 2.32).
+_ZLIB_LEVEL = 1
+
+
 def encode_meeting(meeting: Meeting) -> bytes:
     """The meeting as compressed JSON; remark texts are left out (they are spans of text)."""
     data = meeting.to_json()
     for r in data["remarks"]:
         r["text"] = None
-    return zlib.compress(orjson.dumps(data), 6)
+    return zlib.compress(orjson.dumps(data), _ZLIB_LEVEL)
 
 
 def decode_meeting(body: bytes) -> Meeting:
