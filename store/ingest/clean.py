@@ -9,13 +9,15 @@ insert a string) so the offset map can be carried through mechanically:
 3. insert the spaces :mod:`store.ingest.repair` finds missing.
 
 ``Cleaned.offsets[i]`` is the source index of cleaned character ``i``; an inserted
-character maps to the source character that follows it.
+character maps to the source character that follows it. The map is traced from the
+edits on first use (extraction itself never reads it).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from store.ingest.document import Cleaned
 from store.ingest.furniture import furniture_lines
@@ -31,27 +33,42 @@ class Edit:
     insert: str = ""
 
 
-def apply_edits(cleaned: Cleaned, edits: list[Edit], source_len: int) -> Cleaned:
-    """Apply non-overlapping ``edits`` to ``cleaned``, carrying the offset map along."""
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
+    """``text`` with non-overlapping ``edits`` applied, and the edits that were (an
+    overlapping edit is dropped: the earlier one wins), in order, to trace offsets by."""
     if not edits:
-        return cleaned
-    text, offsets = cleaned.text, cleaned.offsets
+        return text, []
     out: list[str] = []
-    out_offsets: list[int] = []
+    kept: list[Edit] = []
     pos = 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos:  # overlapping edit: the earlier one wins
             continue
+        kept.append(e)
         out.append(text[pos : e.start])
-        out_offsets.extend(offsets[pos : e.start])
-        if e.insert:
-            anchor = offsets[e.end] if e.end < len(offsets) else source_len
-            out.append(e.insert)
-            out_offsets.extend([anchor] * len(e.insert))
+        out.append(e.insert)
         pos = e.end
     out.append(text[pos:])
-    out_offsets.extend(offsets[pos:])
-    return Cleaned(text="".join(out), offsets=out_offsets)
+    return "".join(out), kept
+
+
+def trace_offsets(source_len: int, passes: tuple[list[Edit], ...]) -> list[int]:
+    """The offset map of a text made from a source of ``source_len`` characters by
+    applying each pass's (kept) edits in turn: ``offsets[i]`` is the source index of
+    character ``i``, and an inserted character maps to the one that follows it."""
+    offsets = list(range(source_len))
+    for edits in passes:
+        out: list[int] = []
+        pos = 0
+        for e in edits:
+            out.extend(offsets[pos : e.start])
+            if e.insert:
+                anchor = offsets[e.end] if e.end < len(offsets) else source_len
+                out.extend([anchor] * len(e.insert))
+            pos = e.end
+        out.extend(offsets[pos:])
+        offsets = out
+    return offsets
 
 
 _TRAILING = re.compile(r"[ \t\u00a0]+(?=\n|\Z)")
@@ -89,11 +106,24 @@ def _blank_edits(text: str) -> list[Edit]:
 
 
 def clean(text: str) -> Cleaned:
-    """Cleaned text of a page, with ``offsets`` back into ``text``."""
-    n = len(text)
-    cleaned = Cleaned(text=text, offsets=list(range(n)))
-    cleaned = apply_edits(cleaned, [Edit(a, b) for a, b in furniture_lines(text)], n)
-    cleaned = apply_edits(cleaned, _whitespace_edits(cleaned.text), n)
-    cleaned = apply_edits(cleaned, _blank_edits(cleaned.text), n)
-    cleaned = apply_edits(cleaned, [Edit(i, i, " ") for i in space_insertions(cleaned.text)], n)
-    return cleaned
+    """Cleaned text of a page, with ``offsets`` back into ``text``.
+
+    The offset map is traced from the passes' edits only when it is asked for:
+    extraction never needs it, and building it (a list of ints per character, copied
+    by every pass) cost as much as a pass.
+    """
+    passes: list[list[Edit]] = []
+    out = text
+    for find in (_furniture_edits, _whitespace_edits, _blank_edits, _space_edits):
+        out, kept = apply_edits(out, find(out))
+        if kept:
+            passes.append(kept)
+    return Cleaned(text=out, trace=partial(trace_offsets, len(text), tuple(passes)))
+
+
+def _furniture_edits(text: str) -> list[Edit]:
+    return [Edit(a, b) for a, b in furniture_lines(text)]
+
+
+def _space_edits(text: str) -> list[Edit]:
+    return [Edit(i, i, " ") for i in space_insertions(text)]

@@ -7,6 +7,7 @@ The pipeline is ``read`` (bytes → :class:`Page`) → ``clean`` (:class:`Page` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from store.models import Person, Remark, Section
@@ -46,7 +47,15 @@ class Cleaned:
     """
 
     text: str
-    offsets: list[int] = field(default_factory=list)
+    trace: Callable[[], list[int]] | None = field(default=None, repr=False, compare=False)
+    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def offsets(self) -> list[int]:
+        """Built by ``trace`` on first use: the import never asks for it."""
+        if self._offsets is None:
+            self._offsets = self.trace() if self.trace is not None else []
+        return self._offsets
 
     def to_source(self, i: int) -> int:
         if not self.offsets:
