@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,15 @@ class MeetingPlace:
     transcript_scroll: int = 0  # the text offset at the top of the transcript (width-proof)
     view: str = "remarks"
 
+    def to_json(self) -> dict[str, Any]:
+        """The place as JSON (by hand: ``asdict`` deep-copies, and a state has 2,000)."""
+        return {name: getattr(self, name) for name in _PLACE_FIELDS}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MeetingPlace:
         place = cls()
-        for name, default in asdict(place).items():
-            value = data.get(name, default)
+        for name in _PLACE_FIELDS:
+            value = data.get(name, getattr(place, name))
             if name == "view":
                 place.view = value if value in ("remarks", "transcript") else "remarks"
             elif name == "anchor":
@@ -44,6 +48,9 @@ class MeetingPlace:
             elif isinstance(value, int) and value >= 0:
                 setattr(place, name, value)
         return place
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(MeetingPlace))
 
 
 @dataclass(slots=True)
@@ -69,7 +76,7 @@ class UIState:
             "last_meeting": self.last_meeting,
             "last_index": self.last_index,
             "sort": self.sort,
-            "meetings": {key: asdict(value) for key, value in self.meetings.items()},
+            "meetings": {key: value.to_json() for key, value in self.meetings.items()},
         }
 
     @classmethod

@@ -53,8 +53,9 @@ def test_a_chosen_fps_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 async def test_main_screen_settles_only_when_asked(demo_app, monkeypatch, settle) -> None:
     calls: list[int] = []
     monkeypatch.setattr(main_screen, "_settle_garbage_collector", lambda: calls.append(1))
+    monkeypatch.setattr(main_screen, "SETTLE_DELAY", 0.05)
     app = demo_app(settle_gc=settle)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        await pilot.pause()
+        await pilot.pause(0.3)
     assert calls == ([1] if settle else [])

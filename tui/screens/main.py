@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from tui.app import ParleyApp
 
 _GC_THRESHOLDS = (10_000, 10, 10)
+#: Seconds after the library opens before the collector is settled: its full collection
+#: takes tens of milliseconds, which must not hold up the first paint of the meetings
+#: (it did when it ran right after the next refresh: the rows come a moment later).
+SETTLE_DELAY = 1.0
 SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
 MARKS_KEPT = 32  # meetings whose coding marks are kept, so going back paints at once
 
@@ -155,7 +159,7 @@ class MainScreen(ReaderCoding, Screen[None]):
             self.query_one(MeetingHeader).show_meeting(None)
             self.notify("The library is empty: import documents with `parley import FOLDER`.")
         if self.app.settle_gc:
-            self.call_after_refresh(_settle_garbage_collector)
+            self.set_timer(SETTLE_DELAY, _settle_garbage_collector)
 
     @work(thread=True, exclusive=True, group="annotation-counts")
     def load_counts(self) -> None:
