@@ -106,6 +106,12 @@ SECTION_HEADING = re.compile(
     r"(?: from (?:the )?(?:media|journalists|the press))?)\s*$"
 )
 _SECTION_TRAILING_COLON = re.compile(r":\s*$")
+#: The characters a SECTION_HEADING match can start with ("* * *", "---", "___", "To be
+#: continued", "The end", "Beginning of", "End of", "Continuation of", "Press
+#: statement", "Statements", "Opening", "Closing", "Introductory", "Questions and
+#: answers" in any case, "Answers to", "From", "Replies", "Responses"): a paragraph
+#: starting otherwise is not joined up and matched at all.
+_HEADING_FIRST = frozenset("*-_TBECPSsOIqQAaFRr")
 
 
 @dataclass(slots=True)
@@ -1061,10 +1067,11 @@ def find_sections(text: str, start: int = 0) -> tuple[Section, ...]:
         raw = para.group(0)
         lead = len(raw) - len(raw.lstrip())
         paragraphs.append((para.start() + lead, raw.strip()))
-        joined = _SECTION_TRAILING_COLON.sub("", " ".join(raw.split()))
-        if raw.count("\n") <= 2 and len(joined) <= 160 and SECTION_HEADING.match(joined):
-            sections.append(Section(title=joined, start=para.start() + lead))
-            continue
+        if raw[lead] in _HEADING_FIRST and raw.count("\n") <= 2:
+            joined = _SECTION_TRAILING_COLON.sub("", " ".join(raw.split()))
+            if len(joined) <= 160 and SECTION_HEADING.match(joined):
+                sections.append(Section(title=joined, start=para.start() + lead))
+                continue
         pos = para.start()
         for line in raw.split("\n"):
             s = _SECTION_TRAILING_COLON.sub("", line.strip())
@@ -1144,11 +1151,22 @@ def _topic_headings(paragraphs: list[tuple[int, str]], lines: bool = False) -> l
             continue
         bare = para.rstrip(_TRAILING_CLOSERS)
         prose_follows = (
-            bool(re.search(r"[.!?…]$", bare))
-            and len(para.split()) >= 6
+            _ends_sentence(bare)
+            and len(para.split(None, 6)) >= 6  # six words or more, without splitting all
             and (para[:1].isupper() or para[:1].isdigit() or para[:1] in "\"“«‘'(")
         )
     return out[::-1]
+
+
+def _ends_sentence(s: str) -> bool:
+    """``re.search(r"[.!?…]$", s)``: a sentence mark at the end (or before a final line
+    break), without the search scanning every mark in a long paragraph."""
+    if s.endswith("\n"):
+        s = s[:-1]
+    return s[-1:] in _SENTENCE_MARKS
+
+
+_SENTENCE_MARKS = frozenset(".!?…")
 
 
 def _ends_or_heads(line: str) -> bool:

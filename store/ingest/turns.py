@@ -190,6 +190,17 @@ class TurnDoc:
     views: dict[int, str] = field(default_factory=dict)
     line_mode: bool = False  # True: every line is a paragraph (no blank lines between)
     label_order: list[str] | None = None
+    title_name_set: frozenset[str] | None = None
+
+    def title_names(self) -> frozenset[str]:
+        """The names and aliases of the header's people, folded (asked once per label)."""
+        if self.title_name_set is None:
+            people = self.header.people
+            self.title_name_set = frozenset(
+                {p.name.casefold() for p in people}
+                | {a.casefold() for p in people for a in p.aliases}
+            )
+        return self.title_name_set
 
     @classmethod
     def make(cls, text: str, header: Header, page: Page) -> TurnDoc:
@@ -441,9 +452,7 @@ def _credible(hit: LabelHit, counts: Counter[str], doc: TurnDoc) -> bool:
         return True  # ``outlet-label``: "CCTV:", "Speaker 1:", "Nippon TV, Takeda:" ask
     repeats = counts[key] >= 2
     role, name, _ = split_role_name(normalise_label(hit.label))
-    title_names = {p.name.casefold() for p in doc.header.people} | {
-        a.casefold() for p in doc.header.people for a in p.aliases
-    }
+    title_names = doc.title_names()
     in_title = key in title_names or (name and name.casefold() in title_names)
     caps = hit.label.upper() == hit.label and any(c.isalpha() for c in hit.label)
     if hit.sieve == "full-stop":
@@ -1008,15 +1017,16 @@ def _mark_named_questioners(
     for t in turns:
         if t.speaker is None:
             continue
-        body = " ".join(text[a:b] for a, b in t.spans)
-        words[t.speaker.name] += len(body.split())
+        # Words counted span by span: joined with a space they would count the same.
+        said = sum(len(text[a:b].split()) for a, b in t.spans)
+        words[t.speaker.name] += said
         if t.label is None or t.questioner:
             continue
         if book.from_title(t.label) and t.speaker.role:
-            officials[t.speaker.name] += len(body.split())
+            officials[t.speaker.name] += said
             continue
         total[t.speaker.name] += 1
-        if "?" in body:
+        if any("?" in text[a:b] for a, b in t.spans):
             asks[t.speaker.name] += 1
     if len(words) < 2:
         return
