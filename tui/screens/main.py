@@ -118,7 +118,7 @@ class MainScreen(ReaderCoding, Screen[None]):
 
     def on_mount(self) -> None:
         meetings = self.query_one(MeetingList)
-        meetings.loading = True
+        meetings.border_title = "Meetings (opening the library…)"
         meetings.focus()
         self.open_library()
 
@@ -131,7 +131,6 @@ class MainScreen(ReaderCoding, Screen[None]):
             library = await client.open()
             total = await client.count()
         except Exception as error:  # one sentence; the app stays up to say it
-            meetings.loading = False
             meetings.border_title = "Meetings (none)"
             self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
             return
@@ -151,10 +150,8 @@ class MainScreen(ReaderCoding, Screen[None]):
         meetings.attach(client, total, state.sort, index)
         if total == 0:
             self.load_counts()
-        meetings.loading = False
         if self.focused is None:
             meetings.focus()
-        self.refresh_bindings()
         if total == 0:
             self.query_one(MeetingHeader).show_meeting(None)
             self.notify("The library is empty: import documents with `parley import FOLDER`.")
