@@ -2,18 +2,31 @@
 
 Run: ``python tests/bench/bench_tag_writes.py`` (prints one JSON object).
 
-Each store is built quickly by writing its shard files directly (``--per-meeting``
-annotations in each meeting's file, the same layout ``AnnotationStore`` writes), then
-opened through ``AnnotationStore.open`` (timed), then single ``tag_span`` calls are timed
-end to end: half add a tag to an existing passage, half tag a new passage; every one
-is a real durable write (temp file, fsync, ``os.replace``, directory fsync). The rounds
-are interleaved across the three stores so that load from other processes on the
-machine hits every size alike. Also reported: the raw cost of one atomic durable write
-of a small file on this disk (what every write pays at least), and writes to one
-meeting holding ``--heavy`` annotations (the cost grows with the annotations of the
-meeting being written, not with the library). A second set of rounds runs with
-``os.fsync`` replaced by a no-op, *only* to show the store's own cost apart from the
-disk's flush latency (which on a shared virtual disk varies with others' load).
+Each store is built quickly by writing its files directly, as a library that grew to
+that size through ``AnnotationStore`` has them: ``--per-meeting`` annotations in each
+meeting's shard file, three older versions of each shard in ``backups/rolling`` (real
+files, so each write frees the oldest one, as it does in a used library) and the lock
+file of each shard folder. Each store is opened through ``AnnotationStore.open``
+(timed), its session snapshot is let finish (it runs once per open, in the background),
+``--warmup`` writes per store are made untimed (first-use costs of the process), and
+then single ``tag_span`` calls are timed end to end: to a random meeting (so at 100k
+nearly every write is the session's first to its meeting, the dearer case), half
+adding a tag to an existing passage, half tagging a new passage; every one is a real
+durable write (temp file, fsync, ``os.replace``, directory fsync). Each is undone
+(untimed) before the next, so every store keeps its size and its meetings theirs.
+
+The machine is shared, so: writes go round-robin over the stores one at a time (in a
+new random order each turn), so load from other processes hits every size alike;
+``--rounds`` rounds of ``--writes`` writes per store are made, and ``tag_span`` /
+``tag_span_cpu`` pool all of them, while ``rounds`` gives each round's p95s and ratio
+(their spread is the noise). CPU time (``time.thread_time``: the store's own work and
+its system calls, not waiting for the disk or for a CPU) is less disturbed by others.
+
+Also reported: the raw cost of one atomic durable write of a small file on this disk
+(what every write pays at least); writes to one meeting holding ``--heavy`` annotations
+(the cost grows with the annotations of the meeting being written, not with the
+library); and one more round with ``os.fsync`` replaced by a no-op, *only* to show the
+store's own cost apart from the disk's flush latency.
 """
 
 from __future__ import annotations
@@ -40,7 +53,7 @@ from store.anchoring import make_anchor  # noqa: E402
 from store.annotations import AnnotationStore  # noqa: E402
 from store.codebook import default_colour  # noqa: E402
 from store.schema import SCHEMA_VERSION, shard_relpath  # noqa: E402
-from store.tinystore import atomic_write_bytes  # noqa: E402
+from store.tinystore import ROLLING_COPIES, atomic_write_bytes  # noqa: E402
 
 TEXT = "".join(f"Sentence {i:04d} said by someone at the talks today. " for i in range(400))
 TAGS = [f"topic/t{i:02d}" for i in range(20)]
@@ -68,9 +81,13 @@ def summary(seconds: list[float]) -> dict[str, float]:
 
 
 def build_library(path: Path, total: int, per_meeting: int, rng: random.Random) -> list[str]:
-    """Write a v1 annotations folder with ``total`` annotations; return the meeting ids."""
+    """Write a v1 annotations folder with ``total`` annotations, rolling backups and
+    lock files as a used library has them; return the meeting ids."""
     root = path / "annotations"
     root.mkdir(parents=True)
+    (root / "locks").mkdir()
+    for name in ("store", "codebook"):
+        (root / "locks" / f"{name}.lock").touch()
     (root / "store.json").write_bytes(
         orjson.dumps({"meta": {"schema": {"schema_version": SCHEMA_VERSION}}})
     )
@@ -95,13 +112,23 @@ def build_library(path: Path, total: int, per_meeting: int, rng: random.Random) 
                 "updated": now,
                 "orphaned": False,
             }
-        shard = root / shard_relpath(meeting)
+        rel = shard_relpath(meeting)
+        shard = root / rel
         shard.parent.mkdir(parents=True, exist_ok=True)
-        shard.write_bytes(orjson.dumps({"annotations": docs}))
+        payload = orjson.dumps({"annotations": docs})
+        shard.write_bytes(payload)
+        rolling = root / "backups" / "rolling" / rel
+        rolling.parent.mkdir(parents=True, exist_ok=True)
+        for n in range(1, ROLLING_COPIES + 1):
+            rolling.with_name(f"{rolling.name}.{n}").write_bytes(payload)
+        (root / "locks" / f"{rel.split('/')[1]}.lock").touch()
     return meetings
 
 
 def one_write(store: AnnotationStore, meetings: list[str], rng: random.Random) -> float:
+    """Time one ``tag_span`` (wall seconds; its CPU time goes to ``CPU_SECONDS``), then
+    undo it, untimed, so the store keeps its size: without that the 1k store's meetings
+    grew by half during a run (and wrote slower) while the 100k store's barely changed."""
     meeting = rng.choice(meetings)
     if rng.random() < 0.5 and (existing := store.for_meeting(meeting)):
         a = rng.choice(existing)
@@ -114,21 +141,26 @@ def one_write(store: AnnotationStore, meetings: list[str], rng: random.Random) -
     began, cpu = time.perf_counter(), time.thread_time()
     store.tag_span(meeting, start, end, TEXT, tag)
     CPU_SECONDS.append(time.thread_time() - cpu)
-    return time.perf_counter() - began
+    wall = time.perf_counter() - began
+    store.undo()
+    return wall
 
 
 def interleaved(
     stores: dict[int, tuple[AnnotationStore, list[str]]], writes: int, rng: random.Random
 ) -> dict[int, list[float]]:
-    """``writes`` timed writes per store, 10 per store per round, rounds interleaved."""
+    """``writes`` timed writes per store, one per store per turn, in a new random order
+    each turn; their CPU times go to ``CPU``."""
     timings: dict[int, list[float]] = {size: [] for size in stores}
     for size in stores:
         CPU[size] = []
-    for _ in range(writes // 10):
-        for size, (store, meetings) in stores.items():
-            for _ in range(10):
-                timings[size].append(one_write(store, meetings, rng))
-                CPU[size].append(CPU_SECONDS[-1])
+    order = list(stores)
+    for _ in range(writes):
+        rng.shuffle(order)
+        for size in order:
+            store, meetings = stores[size]
+            timings[size].append(one_write(store, meetings, rng))
+            CPU[size].append(CPU_SECONDS[-1])
     return timings
 
 
@@ -146,7 +178,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--per-meeting", type=int, default=20)
-    parser.add_argument("--writes", type=int, default=400, help="timed writes per size")
+    parser.add_argument(
+        "--writes", type=int, default=400, help="timed writes per size in each round"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --writes (pooled)")
+    parser.add_argument("--warmup", type=int, default=10, help="untimed writes per size first")
     parser.add_argument("--heavy", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument(
@@ -161,7 +197,8 @@ def main() -> None:
     result: dict[str, object] = {
         "python": platform.python_version(),
         "per_meeting": args.per_meeting,
-        "writes_per_size": args.writes,
+        "writes_per_size": args.writes * args.rounds,
+        "rounds": args.rounds,
         "cpus": os.cpu_count(),
         "load_avg_1m_before": round(os.getloadavg()[0], 2),
     }
@@ -185,8 +222,30 @@ def main() -> None:
                 "build_s": round(built, 2),
                 "open_s": round(opened, 3),
             }
-        timings = interleaved(stores, args.writes, rng)
-        cpu_durable = {size: list(CPU[size]) for size in stores}
+        for store, _ in stores.values():
+            if store._snapshotter is not None:  # the open's snapshot: once per session
+                store._snapshotter.join()
+        interleaved(stores, args.warmup, rng)
+        timings: dict[int, list[float]] = {size: [] for size in stores}
+        cpu_durable: dict[int, list[float]] = {size: [] for size in stores}
+        rounds = []
+        for _ in range(args.rounds):
+            got = interleaved(stores, args.writes, rng)
+            p95 = {size: percentile(got[size], 95) * 1000 for size in sizes}
+            cpu = {size: percentile(CPU[size], 95) * 1000 for size in sizes}
+            rounds.append(
+                {
+                    "p95_ms": {str(k): round(v, 3) for k, v in p95.items()},
+                    "cpu_p95_ms": {str(k): round(v, 3) for k, v in cpu.items()},
+                    "p95_ratio": round(p95[sizes[-1]] / p95[sizes[0]], 3),
+                    "cpu_p95_ratio": round(cpu[sizes[-1]] / cpu[sizes[0]], 3),
+                    "load_avg_1m": round(os.getloadavg()[0], 2),
+                }
+            )
+            for size in sizes:
+                timings[size] += got[size]
+                cpu_durable[size] += CPU[size]
+        result["rounds"] = rounds
         real_fsync = os.fsync
         os.fsync = lambda fd: None  # only to separate the store's own cost from the disk's
         try:
@@ -195,6 +254,7 @@ def main() -> None:
             os.fsync = real_fsync
         for size in sizes:
             store, meetings = stores[size]
+            assert len(store.all()) == sizes_out[str(size)]["annotations"]  # undone
             sizes_out[str(size)]["tag_span"] = summary(timings[size])
             sizes_out[str(size)]["tag_span_cpu"] = summary(cpu_durable[size])
             sizes_out[str(size)]["tag_span_fsync_disabled"] = summary(no_sync[size])
@@ -205,15 +265,14 @@ def main() -> None:
             store.close()
         result["sizes"] = sizes_out
         first, last = str(sizes[0]), str(sizes[-1])
-        p95_first = sizes_out[first]["tag_span"]["p95_ms"]  # type: ignore[index]
-        p95_last = sizes_out[last]["tag_span"]["p95_ms"]  # type: ignore[index]
-        result[f"p95_ratio_{last}_over_{first}"] = round(p95_last / p95_first, 3)
-        cpu_first = sizes_out[first]["tag_span_cpu"]["p95_ms"]  # type: ignore[index]
-        cpu_last = sizes_out[last]["tag_span_cpu"]["p95_ms"]  # type: ignore[index]
-        result[f"cpu_p95_ratio_{last}_over_{first}"] = round(cpu_last / cpu_first, 3)
-        ns_first = sizes_out[first]["tag_span_fsync_disabled"]["p95_ms"]  # type: ignore[index]
-        ns_last = sizes_out[last]["tag_span_fsync_disabled"]["p95_ms"]  # type: ignore[index]
-        result[f"p95_ratio_{last}_over_{first}_fsync_disabled"] = round(ns_last / ns_first, 3)
+        for key, label in (
+            ("tag_span", f"p95_ratio_{last}_over_{first}"),
+            ("tag_span_cpu", f"cpu_p95_ratio_{last}_over_{first}"),
+            ("tag_span_fsync_disabled", f"p95_ratio_{last}_over_{first}_fsync_disabled"),
+        ):
+            p95_first = sizes_out[first][key]["p95_ms"]  # type: ignore[index]
+            p95_last = sizes_out[last][key]["p95_ms"]  # type: ignore[index]
+            result[label] = round(p95_last / p95_first, 3)
 
         heavy_lib = base / "heavy"
         [meeting] = build_library(heavy_lib, args.heavy, args.heavy, rng)
