@@ -325,6 +325,7 @@ class AnnotationStore:
                 done.mkdir(parents=True, exist_ok=True)
                 os.replace(self.root / V0_FILE, done / f"annotations.v0.{utc_stamp()}.json")
             remove_orphan_temp_files(self.root)
+            self.backups.remove_orphan_discards()
         except OSError as err:
             raise write_error(err, self.root / STORE_FILE, "the annotations folder") from err
 
@@ -1244,6 +1245,7 @@ class AnnotationStore:
                 self._session = None
             for tf in (*self._files.values(), self._codebook):
                 tf.db.close()
+            self.backups.close()
 
     def __enter__(self) -> AnnotationStore:
         return self

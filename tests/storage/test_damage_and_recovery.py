@@ -386,3 +386,24 @@ def test_rolling_backups_keep_the_last_versions_newest_first(library: Path) -> N
         [doc] = orjson.loads(b.read_bytes())["annotations"].values()
         versions.append(doc["tags"][-1])
     assert versions == ["v4", "v3", "v2"]  # the versions replaced by the last 3 writes
+    # older versions went through the trash and were deleted by the time close returned
+    assert list((library / "annotations" / "backups" / "trash").iterdir()) == []
+
+
+def test_versions_a_dead_writer_left_in_the_trash_are_deleted(library: Path) -> None:
+    AnnotationStore.open(library).close()
+    trash = library / "annotations" / "backups" / "trash"
+    trash.mkdir(parents=True, exist_ok=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stale = trash / f"{dead.stdout.strip()}.7"
+    stale.write_bytes(b"{}")
+    alive = trash / f"{os.getppid()}.7"  # a running Parley's: its own thread deletes it
+    alive.write_bytes(b"{}")
+    AnnotationStore.open(library).close()
+    assert not stale.exists()
+    assert alive.exists()
