@@ -20,14 +20,16 @@ from textual.strip import Strip
 
 
 def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
-    """``text`` rendered on ``style``, cropped or padded to ``width`` cells."""
+    """``text`` rendered on ``style``, cropped or padded to ``width`` cells.
+
+    Cut, padded and styled as segments and made into one ``Strip`` at the end: each
+    ``Strip`` carries seven caches of its own, and building a line through
+    ``crop``/``apply_style`` made four of them per line drawn.
+    """
     if isinstance(text.style, Style):
         style = style + text.style  # Text.render leaves the base style to its caller
-    segments = list(text.render(console, end=""))
-    strip = Strip(segments).crop(0, width)
-    if strip.cell_length < width:
-        strip = Strip([*strip, Segment(" " * (width - strip.cell_length), style)])
-    return strip.apply_style(style)
+    segments = Segment.adjust_line_length(list(text.render(console, end="")), width, style)
+    return Strip(Segment.apply_style(segments, style), width)
 
 
 class LineCache:
