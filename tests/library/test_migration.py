@@ -58,6 +58,7 @@ def test_schema_2_gains_prefix_indexes_and_keeps_every_row(v2: tuple[Path, dict]
     lib = Library.open(root)
     conn = lib._conn
     assert conn.execute("PRAGMA user_version").fetchone()[0] == library_module.SCHEMA_VERSION
+    assert (root / f"{DB_NAME}-wal").stat().st_size == 0  # the rebuild's WAL is given back
     assert "prefix = '3 4 5'" in _fts_sql(root)
     assert lib.count() == 4
     assert _hits(lib) == before
