@@ -1,73 +1,91 @@
-"""Where one search's time goes: the whole ``Library.search``, and its Python snippet work.
+"""Where one search's time goes: sqlite's ranking (and its fixed part), the read-back, snippets.
 
 Usage::
 
     python tests/bench/search_breakdown.py LIBRARY_DIR ['"missile defence" treaty' ...]
 
 For each query (default: the slowest ones of ``run.py``'s mix at N = 50,000) it prints
-one JSON line: the median of 5 ``Library.search`` calls, and over the texts of the hits
-it returned, the time ``store.search.fold`` takes (the snippet step folds every hit's
-whole passage), how many of those texts are not ASCII (``fold``'s slow path), and the
-time of ``ParsedQuery.pattern()`` against a pattern with the same words but the literal
-first (the left word boundary then checked in Python), which ``re`` can scan for fast.
+one JSON line of medians over 5 runs, in CPU milliseconds (the machine is shared):
+
+``search_ms``
+    the whole ``Library.search``;
+``rank_ms``
+    its first statement, bm25 over at most ``RANK_CANDIDATES`` matches;
+``rank_fixed_ms``
+    the same statement limited to one match: what no candidate limit bounds, mostly
+    bm25 counting, for each phrase of the query, the rows of the whole table holding it
+    (a phrase with a word like "the" reads that word's whole list) and, without a
+    prefix index of that length, FTS5 merging the lists of every word a prefix matches;
+``details_ms``
+    reading the hits' texts and meetings back;
+``snippets_ms``
+    ``store.search.snippet`` over those texts (folding each, finding the first match);
+    ``hit_chars_mean`` and ``non_ascii_hits`` (``fold``'s slow path) say why.
+
 A diagnosis aid for ``run.py``'s ``search_p95_ms``, not a benchmark of its own.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.library import Library  # noqa: E402
-from store.search import ParsedQuery, fold, parse_query  # noqa: E402
+from store.library import RANK_CANDIDATES, Library  # noqa: E402
+from store.search import parse_query, snippet  # noqa: E402
 
-DEFAULT = ('"missile defence" treaty', "border security agreement", "min*", "security")
+DEFAULT = (
+    '"the Middle East"', '"trade and economic cooperation"', "border security agreement",
+    "human rights council", "econom*", '"missile defence" treaty',
+)
+# Library.search_parsed's statements, without filters.
+RANKED = (
+    "SELECT r, s FROM (SELECT p.rowid AS r, bm25(passages) AS s FROM passages p "
+    "WHERE passages MATCH ? LIMIT ?) ORDER BY s LIMIT ?"
+)
+DETAILS = (
+    'SELECT p.rowid, p.text, p.start, p."end", p.speaker, p.kind, m.id, m.date, m.title '
+    "FROM passages p JOIN meetings m ON m.rowid = p.meeting "
+    "WHERE p.rowid IN (SELECT value FROM json_each(?))"
+)
 
 
 def _ms(run: Callable[[], object], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
-        began = time.perf_counter()
+        began = time.process_time()
         run()
-        times.append((time.perf_counter() - began) * 1000)
+        times.append((time.process_time() - began) * 1000)
     return round(statistics.median(times), 2)
 
 
-def literal_first(parsed: ParsedQuery) -> re.Pattern[str]:
-    """The query's terms as one alternation that starts with literal text."""
-    parts = []
-    for term in parsed.terms:
-        body = r"[\W_]+".join(re.escape(fold(t)) for t in term.tokens)
-        parts.append(body + ("" if term.prefix else r"(?![^\W_])"))
-    return re.compile("(?:" + "|".join(parts) + ")")
-
-
-def breakdown(library: Library, query: str) -> dict[str, object]:
+def breakdown(library: Library, query: str, limit: int = 500) -> dict[str, object]:
     """The figures for one query (see the module docstring)."""
     parsed = parse_query(query)
-    hits = library.search(query)
-    texts = [library.meeting(h.meeting_id).text[h.start : h.end] for h in hits]
-    folded = [fold(t) for t in texts]
-    current, fast = parsed.pattern(), literal_first(parsed)
+    fts, pattern = parsed.fts(), parsed.pattern()
+    library.search(query, limit=limit)  # warm the caches
+    ranked = library._query(RANKED, (fts, RANK_CANDIDATES, limit))
+    rowids = orjson.dumps([r[0] for r in ranked]).decode()
+    texts = [r[1] for r in library._query(DETAILS, (rowids,))]
     return {
         "query": query,
-        "hits": len(hits),
-        "search_ms": _ms(lambda: library.search(query)),
+        "hits": len(ranked),
+        "search_ms": _ms(lambda: library.search(query, limit=limit)),
+        "rank_ms": _ms(lambda: library._query(RANKED, (fts, RANK_CANDIDATES, limit))),
+        "rank_fixed_ms": _ms(lambda: library._query(RANKED, (fts, 1, limit))),
+        "details_ms": _ms(lambda: library._query(DETAILS, (rowids,))),
+        "snippets_ms": _ms(lambda: [snippet(t, pattern) for t in texts]),
         "hit_chars_mean": round(sum(map(len, texts)) / max(1, len(texts))),
         "non_ascii_hits": sum(not t.isascii() for t in texts),
-        "fold_ms": _ms(lambda: [fold(t) for t in texts]),
-        "lower_ms": _ms(lambda: [t.lower() for t in texts]),
-        "pattern_ms": _ms(lambda: [current.search(t) for t in folded]),
-        "literal_first_pattern_ms": _ms(lambda: [fast.search(t) for t in folded]),
     }
 
 
