@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from store.models import Meeting
 
 T = TypeVar("T")
+KEPT_MEETINGS = 8  # meetings kept on the UI side: the neighbours and the last few shown
 
 SORTS: tuple[str, ...] = ("date_desc", "date_asc", "title", "remarks_desc")
 SORT_LABELS: dict[str, str] = {
@@ -93,6 +95,10 @@ class LibraryClient:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-library")
         self._library: LibraryLike | None = None
         self.counts: dict[str, tuple[int, int]] = {}
+        # Meetings loaded ahead (and the last few shown), read and written on the UI
+        # thread only: the library thread's results arrive through the event loop.
+        self._kept: OrderedDict[str, Meeting] = OrderedDict()
+        self._fetching: set[str] = set()
 
     @property
     def library(self) -> LibraryLike | None:
@@ -132,7 +138,43 @@ class LibraryClient:
         return await self._run(lambda: list(self._need().rows(offset, limit, sort)))
 
     async def meeting(self, meeting_id: str) -> Meeting:
-        return await self._run(lambda: self._need().meeting(meeting_id))
+        meeting = await self._run(lambda: self._need().meeting(meeting_id))
+        self._keep(meeting_id, meeting)
+        return meeting
+
+    def kept_meeting(self, meeting_id: str) -> Meeting | None:
+        """``meeting_id`` if it was loaded ahead or shown lately: no wait for the thread."""
+        return self._kept.get(meeting_id)
+
+    def prefetch(self, meeting_ids: Sequence[str]) -> None:
+        """Load these meetings on the library thread in the background and keep them.
+
+        Called with the neighbours of the meeting just shown, so that moving on to one
+        of them (``j`` held in the meetings pane) shows it in the same frame as the
+        cursor, without a round trip to the library thread on the key's path.
+        """
+        if self._library is None:
+            return
+        loop = asyncio.get_running_loop()
+        library = self._library
+        for meeting_id in meeting_ids:
+            if meeting_id in self._kept or meeting_id in self._fetching:
+                continue
+            self._fetching.add(meeting_id)
+            future = loop.run_in_executor(self._executor, library.meeting, meeting_id)
+            future.add_done_callback(functools.partial(self._prefetched, meeting_id))
+
+    def _prefetched(self, meeting_id: str, future: asyncio.Future[Meeting]) -> None:
+        self._fetching.discard(meeting_id)
+        if not future.cancelled() and future.exception() is None:
+            self._keep(meeting_id, future.result())
+        # a meeting that fails to load is loaded again (and the error shown) when opened
+
+    def _keep(self, meeting_id: str, meeting: Meeting) -> None:
+        self._kept[meeting_id] = meeting
+        self._kept.move_to_end(meeting_id)
+        while len(self._kept) > KEPT_MEETINGS:
+            self._kept.popitem(last=False)
 
     async def find_index(
         self, meeting_id: str, sort: str, hint: int = 0, page: int = 500

@@ -177,7 +177,20 @@ class MainScreen(ReaderCoding, Screen[None]):
         if self.meeting is not None and self.meeting.id == event.row.id:
             return
         self.app.state.last_index = event.index
-        self.load_meeting(event.row.id)
+        kept = self.app.client.kept_meeting(event.row.id)
+        if kept is None:
+            self.load_meeting(event.row.id, event.index)
+        else:  # loaded ahead: show it in this frame, with the cursor
+            self.workers.cancel_group(self, "load-meeting")  # an older load must not win
+            self._remember_scroll()
+            self.show_meeting(kept)
+            self._prefetch_around(event.index)
+
+    def _prefetch_around(self, index: int) -> None:
+        """Load the meetings above and below ``index`` ahead, for the next key."""
+        meetings = self.query_one(MeetingList)
+        rows = (meetings.row_at(index + 1), meetings.row_at(index - 1))
+        self.app.client.prefetch([row.id for row in rows if row is not None])
 
     def on_meeting_list_opened(self, event: MeetingList.Opened) -> None:
         self._current_view().focus()
@@ -192,8 +205,9 @@ class MainScreen(ReaderCoding, Screen[None]):
             event.meeting_list.cursor = 0
 
     @work(exclusive=True, group="load-meeting")
-    async def load_meeting(self, meeting_id: str) -> None:
-        """Load a meeting on the library thread (the newest request wins) and show it."""
+    async def load_meeting(self, meeting_id: str, index: int) -> None:
+        """Load a meeting on the library thread (the newest request wins), show it, and
+        load the meetings either side of list row ``index`` ahead."""
         self._remember_scroll()
         header = self.query_one(MeetingHeader)
         if self.meeting is None:
@@ -204,6 +218,7 @@ class MainScreen(ReaderCoding, Screen[None]):
             self.notify(f"That meeting could not be loaded: {error}", severity="error")
             return
         self.show_meeting(meeting)
+        self._prefetch_around(index)
 
     def show_meeting(self, meeting: Meeting) -> None:
         """Show ``meeting`` in the header, remarks and transcript, where the reader left it."""
