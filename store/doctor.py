@@ -33,7 +33,7 @@ import filelock
 import orjson
 
 from store.annotations import ANNOTATIONS_DIR, AnnotationStore
-from store.library import DB_NAME, SCHEMA_VERSION
+from store.library import DB_NAME, REINDEX_FROM, SCHEMA_VERSION
 from store.models import Annotation, Meeting
 from store.tinystore import StoreDamaged, StoreError, make_lock, scan_store
 
@@ -194,10 +194,10 @@ def check_schema(conn: sqlite3.Connection) -> list[Finding]:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return []
-    # Schema 2 differs only in the search index, which Library.open rebuilds from the
-    # text the library holds (store.library.Library._add_prefix_indexes).
+    # These differ only in the search index, which Library.open rebuilds from the text
+    # the library holds (store.library.Library._reindex).
     how = ("its search index is rebuilt from the text it holds (a few minutes for a large "
-           "library)" if version == 2 else "it is rebuilt from the source files")
+           "library)" if version in REINDEX_FROM else "it is rebuilt from the source files")
     return [Finding("schema", "note",
                     f"The library index has schema version {version} and this Parley uses "
                     f"{SCHEMA_VERSION}; {how} the next time Parley opens it.")]

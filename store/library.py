@@ -12,9 +12,9 @@ it lives in TinyDB under ``<library>/annotations/`` and is owned by
 ``store.annotations``.
 
 If the schema version on disk differs from this code's, the tables are rebuilt from
-the recorded source paths: derived data is never migrated by hand. The one exception is
-schema 2, which differs only in the search index's prefix indexes: FTS5 re-derives that
-index from the text it already holds (see ``Library._add_prefix_indexes``).
+the recorded source paths: derived data is never migrated by hand. The exception is a
+schema that differs only in the search index's options (schema 2 had no prefix indexes):
+FTS5 re-derives that index from the text it already holds (``Library._reindex``).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ _BATCH = 200
 # Matches ranked per search (see ``Library.search_parsed``).
 RANK_CANDIDATES = 10_000
 
-# The search index, as sqlite records it in ``sqlite_schema`` (``Library._add_prefix_indexes``
-# writes it there). ``prefix``: FTS5 keeps ready-made doclists for every 3-, 4- and
+# The search index, as sqlite records it in ``sqlite_schema`` (``Library._reindex`` writes
+# it there). ``prefix``: FTS5 keeps ready-made doclists for every 3-, 4- and
 # 5-letter word start, so ``min*`` or ``secur*`` reads one list instead of merging the
 # lists of every word with that start (twice: bm25 counts the matching rows on its
 # own). Without them such a query took 30-100 ms at 50,000 meetings, and a 2-letter one
@@ -67,6 +67,10 @@ _PASSAGES = """passages USING fts5(
     tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5'
 )"""
 _PASSAGES_COLUMNS = ("text", "meeting", "start", "end", "speaker", "kind")
+# Schema versions whose tables differ from this one's only in ``_PASSAGES``'s options:
+# ``Library._reindex`` brings them up to date. Changing those options again (another
+# set of prefix lengths) is a new version added here, not a re-import.
+REINDEX_FROM = frozenset({2})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -261,25 +265,26 @@ class Library:
             "SELECT count(*) FROM sqlite_master WHERE name = 'meetings'"
         ).fetchone()[0]
         if has_tables and version != SCHEMA_VERSION:
-            if not (version == 2 and self._add_prefix_indexes()):
+            if not (version in REINDEX_FROM and self._reindex()):
                 self._rebuild()
             return
         self._conn.executescript(_SCHEMA)
         if version != SCHEMA_VERSION:  # opening an up-to-date library writes nothing
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    def _add_prefix_indexes(self) -> bool:
-        """Schema 2 to 3: give the search index its prefix indexes, without a re-import.
+    def _reindex(self) -> bool:
+        """Bring a library of a ``REINDEX_FROM`` schema up to date without a re-import.
 
-        Only the ``passages`` definition changed (its ``prefix`` option), and FTS5 can
-        re-derive its whole index from the text the table holds ('rebuild'). So the
-        recorded definition is edited in place, the way sqlite's documentation describes
-        for schema changes that leave stored rows as they are, and the index rebuilt:
+        Only the ``passages`` definition changed (schema 2 to 3: its ``prefix`` option),
+        and FTS5 can re-derive its whole index from the text the table holds ('rebuild').
+        So the recorded definition is edited in place, the way sqlite's documentation
+        describes for schema changes that leave stored rows as they are, and the index
+        rebuilt:
         every row and rowid (``meetings.fts_first``/``fts_last``) stays, nothing is
         read from the source files, and the freed index pages are reused rather than
         left behind. It is CPU work (2-3 minutes at 50,000 meetings), all in one
-        transaction: a crash leaves schema 2, tried again at the next open. False
-        (nothing changed) when the table is not schema 2's or sqlite refuses to edit
+        transaction: a crash leaves the old schema, tried again at the next open. False
+        (nothing changed) when the table's columns differ or sqlite refuses to edit
         its schema (a build in defensive mode); the caller then re-imports.
         """
         conn = self._conn

@@ -86,7 +86,7 @@ def test_a_failed_migration_changes_nothing(v2: tuple[Path, dict]) -> None:
     root, before = v2
     conn = sqlite3.connect(root / DB_NAME, isolation_level=None, factory=_FailsToRebuild)
     lib = Library(root, conn)
-    assert not lib._add_prefix_indexes()
+    assert not lib._reindex()
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "prefix" not in _fts_sql(root)
     lib.close()
