@@ -8,7 +8,6 @@ tag co-occurrence work on values the views already hold (search hits, meeting id
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import orjson
 
 from store.models import Annotation, Remark
+from store.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from store.library import Filters, Hit, Library, MeetingRow

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -35,6 +34,7 @@ import orjson
 from store.annotations import ANNOTATIONS_DIR, AnnotationStore
 from store.library import DB_NAME, REINDEX_FROM, SCHEMA_VERSION
 from store.models import Annotation, Meeting
+from store.sqlite import sqlite3
 from store.tinystore import StoreDamaged, StoreError, make_lock, scan_store
 
 Severity = Literal["ok", "note", "problem"]

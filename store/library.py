@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -37,6 +36,7 @@ from store import importer, paths
 from store.importer import FileResult, PreparedMeeting, Task
 from store.models import Meeting, Remark
 from store.search import ParsedQuery, QueryError, parse_query, snippet
+from store.sqlite import sqlite3
 
 SCHEMA_VERSION = 3
 DB_NAME = "library.sqlite3"

@@ -8,13 +8,13 @@ it is reopened: a migration that fell back to re-importing would lose every meet
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 import store.library as library_module
 from store.library import DB_NAME, Library
+from store.sqlite import sqlite3
 from tests.library.conftest import write_corpus
 
 QUERIES = ("bomb", "dirty bomb", '"dirty bomb"', "nego*", "negoti*", "terr*", "syria OR eels")
