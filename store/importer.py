@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import re
 import signal
@@ -26,16 +25,19 @@ import time
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from queue import Empty, SimpleQueue
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
 from store.models import Meeting
+
+if TYPE_CHECKING:  # imported where used: the app opens a library without importing
+    import multiprocessing.context
+    from concurrent.futures import ProcessPoolExecutor
 
 DEFAULT_TIMEOUT = 30.0
 # Files a folder import picks up; a file named on the command line is always tried.
@@ -328,6 +330,8 @@ def run_files(
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # here: the app's start need not load it (4 ms)
+
     # forkserver: workers start from a clean process, safe when the caller has threads
     # (the TUI imports from a worker thread), and cheaper than spawn.
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -368,9 +372,13 @@ class _Pool:
         self.ctx = _context()
 
     def _new_executor(self, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx)
 
     def run(self, queue: deque[Task]) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         suspects: deque[Task] = deque()  # in flight when a worker crashed: retry alone
         executor = self._new_executor(min(self.jobs, max(1, len(queue))))
         in_flight: dict[Future[FileResult], tuple[Task, float, bool]] = {}
