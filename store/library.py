@@ -51,6 +51,8 @@ _MEETING_CACHE = 16
 # Files stored per transaction during an import: big enough to be fast, small enough
 # that a crash loses little and other readers are not kept waiting long.
 _BATCH = 200
+# Lists the source files of a re-import after a schema change until it has finished.
+_PENDING = "rebuild_pending"
 # Matches ranked per search (see ``Library.search_parsed``).
 RANK_CANDIDATES = 10_000
 
@@ -271,6 +273,8 @@ class Library:
         self._conn.executescript(_SCHEMA)
         if version != SCHEMA_VERSION:  # opening an up-to-date library writes nothing
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if self._pending_rebuild():  # a rebuild that was stopped part-way: finish it
+            self._finish_rebuild()
 
     def _reindex(self) -> bool:
         """Bring a library of a ``REINDEX_FROM`` schema up to date without a re-import.
@@ -322,24 +326,57 @@ class Library:
         return True
 
     def _rebuild(self) -> None:
-        """Drop tables written by another schema version and re-import their sources."""
+        """Drop tables written by another schema version and re-import their sources.
+
+        The source paths go into a ``rebuild_pending`` table in the same transaction
+        that drops the old tables, and it is dropped only when the re-import is done:
+        a rebuild stopped part-way (the app closed, the machine went down) goes on at
+        the next open instead of leaving a library that has forgotten its files.
+        """
+        conn = self._conn
         sources: list[str] = []
-        with contextlib.suppress(sqlite3.Error):
-            sources = [r[0] for r in self._conn.execute("SELECT path FROM sources")]
+        for table in ("sources", _PENDING):
+            with contextlib.suppress(sqlite3.Error):
+                sources += [r[0] for r in conn.execute(f"SELECT path FROM {table}")]
         names = [
             r[0]
-            for r in self._conn.execute(
+            for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
                 "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'passages_%'"
             )
         ]
-        for name in names:
-            self._conn.execute(f'DROP TABLE IF EXISTS "{name}"')
-        self._conn.executescript(_SCHEMA)
-        self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        existing = [p for p in sources if os.path.exists(p)]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for name in names:
+                conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"CREATE TABLE {_PENDING} (path TEXT PRIMARY KEY)")
+            conn.executemany(
+                f"INSERT OR IGNORE INTO {_PENDING} VALUES (?)", ((p,) for p in sources)
+            )
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        self._finish_rebuild()
+
+    def _pending_rebuild(self) -> bool:
+        return bool(self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (_PENDING,)
+        ).fetchone()[0])
+
+    def _finish_rebuild(self) -> None:
+        """Re-import what ``rebuild_pending`` lists (files done already count as
+        unchanged), then forget the list."""
+        pending = [r[0] for r in self._conn.execute(f"SELECT path FROM {_PENDING}")]
+        existing = [p for p in pending if os.path.exists(p)]
         if existing:
             self.import_paths(existing)
+        self._conn.execute(f"DROP TABLE {_PENDING}")
 
     def close(self) -> None:
         with self._lock:
