@@ -48,13 +48,12 @@ from store.schema import (
     shard_relpath,
     write_version,
 )
+from store.store_errors import StoreBusy, StoreTooNew
 from store.tinystore import (
     Backups,
-    StoreBusy,
     StoreDamaged,
     StoreError,
     StoreReadOnly,
-    StoreTooNew,
     StoreWriteFailed,
     TinyFile,
     atomic_write_bytes,

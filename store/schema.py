@@ -34,9 +34,9 @@ from typing import Any
 import orjson
 
 from store.codebook import default_colour, normalise_tag
+from store.store_errors import StoreTooNew
 from store.tinystore import (
     StoreDamaged,
-    StoreTooNew,
     atomic_write_bytes,
     parse_tables,
     utc_stamp,

@@ -42,6 +42,15 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+# The errors live apart (store.store_errors) so the app can name them without TinyDB.
+from store.store_errors import (
+    StoreDamaged,
+    StoreError,
+    StoreReadOnly,
+    StoreWriteFailed,
+    WriteNotConfirmed,
+)
+
 ROLLING_COPIES = 3
 """Versions of each file kept in ``backups/rolling`` (as ``<name>.1`` to ``.3``)."""
 
@@ -52,57 +61,6 @@ LOCK_TIMEOUT = 10.0
 """Seconds to wait for another Parley to finish writing a file before giving up."""
 
 Signature = tuple[int, int, int]
-
-
-# --- errors: every message is one sentence a person can act on -----------------------
-
-
-class StoreError(Exception):
-    """Something went wrong with the annotation files; ``str(e)`` is one sentence."""
-
-
-class StoreDamaged(StoreError):
-    """A file is not valid TinyDB JSON. It is kept as it is and never written over.
-
-    ``path`` is the damaged file, ``damaged`` every damaged file found, and ``backups``
-    the usable backups of ``path``, newest first (``AnnotationStore.restore_backup``).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        path: Path,
-        backups: list[Path] | None = None,
-        damaged: list[Path] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.path = path
-        self.backups = list(backups or ())
-        self.damaged = list(damaged or [path])
-
-
-class StoreReadOnly(StoreError):
-    """The annotations folder cannot be written (permissions, read-only disk)."""
-
-
-class StoreWriteFailed(StoreError):
-    """A write failed (disk full, I/O error); nothing was changed, in memory or on disk."""
-
-    def __init__(self, message: str, errno_: int | None = None) -> None:
-        super().__init__(message)
-        self.errno = errno_
-
-
-class WriteNotConfirmed(OSError):
-    """The new file is in place but fsync of its folder failed (power-cut durability)."""
-
-
-class StoreTooNew(StoreError):
-    """The annotations were written by a newer Parley with a schema this one can't read."""
-
-
-class StoreBusy(StoreError):
-    """Another running Parley held a file's lock for longer than ``LOCK_TIMEOUT``."""
 
 
 def write_error(err: OSError, path: Path, what: str = "the change") -> StoreError:

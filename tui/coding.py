@@ -32,7 +32,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
 
-from store.tinystore import StoreError
+from store.store_errors import StoreError
 from tui.widgets.coding.passage_list import PassageList
 
 if TYPE_CHECKING:
