@@ -284,16 +284,22 @@ def test_live_lock_holder_gives_busy_not_a_hang(
     store.close()
 
 
-def test_temp_files_of_dead_writers_are_removed(library: Path) -> None:
-    AnnotationStore.open(library).close()
-    folder = library / "annotations"
-    dead = subprocess.run(
+def _dead_pid() -> str:
+    """The pid of a process that has exited (a writer that died)."""
+    done = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
         text=True,
         check=True,
     )
-    stale = folder / f".codebook.json.{dead.stdout.strip()}.abc123.tmp"
+    return done.stdout.strip()
+
+
+def test_temp_files_of_dead_writers_are_removed(library: Path) -> None:
+    AnnotationStore.open(library).close()
+    folder = library / "annotations"
+    dead = _dead_pid()
+    stale = folder / f".codebook.json.{dead}.abc123.tmp"
     stale.write_bytes(b"{half")
     alive = folder / f".codebook.json.{os.getppid()}.abc123.tmp"
     alive.write_bytes(b"{half")
@@ -394,13 +400,8 @@ def test_versions_a_dead_writer_left_in_the_trash_are_deleted(library: Path) -> 
     AnnotationStore.open(library).close()
     trash = library / "annotations" / "backups" / "trash"
     trash.mkdir(parents=True, exist_ok=True)
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    stale = trash / f"{dead.stdout.strip()}.7"
+    dead = _dead_pid()
+    stale = trash / f"{dead}.7"
     stale.write_bytes(b"{}")
     alive = trash / f"{os.getppid()}.7"  # a running Parley's: its own thread deletes it
     alive.write_bytes(b"{}")
