@@ -25,6 +25,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -215,6 +216,8 @@ class Library:
         self._cache: OrderedDict[str, Meeting] = OrderedDict()
         self._derived: dict[str, tuple[tuple[int, int], Any]] = {}
         self._imports = 0
+        # search's second ranking connection and its thread (None: not opened yet)
+        self._ranker: tuple[ThreadPoolExecutor, sqlite3.Connection] | bool | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -380,6 +383,11 @@ class Library:
 
     def close(self) -> None:
         with self._lock:
+            if self._ranker:
+                pool, conn = self._ranker
+                pool.shutdown(wait=True)
+                conn.close()
+            self._ranker = False
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
@@ -797,12 +805,11 @@ class Library:
         extra = "".join(f" AND {c}" for c in conds)
         ranked_sql = (
             "SELECT r, s FROM (SELECT p.rowid AS r, bm25(passages) AS s "
-            f"FROM passages p{join} WHERE passages MATCH ?{extra} LIMIT ?) "
+            f"FROM passages p{join} WHERE passages MATCH ?{extra} LIMIT ? OFFSET ?) "
             "ORDER BY s LIMIT ?"
         )
-        params += [RANK_CANDIDATES, max(0, int(limit))]
         try:
-            ranked = self._query(ranked_sql, params)
+            ranked = self._rank(ranked_sql, params, max(0, int(limit)))
         except sqlite3.OperationalError as exc:
             raise QueryError(f"The search could not be run ({exc}).") from exc
         if not ranked:
@@ -831,6 +838,54 @@ class Library:
                 )
             )
         return hits
+
+    def _rank(self, sql: str, params: list[Any], limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` best of the first :data:`RANK_CANDIDATES` matches, as (rowid, bm25).
+
+        The candidates are ranked in two halves at once, the first here and the second
+        (``OFFSET``) on a second connection in a thread: sqlite runs without the GIL, so
+        on two cores the slow searches (phrases and several words, whose bm25 weights
+        need whole-table counts before any ranking) take the longer half's time rather
+        than the sum (``tests/bench/run.py``). Both halves run the same statement, so
+        together they are exactly the candidates one statement would rank; the merge
+        keeps sqlite's order for equal scores (first half first).
+        """
+        half = RANK_CANDIDATES // 2
+        first = [*params, half, 0, limit]
+        second = [*params, RANK_CANDIDATES - half, half, limit]
+        ranker = self._second_connection()
+        if ranker is None:
+            return self._query(sql, [*params, RANK_CANDIDATES, 0, limit])
+        pool, conn = ranker
+        later = pool.submit(lambda: conn.execute(sql, second).fetchall())
+        try:
+            ranked = self._query(sql, first)
+        finally:
+            rest = later.result()
+        return sorted([*ranked, *rest], key=lambda hit: hit[1])[:limit]
+
+    def _second_connection(self) -> tuple[ThreadPoolExecutor, sqlite3.Connection] | None:
+        """The ranking thread and its own read connection, opened on first search.
+
+        ``None`` when there is a single core to share (nothing to gain) or the
+        connection cannot be opened (the search then runs as one statement).
+        """
+        if self._ranker is None:
+            if (os.cpu_count() or 1) < 2:
+                self._ranker = False
+                return None
+            try:
+                conn = sqlite3.connect(
+                    self.path / DB_NAME, timeout=30, isolation_level=None,
+                    check_same_thread=False,
+                )
+                conn.execute("PRAGMA cache_size=-65536")
+            except sqlite3.Error:
+                self._ranker = False
+                return None
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-rank")
+            self._ranker = (pool, conn)
+        return self._ranker or None
 
     # ------------------------------------------------------------------ people
 

@@ -152,3 +152,21 @@ def test_snippet_is_cut_around_the_first_match() -> None:
     assert snippet("short  text\nhere", None) == "short text here"
     prefix = snippet(long, parse_query("negoc*").pattern(), width=80)
     assert "Négociations" in prefix
+
+
+@pytest.mark.parametrize("candidates", [1, 2, 3, 5, 10_000])
+def test_ranking_in_two_halves_gives_what_one_statement_gives(
+    lib: Library, monkeypatch: pytest.MonkeyPatch, candidates: int
+) -> None:
+    """The candidates are ranked in two halves on two connections; the hits, their order
+    and scores are those of ranking all of them at once, whatever the cut."""
+    import store.library as library_module
+
+    monkeypatch.setattr(library_module, "RANK_CANDIDATES", candidates)
+    queries = ["bomb", "the", "syria OR iraq", '"dirty bomb"', "nego*", "terr* -bomb"]
+    halves = {q: lib.search(q, limit=3) for q in queries}
+    assert lib._ranker  # the second connection was used
+    lib._ranker = False  # one statement from here on
+    whole = {q: lib.search(q, limit=3) for q in queries}
+    assert halves == whole
+    assert candidates < 2 or any(len(hits) > 1 for hits in whole.values())
