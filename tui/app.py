@@ -19,7 +19,7 @@ from tui.library_client import SORTS, LibraryClient, LibraryLike
 from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_theme
 from tui.ui_state import UIState, load_state, save_state
-from tui.widgets.meetings.meeting_list import MeetingList
+from tui.widgets.meetings.meeting_list import PAGE_SIZE, MeetingList
 from tui.widgets.reader.meeting_header import MeetingHeader
 from tui.widgets.reader.remark_list import RemarkList
 from tui.widgets.reader.transcript_view import TranscriptView
@@ -59,6 +59,7 @@ by title…), **?** or **F1** shows this help and **q** quits.
         self.client = LibraryClient(open_library)
         self.settings = settings if settings is not None else load_settings()
         self.state = state if state is not None else load_state()
+        self.start_sort = "date_desc"
         self.remember = remember
         self.settle_gc = settle_gc
         self._titles: list[tuple[str, str | None, str]] | None = None
@@ -72,6 +73,21 @@ by title…), **?** or **F1** shows this help and **q** quits.
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
+
+    def on_load(self) -> None:
+        self.begin_opening()
+
+    def begin_opening(self) -> None:
+        """Start opening the library on its thread, once (:meth:`LibraryClient.begin`).
+
+        Called when the app loads, before its stylesheet and screen are built, so that
+        the library is open by the time the main screen mounts.
+        """
+        if self.client.begun:
+            return
+        state = self.state
+        self.start_sort = state.sort if state.sort in SORTS else "date_desc"
+        self.client.begin(self.start_sort, state.last_meeting, state.last_index, PAGE_SIZE)
 
     def on_mount(self) -> None:
         if self.settings.keymap:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from store.models import Meeting
 
 T = TypeVar("T")
+Started = tuple["LibraryLike", int, int, list["MeetingRowLike"]]
+"""The library, its meeting count, the reader's index and the page of rows holding it."""
+START_SWITCH_INTERVAL = 0.0002  # seconds; see LibraryClient.begin
 KEPT_MEETINGS = 8  # meetings kept on the UI side: the neighbours and the last few shown
 
 SORTS: tuple[str, ...] = ("date_desc", "date_asc", "title", "remarks_desc")
@@ -99,6 +103,7 @@ class LibraryClient:
         # thread only: the library thread's results arrive through the event loop.
         self._kept: OrderedDict[str, Meeting] = OrderedDict()
         self._fetching: set[str] = set()
+        self._starting: Future[Started] | None = None
 
     @property
     def library(self) -> LibraryLike | None:
@@ -176,10 +181,65 @@ class LibraryClient:
         while len(self._kept) > KEPT_MEETINGS:
             self._kept.popitem(last=False)
 
+    def begin(self, sort: str, meeting_id: str | None, hint: int, page_size: int) -> None:
+        """Start opening the library on its thread now; later calls do nothing.
+
+        It reads what the first paint shows, in one trip: the library, its meeting
+        count, the index of ``meeting_id`` in ``sort`` order (0 if it is gone or not
+        given) and the page of ``page_size`` rows holding that index. The app calls this
+        when it is made, so the library is open by the time the screen mounts (Textual's
+        own start-up takes longer) and the first paint already shows the meetings; before,
+        the pane was painted empty, then titled, then filled, a frame of work each.
+        """
+        if self._starting is not None:
+            return
+
+        def _start() -> Started:
+            try:
+                library = self._opener()
+                self._library = library
+                total = library.count()
+                index = 0
+                if meeting_id is not None and total:
+                    found = self._find_index(meeting_id, sort, hint)
+                    index = found if found is not None else 0
+                first = index // page_size * page_size
+                return library, total, index, list(library.rows(first, page_size, sort))
+            finally:
+                sys.setswitchinterval(switch)
+
+        # The UI thread is busy building the app meanwhile, and this thread waits for the
+        # GIL after every sqlite call: at Python's 5 ms switch interval a few
+        # milliseconds of opening took 60-120 ms. A short interval until it is done.
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(START_SWITCH_INTERVAL)
+        self._starting = self._executor.submit(_start)
+
+    @property
+    def begun(self) -> bool:
+        """Whether :meth:`begin` was called."""
+        return self._starting is not None
+
+    def started(self) -> Started | None:
+        """What :meth:`begin` read, if it is done (raises what opening raised), else None."""
+        starting = self._starting
+        if starting is None or not starting.done():
+            return None
+        return starting.result()
+
+    async def start(self) -> Started:
+        """Wait for what :meth:`begin` (which must have been called) reads."""
+        assert self._starting is not None, "begin() first"
+        return await asyncio.wrap_future(self._starting)
+
     async def find_index(
         self, meeting_id: str, sort: str, hint: int = 0, page: int = 500
     ) -> int | None:
         """Where ``meeting_id`` sits in ``sort`` order: checks ``hint`` first, then scans pages."""
+        return await self._run(self._find_index, meeting_id, sort, hint, page)
+
+    def _find_index(self, meeting_id: str, sort: str, hint: int = 0, page: int = 500) -> int | None:
+        """:meth:`find_index` on the library thread."""
 
         def _find() -> int | None:
             library = self._need()
@@ -197,7 +257,7 @@ class LibraryClient:
                     return None
                 offset += page
 
-        return await self._run(_find)
+        return _find()
 
     def close(self) -> None:
         """Close the library on its own thread and stop the thread."""

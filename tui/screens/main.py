@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher, Footer
 
 from store.models import Meeting
 from tui.coding import ReaderCoding
+from tui.library_client import LibraryLike, MeetingRowLike
 from tui.ui_state import MeetingPlace
 from tui.widgets.meetings.meeting_list import MeetingList
 from tui.widgets.reader.coding_marks import MarkSource, MeetingMarks, read_marks
@@ -120,34 +121,46 @@ class MainScreen(ReaderCoding, Screen[None]):
         meetings = self.query_one(MeetingList)
         meetings.border_title = "Meetings (opening the library…)"
         meetings.focus()
-        self.open_library()
+        try:  # the app began opening the library when it loaded (ParleyApp.on_load)
+            started = self.app.client.started()
+        except Exception as error:  # one sentence; the app stays up to say it
+            self._not_opened(error)
+            return
+        if started is None:
+            self.open_library()
+        else:  # open before the first paint: it shows the meetings at once
+            self._opened(*started)
 
     @work(exclusive=True, group="open-library")
     async def open_library(self) -> None:
-        """Open the library on the library thread, then show where the reader left off."""
+        """Wait for the library thread to open the library, then show it."""
+        try:
+            started = await self.app.client.start()
+        except Exception as error:  # one sentence; the app stays up to say it
+            self._not_opened(error)
+            return
+        self._opened(*started)
+
+    def _not_opened(self, error: Exception) -> None:
+        self.query_one(MeetingList).border_title = "Meetings (none)"
+        self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
+
+    def _opened(
+        self, library: LibraryLike, total: int, index: int, rows: list[MeetingRowLike]
+    ) -> None:
+        """Show the open library where the reader left off."""
         client = self.app.client
         meetings = self.query_one(MeetingList)
-        try:
-            library = await client.open()
-            total = await client.count()
-        except Exception as error:  # one sentence; the app stays up to say it
-            meetings.border_title = "Meetings (none)"
-            self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
-            return
+        sort = self.app.start_sort
         if library.is_sample:
             self.notify(
                 "Showing the bundled sample documents; import your own with: parley import FOLDER",
                 timeout=6,
             )
         meetings._counts = lambda: client.counts
-        state = self.app.state
         self.sub_title = f"{library.path}{' (sample library)' if library.is_sample else ''}"
         self.app.sub_title = self.sub_title
-        index = 0
-        if state.last_meeting:
-            found = await client.find_index(state.last_meeting, state.sort, state.last_index)
-            index = found if found is not None else 0
-        meetings.attach(client, total, state.sort, index)
+        meetings.attach(client, total, sort, index, rows)
         if total == 0:
             self.load_counts()
         if self.focused is None:

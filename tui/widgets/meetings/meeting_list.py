@@ -9,7 +9,7 @@ and the counts of remarks, tagged passages and bookmarks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.style import Style
@@ -155,12 +155,24 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
 
     # -- data -------------------------------------------------------------------------
 
-    def attach(self, client: LibraryClient, total: int, sort: str, cursor: int = 0) -> None:
-        """Start showing ``client``'s library: ``total`` meetings in ``sort`` order."""
+    def attach(
+        self,
+        client: LibraryClient,
+        total: int,
+        sort: str,
+        cursor: int = 0,
+        rows: Sequence[MeetingRowLike] | None = None,
+    ) -> None:
+        """Start showing ``client``'s library: ``total`` meetings in ``sort`` order.
+
+        ``rows``, if given, are the page that holds ``cursor``, read already.
+        """
         self.client = client
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        if rows is not None:
+            self._pages[min(max(0, cursor), max(0, total - 1)) // PAGE_SIZE] = list(rows)
         self.set_reactive(MeetingList.sort, sort if sort in SORTS else "date_desc")
         self.total = total
         self.cursor = min(max(0, cursor), max(0, total - 1))
