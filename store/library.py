@@ -203,7 +203,8 @@ class ImportSummary:
 
 
 class Library:
-    """One library directory. Safe to share between threads (one connection, a lock)."""
+    """One library directory. Safe to share between threads: one connection behind a
+    lock, and a second one that only ranks searches (see ``_rank``)."""
 
     path: Path
     is_sample: bool
