@@ -114,16 +114,10 @@ class LibraryClient:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
-    async def open(self) -> LibraryLike:
-        """Open the library on the library thread."""
-        library = await self._run(self._opener)
-        self._library = library
-        return library
-
     def load_counts(self) -> str | None:
         """Read tag and bookmark counts (call from a worker thread); return any warning.
 
-        Kept apart from :meth:`open` and off the library thread, so the list and the first
+        Kept apart from :meth:`begin` and off the library thread, so the list and the first
         meeting do not wait for the annotation store to load.
         """
         library = self._need()
@@ -135,9 +129,6 @@ class LibraryClient:
         if self._library is None:
             raise RuntimeError("The library is not open yet.")
         return self._library
-
-    async def count(self) -> int:
-        return await self._run(lambda: self._need().count())
 
     async def rows(self, offset: int, limit: int, sort: str) -> list[MeetingRowLike]:
         return await self._run(lambda: list(self._need().rows(offset, limit, sort)))
@@ -187,7 +178,7 @@ class LibraryClient:
         It reads what the first paint shows, in one trip: the library, its meeting
         count, the index of ``meeting_id`` in ``sort`` order (0 if it is gone or not
         given) and the page of ``page_size`` rows holding that index. The app calls this
-        when it is made, so the library is open by the time the screen mounts (Textual's
+        when it loads, so the library is open by the time the screen mounts (Textual's
         own start-up takes longer) and the first paint already shows the meetings; before,
         the pane was painted empty, then titled, then filled, a frame of work each.
         """
@@ -240,24 +231,20 @@ class LibraryClient:
 
     def _find_index(self, meeting_id: str, sort: str, hint: int = 0, page: int = 500) -> int | None:
         """:meth:`find_index` on the library thread."""
-
-        def _find() -> int | None:
-            library = self._need()
-            near = list(library.rows(max(0, hint - 5), 11, sort))
-            for i, row in enumerate(near):
+        library = self._need()
+        near = list(library.rows(max(0, hint - 5), 11, sort))
+        for i, row in enumerate(near):
+            if row.id == meeting_id:
+                return max(0, hint - 5) + i
+        offset = 0
+        while True:
+            rows = list(library.rows(offset, page, sort))
+            for i, row in enumerate(rows):
                 if row.id == meeting_id:
-                    return max(0, hint - 5) + i
-            offset = 0
-            while True:
-                rows = list(library.rows(offset, page, sort))
-                for i, row in enumerate(rows):
-                    if row.id == meeting_id:
-                        return offset + i
-                if len(rows) < page:
-                    return None
-                offset += page
-
-        return _find()
+                    return offset + i
+            if len(rows) < page:
+                return None
+            offset += page
 
     def close(self) -> None:
         """Close the library on its own thread and stop the thread."""

@@ -167,15 +167,16 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
 
         ``rows``, if given, are the page that holds ``cursor``, read already.
         """
+        cursor = min(max(0, cursor), max(0, total - 1))
         self.client = client
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
         if rows is not None:
-            self._pages[min(max(0, cursor), max(0, total - 1)) // PAGE_SIZE] = list(rows)
+            self._pages[cursor // PAGE_SIZE] = list(rows)
         self.set_reactive(MeetingList.sort, sort if sort in SORTS else "date_desc")
         self.total = total
-        self.cursor = min(max(0, cursor), max(0, total - 1))
+        self.cursor = cursor
         self._update_titles()
         self.call_after_refresh(self._scroll_cursor_visible, center=True)
 
