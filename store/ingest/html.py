@@ -72,6 +72,10 @@ _SELF_CLOSING_SIBLINGS = frozenset({"li", "dt", "dd", "tr", "td", "th", "option"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _HEADINGS | {"p", "blockquote", "li"}
 _BOLD = frozenset({"b", "strong"})
+# ``layout-siblings``: inline elements a page lays out as separate pieces of text
+# (a byline's name and outlet, a date and a clock); see :meth:`_ParagraphBuilder.gap`.
+_LAYOUT_INLINE = frozenset({"span", "a", "time"})
+_NO_GAP_AFTER = "([{\"'‘“«„-–—/"
 # End tags are matched against at most this many open elements; an end tag with no
 # opener that close is ignored. Keeps broken markup linear.
 _END_TAG_SEARCH = 64
@@ -608,11 +612,32 @@ class _ParagraphBuilder:
         self.bold_opened_paragraph = False
         self.bold_text: str | None = None
         self.bullet = False
+        self.pending_gap = False
 
     def has_text(self) -> bool:
         return any(p.strip() for p in self.parts)
 
+    def gap(self) -> None:
+        """``layout-siblings``: one inline element ends and a sibling element starts
+        with no text between them in the source (``<span>Paul Kirby</span><span>BBC
+        News</span>``). A page lays out such pieces as separate words, so a space goes
+        between them when the next one starts a new word (a capital or a digit) after
+        a word or punctuation. A word split by markup (``<span>Pres</span><span>ident
+        </span>``) goes on lowercase and stays whole; text that follows an element
+        (``<a>link</a>,``, ``<b>Pres</b>ident``) is never a gap."""
+        self.pending_gap = True
+
+    def _fill_gap(self, data: str) -> None:
+        self.pending_gap = False
+        last = next((p for p in reversed(self.parts) if p), "")
+        if not data or not last or last[-1].isspace() or last[-1] in _NO_GAP_AFTER:
+            return
+        if data[0].isupper() or data[0].isdigit():
+            self.parts.append(" ")
+
     def text(self, data: str, pre: bool = False) -> None:
+        if self.pending_gap and data:
+            self._fill_gap(data)
         if pre:
             lines = data.split("\n")
             for i, line in enumerate(lines):
@@ -722,6 +747,8 @@ def _paragraphs(container: Node, skip: set[int]) -> list[_Paragraph]:
             stack.append((item, False))
             stack.extend((c, True) for c in reversed(item.children))
         else:
+            if tag in _LAYOUT_INLINE and _layout_sibling_next(item, stack):
+                builder.gap()
             if tag in _BOLD:
                 builder.close_bold()
             elif tag in BLOCK or tag in _HEADINGS:
@@ -730,6 +757,22 @@ def _paragraphs(container: Node, skip: set[int]) -> list[_Paragraph]:
                 pre_depth -= 1
     builder.end()
     return builder.paragraphs
+
+
+def _layout_sibling_next(node: Node, stack: list[tuple[Node | str, bool]]) -> bool:
+    """True when the next thing walked after ``node`` is a sibling layout element
+    (``</span><span>``), no text between them; a single-letter element (a drop cap,
+    ``<span>M</span><span>OSCOW</span>``) is part of the word after it."""
+    if not stack:
+        return False
+    nxt, entering = stack[-1]
+    return (
+        entering
+        and isinstance(nxt, Node)
+        and nxt.tag in _LAYOUT_INLINE
+        and nxt.parent is node.parent
+        and len(_plain_text(node).strip()) > 1
+    )
 
 
 _LABEL_LEAD = re.compile(r"^[^\n:]{1,80}:\s")

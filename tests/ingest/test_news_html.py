@@ -282,6 +282,24 @@ def test_bbc_outlet_is_site_name_not_glued_byline() -> None:
     assert "Paul Kirby" not in {p.name for p in m.participants}
 
 
+def test_bbc_byline_spans_written_without_space_are_separate_words() -> None:
+    """A byline laid out as sibling spans with nothing between them in the source
+    ('<span>Paul Kirby</span><span>BBC News</span>') reads as two pieces of text, not
+    'Paul KirbyBBC News'; a word split by inline markup ('<b>Pres</b>ident',
+    '<span>Pres</span><span>ident</span>') and a link before a comma stay whole."""
+    page = BBC.replace("<span>Paul Kirby</span>\n<span>BBC News</span>",
+                       "<span>Paul Kirby</span><span>BBC News</span>")
+    page = page.replace("<p>\"Russia will not win", "<p><b>Pres</b>ident <span>Zel</span>"
+                        "<span>ensky</span> of <a href=\"/u\">Ukraine</a>, then: "
+                        "\"Russia will not win")
+    m = read_html(page)
+    check_offsets(m)
+    assert "Paul Kirby BBC News" in m.text and "KirbyBBC" not in m.text
+    assert "President Zelensky of Ukraine, then:" in m.text
+    assert m.outlet == "BBC"
+    assert "Paul Kirby" not in {p.name for p in m.participants}
+
+
 def test_bbc_body_quotes_and_no_headline_list_speakers() -> None:
     """Body quotes keep their speakers; 'More on this story' and 'Top Stories' headlines
     (Putin, Kuleba, Trump) add no remarks and no participants."""
