@@ -70,6 +70,23 @@ _TRAILING = re.compile(
 )
 
 
+
+def _trailing(sent: str) -> re.Match[str] | None:
+    """``trailing-last-comma``: the trailing attribution of ``sent``, its subject the
+    words after the clause's *last* comma, so the clause keeps its own commas ("We are
+    ready for talks, but not on those terms, Ryabkov told TASS."). When the verb follows
+    a comma the subject closes an apposition and takes one segment more ("…, Dmitry
+    Peskov, the Kremlin spokesman, told reporters."); with no comma before that, the
+    sentence opens with its subject and has no trailing attribution."""
+    found: list[re.Match[str]] = []
+    for i in range(len(sent) - 1, -1, -1):
+        if sent[i] == "," and (t := _TRAILING.match(sent, i)) is not None:
+            found.append(t)
+            if not t.group("subj").endswith(",") or len(found) == 2:
+                return t
+    return None
+
+
 #: "… quoted X as saying (that) CLAUSE": the clause is X's, not the agency's.
 _QUOTED_AS_SAYING = re.compile(
     r"\bquot(?:ed|es)\s+(?P<subj>[^\"“”«».;:!?]{1,90}?)\s+as\s+saying\s+(?:that\s+)?(?=\w)"
@@ -123,13 +140,12 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
         if end - start >= 12:
             return Reported(quoted.group("subj"), s.start + quoted.start("subj"), start, end)
     m = _VERB.search(sent, offset)
-    t = _TRAILING.search(sent) if m is not None and "," in sent[offset : m.start()] else None
+    t = _trailing(sent) if m is not None and "," in sent[offset : m.start()] else None
     if (
         t is not None
         and t.start("subj") < m.start()
         and t.start() > 12
         and not re.search(r"\bthat\b", sent[t.end("subj") :])
-        and not t.group("subj").endswith(",")  # "A spokesman, Dmitry Peskov, said …"
     ):
         m = None  # "The talks were useful, Lavrov and Wang told reporters.": trailing-first
     if m is not None:
@@ -157,7 +173,7 @@ def find_reported(text: str, s: Sentence) -> Reported | None:
                 end = source.start()
             if start is not None and end - start >= 12:
                 return Reported(subj, s.start + offset, start, end)
-    t = _TRAILING.search(sent)
+    t = _trailing(sent)
     if t is not None and t.start() > 12:
         end = _trim_end(text, s.start, s.start + t.start())
         return Reported(t.group("subj"), s.start + t.start("subj"), s.start + offset, end)

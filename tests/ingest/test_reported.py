@@ -6,6 +6,7 @@ import pytest
 
 from store.ingest.reported import find_reported
 from store.ingest.sieves import Sentence
+from tests.ingest.documents import report, said
 
 
 def reported(text: str) -> tuple[str, str] | None:
@@ -43,3 +44,44 @@ def test_shapes(text: str, subject: str, clause: str) -> None:
 )
 def test_not_reported_speech(text: str) -> None:
     assert reported(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "clause"),
+    [
+        ("Russia will respond to any deployment, but it prefers dialogue, Deputy Foreign "
+         "Minister Sergei Ryabkov told TASS on Tuesday.",
+         "Deputy Foreign Minister Sergei Ryabkov",
+         "Russia will respond to any deployment, but it prefers dialogue"),
+        ("If needed, Moscow will respond, Ryabkov told TASS.", "Ryabkov",
+         "If needed, Moscow will respond"),
+        ("Talks went well, Dmitry Peskov, the Kremlin spokesman, told reporters.",
+         "Dmitry Peskov, the Kremlin spokesman,", "Talks went well"),
+    ],
+)  # fmt: skip
+def test_trailing_attribution_takes_the_whole_clause(
+    text: str, subject: str, clause: str
+) -> None:
+    """``trailing-last-comma``: the subject of '…, X told TASS.' is after the clause's
+    last comma (or its last two, for an apposition), so the clause keeps its commas."""
+    assert reported(text) == (subject, clause)
+
+
+def test_tass_told_agency_after_a_comma_is_the_ministers_whole_clause() -> None:
+    """A TASS report: the quote and the reported clause, each with a comma inside, are
+    Ryabkov's whole words."""
+    m = report(
+        "MOSCOW, June 18. /TASS/. Moscow is open to dialogue with Washington on strategic "
+        "stability, Russia's deputy foreign minister said.\n\n"
+        '"We are ready for talks, but not on those terms," Deputy Foreign Minister Sergei '
+        "Ryabkov told TASS.\n\n"
+        "Russia will respond to any deployment of US missiles in Europe, but it prefers "
+        "dialogue, Deputy Foreign Minister Sergei Ryabkov told TASS on Tuesday.\n"
+    )
+    assert said(m, "but not on those terms") == "Sergei Ryabkov"
+    hits = [r for r in m.remarks if r.kind == "reported" and "deployment" in r.text]
+    assert [(r.speaker, r.text) for r in hits] == [
+        ("Sergei Ryabkov",
+         "Russia will respond to any deployment of US missiles in Europe, but it prefers "
+         "dialogue")
+    ]  # fmt: skip
