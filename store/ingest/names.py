@@ -306,6 +306,20 @@ def _affiliation_of(role: str | None) -> str | None:
     return None
 
 
+def _given_name_al(name_tokens: list[str]) -> bool:
+    """``al-given-name``: a capitalised "Al" opening a name and followed by a
+    capitalised word ("Al Gore", "Al Sharpton") is a given name (Albert, Alfred), not
+    the Arabic article: it stays in the name. The article is written "al-Sisi",
+    "Al-Thani" (one token, never dropped) or "al Thani", and after a given name
+    ("Tamim bin Hamad Al Thani"), where nothing is dropped either."""
+    return (
+        len(name_tokens) >= 2
+        and name_tokens[0] == "Al"
+        and _is_capitalised(name_tokens[1])
+        and _word(name_tokens[1]) not in PARTICLES
+    )
+
+
 @lru_cache(maxsize=16384)  # a pure function of the phrase; labels and names recur a lot
 def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
     """Split a speaker phrase into ``(role, name, affiliation)``.
@@ -342,7 +356,8 @@ def split_role_name(phrase: str) -> tuple[str | None, str, str | None]:
     while i > 0 and not _stops_name(tokens[i - 1]):
         i -= 1
     name_tokens = tokens[i:]
-    while name_tokens and _word(name_tokens[0]) in PARTICLES:
+    while (name_tokens and _word(name_tokens[0]) in PARTICLES
+           and not _given_name_al(name_tokens)):
         name_tokens = name_tokens[1:]
         i += 1
     role_tokens = tokens[:i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.ingest.names import split_role_name, surname
+from tests.ingest.documents import person, report, said
 
 
 @pytest.mark.parametrize(
@@ -63,3 +64,33 @@ def test_acronym_in_front_of_a_role_is_the_affiliation() -> None:
         "Jens Stoltenberg",
         "NATO",
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Al Gore", (None, "Al Gore", None)),
+        ("Former Vice President Al Gore", ("Former Vice President", "Al Gore", None)),
+        ("Al Sharpton", (None, "Al Sharpton", None)),
+        ("President Abdel Fattah al-Sisi", ("President", "Abdel Fattah al-Sisi", None)),
+        ("Al-Thani", (None, "Al-Thani", None)),
+        ("al Thani", ("al", "Thani", None)),
+        ("Sheikh Tamim bin Hamad Al Thani", (None, "Sheikh Tamim bin Hamad Al Thani", None)),
+    ],
+)
+def test_capitalised_al_before_a_name_is_a_given_name(
+    phrase: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    """``al-given-name``: "Al Gore" is Al (a given name) Gore, not the Arabic article
+    and "Gore"; "al-Sisi", "Al-Thani", "al Thani" and "… Hamad Al Thani" are not."""
+    assert split_role_name(phrase) == expected
+
+
+def test_al_gore_in_a_report_keeps_his_given_name() -> None:
+    m = report(
+        "NEW YORK (AP) — Former Vice President Al Gore urged world leaders on Monday to "
+        "move faster on climate finance.\n\n"
+        '"We are running out of time," Gore told reporters at the United Nations.\n'
+    )
+    assert said(m, "running out of time") == "Al Gore"
+    assert person(m, "Al Gore").role == "Former Vice President"
