@@ -380,7 +380,64 @@ def is_name_word(token: str) -> bool:
     )
 
 
+# ``family-name-first``: common Chinese (pinyin and Wade–Giles/Cantonese spellings)
+# and Korean family names. Such a name is written family name first ("Wang Wenbin",
+# "Kim Jong Un"), and the family name is what later mentions keep ("Wang said").
+SINO_KOREAN_SURNAMES = frozenset(
+    _words(
+        """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai
+    jiang yu du ye cheng wei su lu ding ren yao shen zhong cui tan fan liao shi jin jia
+    xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao qian hao
+    kong mao geng xi qi hua zhai wen ni dai mo gu kang niu lou bi hong
+    chiang tsai hsu chou chao chang cheung wong leung lam chan ho lai ko
+    kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
+    moon son bae baek nam chung roh ban yun
+    """
+    )
+)
+# One romanised Chinese or Korean syllable ("wen", "bin", "jong", "yeol", "hsien"): an
+# optional initial and glide, a vowel run and an optional final. English names rarely read as one
+# or two of them ("Darroch", "Anderson", "Campbell" do not).
+_SINO_SYLLABLE = (
+    r"(?:zh|ch|sh|ts|tz|hs|wh|ss|jj|kk|tt|pp|[bcdfghjklmnpqrstwxyz])?[wy]?"
+    r"[aeiouü]{1,3}(?:ng|n|r|m|k|l|p|t)?"
+)
+_SINO_GIVEN = re.compile(rf"(?:{_SINO_SYLLABLE}){{1,2}}(?:-(?:{_SINO_SYLLABLE}){{1,2}})?",
+                         re.IGNORECASE)
+
+
+def family_name_first(name: str) -> str | None:
+    """The family name of a name written family name first, else ``None``.
+
+    Two shapes are read, conservatively (a Western "Maya Lin" or "Kim Darroch" keeps
+    its last word):
+
+    * ``sino-korean``: two or three words, the first a common Chinese or Korean family
+      name and every other one or two romanised syllables ("Wang Wenbin" → "Wang",
+      "Mao Ning", "Kim Jong Un", "Moon Jae-in", "Tsai Ing-wen");
+    * ``caps-family``: Japan's ministry writes the family name in capitals before the
+      given name ("KAMIKAWA Yoko" → "Kamikawa").
+    """
+    parts = name.split()
+    if not 2 <= len(parts) <= 3:
+        return None
+    first, rest = parts[0], parts[1:]
+    if not all(p[:1].isupper() and not p.isupper() for p in rest):
+        return None
+    if len(first) >= 2 and first.isalpha() and first.isupper():
+        return first.capitalize()
+    if (first[:1].isupper() and first.casefold() in SINO_KOREAN_SURNAMES
+            and all(_SINO_GIVEN.fullmatch(p) for p in rest)):
+        return first
+    return None
+
+
 def surname(name: str) -> str:
-    """The last word of a personal name, the part other mentions keep ("Lavrov")."""
+    """The part of a personal name other mentions keep: the last word ("Lavrov"), or
+    the family name of a name written family name first ("Wang" for "Wang Wenbin")."""
     parts = name.replace(".", ". ").split()
-    return parts[-1] if parts else ""
+    if not parts:
+        return ""
+    return family_name_first(" ".join(parts)) or parts[-1]

@@ -27,6 +27,7 @@ from store.ingest.names import (
     DEMONYMS,
     ORG_WORDS,
     ROLE_WORDS,
+    family_name_first,
     is_name_word,
     split_role_name,
     surname,
@@ -180,6 +181,17 @@ class _Record:
         )
 
 
+def _other_given_name(known: str, name: str) -> bool:
+    """``shared-family-name``: "Wang Yi" is not "Wang Wenbin". Chinese and Korean
+    family names are shared by many (a briefing may quote Wang Wenbin and Wang Yi), so
+    two full names written family name first that differ are two people."""
+    return (
+        known.casefold() != name.casefold()
+        and family_name_first(known) is not None
+        and family_name_first(name) is not None
+    )
+
+
 class SpeakerBook:
     """The speakers of one meeting, built from the title's people and every label."""
 
@@ -233,7 +245,8 @@ class SpeakerBook:
     def _match(self, role: str | None, name: str) -> _Record | None:
         if name:
             last = surname(name).casefold()
-            same = [r for r in self._records if r.personal and r.surname_key() == last]
+            same = [r for r in self._records if r.personal and r.surname_key() == last
+                    and not _other_given_name(r.name, name)]
             if len(same) == 1:
                 return same[0]
             if len(same) > 1:

@@ -1059,3 +1059,18 @@ def test_capital_lines_that_name_someone_are_no_topics() -> None:
         assert not _caps_topic(line.split()), line
     for line in ("MIDDLE EAST", "SECURITY COUNCIL", "UKRAINE"):
         assert _caps_topic(line.split()), line
+
+
+def test_china_two_people_sharing_a_family_name_stay_two_speakers() -> None:
+    """``shared-family-name``: with "Wang" the short name of both, a "Wang Yi:" turn is
+    not Wang Wenbin's."""
+    m = meeting(
+        "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on "
+        "March 7, 2023\n\n"
+        "Wang Wenbin: Good afternoon. I have two announcements to start with.\n\n"
+        "Reuters: Will the foreign minister travel to Moscow?\n\n"
+        "Wang Wenbin: I have no information to release.\n\n"
+        "Wang Yi: We will keep in touch with all parties.\n"
+    )
+    assert [s for s, _ in turns(m)] == ["Wang Wenbin", None, "Wang Wenbin", "Wang Yi"]
+    assert person(m, "Wang Wenbin").aliases.count("Wang") == 1

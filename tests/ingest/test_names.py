@@ -94,3 +94,38 @@ def test_al_gore_in_a_report_keeps_his_given_name() -> None:
     )
     assert said(m, "running out of time") == "Al Gore"
     assert person(m, "Al Gore").role == "Former Vice President"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Wang Wenbin", "Wang"),
+        ("Mao Ning", "Mao"),
+        ("Lin Jian", "Lin"),
+        ("Xi Jinping", "Xi"),
+        ("Kim Jong Un", "Kim"),
+        ("Moon Jae-in", "Moon"),
+        ("Tsai Ing-wen", "Tsai"),
+        ("KAMIKAWA Yoko", "Kamikawa"),
+        # Western names keep their last word, even after a Chinese or Korean family name.
+        ("Maya Lin", "Lin"),
+        ("Kim Darroch", "Darroch"),
+        ("Lee Anderson", "Anderson"),
+        ("Kim Campbell", "Campbell"),
+        ("Sergey Lavrov", "Lavrov"),
+    ],
+)
+def test_family_name_first_names_are_known_by_the_family_name(name: str, short: str) -> None:
+    """``family-name-first``: "Wang Wenbin" is Mr Wang, not "Wenbin"."""
+    assert surname(name) == short
+
+
+def test_chinese_spokesperson_in_a_report_has_the_family_name_as_alias() -> None:
+    m = report(
+        "BEIJING (Reuters) - China on Tuesday criticised new U.S. export controls on "
+        "chips.\n\n"
+        '"China firmly opposes the U.S. abuse of export controls," foreign ministry '
+        "spokesperson Mao Ning told a regular news briefing.\n"
+    )
+    assert said(m, "abuse of export controls") == "Mao Ning"
+    assert person(m, "Mao Ning").aliases == ("Mao",)
