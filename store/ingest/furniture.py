@@ -26,6 +26,8 @@ import re
 from collections import Counter
 from itertools import islice
 
+from store.ingest.dates import iso_date, parse_date
+
 #: Words that appear on page chrome (buttons, widgets, menus) and rarely all together
 #: in a line of prose. A line qualifies only when *every* word is in this set.
 UI_WORDS = frozenset(
@@ -279,6 +281,38 @@ def _under_byline(lines: list[str], i: int) -> bool:
     while j >= 0 and not lines[j].strip():
         j -= 1
     return j >= 0 and i - j <= 2 and bool(_BYLINE.match(lines[j]))
+
+
+#: ``stamp-date``: a news page's stamp of when it was published or updated.
+_PUBLICATION_STAMP = re.compile(r"^(?:Last\s+)?(?P<kind>Published|Posted|Updated|Modified)\b",
+                                re.IGNORECASE)
+_STAMP_LINES = 20  # how far down the page its stamp may stand
+_STAMP_CHARS = 80
+
+
+def stamp_date(text: str) -> str | None:
+    """``stamp-date``: the ISO date of the page's own stamp among its header lines
+    ("Updated 10:15 AM EST, March 2, 2024", "Published On 17 Feb 2024"), before its
+    first line of prose; a "published" stamp wins over an "updated" one.
+
+    With no byline right above it the stamp reads as the site's clock and is dropped
+    from the text, yet it is when the article went out (an AP article updated the same
+    day, as a rule): a header with no better date (no dated dateline, no page
+    metadata) takes it, and a yearless dateline of the same day its year.
+    """
+    found: dict[bool, str] = {}
+    for line in islice(text.splitlines(), _STAMP_LINES):
+        s = line.strip()
+        m = _PUBLICATION_STAMP.match(s)
+        if m is not None and len(s) <= _STAMP_CHARS:
+            parsed = parse_date(s)
+            iso = iso_date(*parsed) if parsed and parsed[0] is not None else None
+            if iso is not None:
+                published = m.group("kind").casefold() in ("published", "posted")
+                found.setdefault(published, iso)
+        elif is_prose(s):
+            break
+    return found.get(True) or found.get(False)
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:

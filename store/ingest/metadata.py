@@ -36,6 +36,7 @@ from pathlib import PurePath
 from wordfreq import zipf_frequency
 
 from store.ingest.document import Header, Page
+from store.ingest.furniture import stamp_date
 from store.ingest.names import (
     COUNTRIES,
     DEMONYMS,
@@ -1256,6 +1257,8 @@ def _transcript_header(text: str, page: Page) -> Header:
             if _is_date_line(ln.stripped)
         )
         date = find_date(early)
+    if date is None:
+        date = stamp_date(page.text)  # ``stamp-date``: the page's stamp, dropped as furniture
     if date is None:
         date = _date_from_source(page.source)
         date_inferred = date is not None

@@ -21,6 +21,7 @@ from datetime import date
 
 from store.ingest.dates import MONTH_RE, iso_date, parse_date, years_in
 from store.ingest.document import Header, Page
+from store.ingest.furniture import stamp_date
 
 #: News agencies and papers a dateline names, with the spelling Parley shows.
 OUTLETS: dict[str, str] = {
@@ -355,7 +356,8 @@ def read_report_header(text: str, page: Page) -> Header | None:
         if parsed:
             year, month, day = parsed
             if year is None:
-                above = f"{text[: m.start()]}\n{page.date or ''}"  # the page's own date too
+                # the page's own date and stamp too (``stamp-date``: furniture drops it)
+                above = f"{text[: m.start()]}\n{page.date or ''}\n{stamp_date(page.text) or ''}"
                 year = (
                     infer_year(body)
                     or year_from_stamp(above, month, day)
@@ -366,6 +368,8 @@ def read_report_header(text: str, page: Page) -> Header | None:
 
     if date is None and page.date:
         date = page.date  # ``page-date``: "BEIJING (AP) —" dates nothing; the page does
+    if date is None:
+        date = stamp_date(page.text)  # ``stamp-date``: "Updated 10:15 AM EST, March 2, 2024"
 
     lead_end = _SENTENCE_END.search(body)
     lead = body[: lead_end.end()] if lead_end else body.split("\n", 1)[0]

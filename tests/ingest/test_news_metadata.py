@@ -332,3 +332,32 @@ def test_a_quotation_under_its_speakers_name_is_a_headline() -> None:
         m = meeting(f"{title}\n\nBy Paul Kirby\n\n{lead}")
         assert m.title == title
         assert [p.name for p in m.participants] == ["Sergei Lavrov"]
+
+
+AP_STAMPED = """\
+Blinken and Wang hold 'candid' talks in Beijing as tensions simmer
+
+Share
+
+Updated 10:15 AM EST, March 2, 2024
+
+BEIJING (AP) — U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang \
+Yi on Saturday for talks both sides described as candid and constructive.
+
+"We have to manage this relationship responsibly," Blinken told reporters after the \
+meeting.
+"""
+
+
+def test_an_ap_updated_stamp_away_from_the_byline_dates_the_article() -> None:
+    """``stamp-date``: AP's "Updated 10:15 AM EST, March 2, 2024" with no byline over
+    it is dropped from the text, but it still dates an article whose dateline has no
+    date; a yearless dateline of the same day takes its year."""
+    m = meeting(AP_STAMPED)
+    assert (m.date, m.place, m.outlet) == ("2024-03-02", "Beijing", "AP")
+    assert "Updated" not in m.text
+    m = meeting(AP_STAMPED.replace("BEIJING (AP)", "BEIJING, March 2 (AP)"))
+    assert (m.date, m.date_inferred) == ("2024-03-02", True)
+    # with no dateline at all, the stamp still dates the article
+    no_dateline = AP_STAMPED.replace("BEIJING (AP) — ", "")
+    assert meeting(no_dateline).date == "2024-03-02"
