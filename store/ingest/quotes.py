@@ -49,6 +49,7 @@ from store.ingest.mentions import (
     split_role_name,
 )
 from store.ingest.names import COUNTRIES, ORG_WORDS, PARTICLES, ROLE_WORDS
+from store.ingest.newsrooms import NEWS_OUTLETS, is_outlet_label
 from store.ingest.quote_spans import QuoteSpan, find_quotes, paragraphs
 from store.ingest.report_header import OUTLET_HOMES, find_dateline
 from store.ingest.reported import find_reported
@@ -731,6 +732,8 @@ def find_report_remarks(text: str, header: Header) -> Reading:
     remarks.sort(key=lambda r: (r.start, r.end))
     people = []
     for ent in dict.fromkeys(speakers):
+        if _reports_on_it(text, ent):
+            continue  # ``reporter-not-participant``: their words stay theirs
         people.append(
             Person(
                 name=ent.name,
@@ -740,6 +743,40 @@ def find_report_remarks(text: str, header: Header) -> Reading:
             )
         )
     return Reading(remarks=remarks, people=people)
+
+
+#: ``reporter-not-participant``: how a report names a journalist of its own or another
+#: newsroom: by a journalist's role ("Al Jazeera correspondent Hashem Ahelbarra"), as
+#: filing from somewhere ("Rory Challands, reporting from Kyiv") or as a newsroom's
+#: ("Al Jazeera's Hamdah Salhut", "Al Jazeera's senior political analyst Marwan …").
+_JOURNALIST_ROLE = re.compile(r"\b(?:correspondent|reporter|journalist)s?\b", re.IGNORECASE)
+_OUTLET_POSSESSIVE = re.compile(
+    r"(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*){0,3})['’]s\s+"
+    r"(?:(?!(?:with|of|to|on|for|from|about|by|in|at|and|the|an?)\b)[a-z][\w\-]*\s+){0,4}$"
+)  # the words between are a title ("senior political analyst"), not "interview with"
+_POSSESSIVE_REACH = 80
+
+
+def _reports_on_it(text: str, ent: Entity) -> bool:
+    """``reporter-not-participant``: a journalist reporting on the meeting takes no
+    part in it. What a correspondent says ("Both sides are still far apart," Al
+    Jazeera's Hamdah Salhut said) stays a quote of theirs, but they are not one of the
+    meeting's participants, as a byline's writer is not."""
+    if ent.kind != "person":
+        return False
+    if ent.role and _JOURNALIST_ROLE.search(ent.role):
+        return True
+    names = sorted({ent.name, *(a for a in ent.aliases if a[:1].isupper())}, key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names)
+    if re.search(rf"\b(?:{alts}),\s+reporting\s+from\b", text):
+        return True
+    for m in re.finditer(rf"\b{re.escape(ent.name)}\b", text):
+        p = _OUTLET_POSSESSIVE.search(text, max(0, m.start() - _POSSESSIVE_REACH), m.start())
+        if p is not None and (
+            p["outlet"].casefold() in NEWS_OUTLETS or is_outlet_label(p["outlet"])
+        ):
+            return True
+    return False
 
 
 _HEADLINE_CHARS = 300

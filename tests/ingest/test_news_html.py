@@ -722,6 +722,29 @@ def test_aljazeera_particle_surname_alone_speaks() -> None:
     assert (m.date, m.outlet) == ("2024-01-16", "Al Jazeera")
 
 
+def test_aljazeera_correspondent_is_quoted_but_takes_no_part() -> None:
+    """``reporter-not-participant``: Al Jazeera's correspondents "reporting from Doha"
+    keep their words as their own quotes, but they are not the meeting's participants."""
+    page = ALJAZEERA.replace(
+        '<p>"We will not give up on the mediation," al-Ansari added.</p>',
+        '<p>"We will not give up on the mediation," al-Ansari added.</p>\n'
+        "<p>Al Jazeera's Hamdah Salhut, reporting from Doha, said the mood among the "
+        'mediators was cautious. "Both sides are still far apart," she said.</p>\n'
+        '<p>"Israel will keep up the pressure," said Al Jazeera\'s Rory Challands, '
+        "reporting from occupied East Jerusalem.</p>\n"
+        "<p>Al Jazeera correspondent Hashem Ahelbarra said the mediators were hopeful.</p>",
+    )
+    m = read_html(page)
+    check_offsets(m)
+    assert said(m, "Both sides are still far apart") == "Hamdah Salhut"
+    assert said(m, "keep up the pressure") == "Rory Challands"
+    assert said(m, "the mediators were hopeful", kind="reported") == "Hashem Ahelbarra"
+    assert said(m, "We will not give up") == "Majed al-Ansari"
+    names = {p.name for p in m.participants}
+    assert "Majed al-Ansari" in names
+    assert not {"Hamdah Salhut", "Rory Challands", "Hashem Ahelbarra"} & names
+
+
 def test_aljazeera_headline_with_scare_quote_is_no_reported_speech() -> None:
     """The <h1> under a topic label ('Israel-Palestine conflict') is written once and
     stays the title; ending on a scare quote ("… at 'delicate stage'") it is still a
