@@ -77,3 +77,36 @@ async def test_scrolling_repaints_the_bar_only_when_the_thumb_moves() -> None:
         assert renders == 1
         assert thumb_eighths(bar.size.height, 100_000, bar.window_size, bar.position) == \
             bar._drawn[1]  # what it drew is where the thumb now is
+
+
+@run_async
+async def test_a_new_scrollable_size_lays_out_the_screen_only_when_the_bar_comes_or_goes(
+) -> None:
+    app = LongApp(1_000)
+    async with app.run_test(size=(40, 20)) as pilot:
+        view = app.query_one(Long)
+        await pilot.pause()
+        view.scroll_to(y=900, animate=False)
+        await pilot.pause()
+        layouts = 0
+        original = app.screen._refresh_layout
+
+        def counting_layout(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal layouts
+            layouts += 1
+            return original(*args, **kwargs)
+
+        app.screen._refresh_layout = counting_layout  # type: ignore[method-assign]
+        view.set_virtual_size(Size(20, 500))  # another meeting, still longer than the view
+        await pilot.pause()
+        assert layouts == 0
+        assert view.scroll_offset.y == view.max_scroll_y == 500 - view.size.height
+        bar = view.vertical_scrollbar
+        assert bar.window_virtual_size == 500  # the thumb knows the new length
+        assert view.show_vertical_scrollbar
+
+        view.set_virtual_size(Size(20, 5))  # fits: the bar goes, the screen is laid out
+        await pilot.pause()
+        assert layouts == 1
+        assert not view.show_vertical_scrollbar
+        assert view.scroll_offset.y == 0

@@ -8,7 +8,8 @@ remarks panes (``tests/bench/run.py`` keys). :class:`ThumbScrollBar` works out w
 thumb is, in the eighths of a cell Textual draws it in, and lets a repaint through only
 when that, its size, its colours or the mouse over it change.
 
-:class:`QuietScrollbars` gives a ``ScrollView`` such a vertical scrollbar.
+:class:`QuietScrollbars` gives a ``ScrollView`` such a vertical scrollbar, and a way to
+change its scrollable size without laying out the whole screen.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from __future__ import annotations
 from math import ceil
 from typing import Any, Self
 
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.widget import Widget
 
 
 def thumb_eighths(size: int, virtual_size: float, window_size: float, position: float
@@ -88,9 +90,30 @@ class ThumbScrollBar(ScrollBar):
 
 
 class QuietScrollbars:
-    """Mixin (before ``ScrollView`` in the bases) for a vertical :class:`ThumbScrollBar`."""
+    """Mixin (before ``ScrollView`` in the bases) for a vertical :class:`ThumbScrollBar`
+    and :meth:`set_virtual_size`."""
 
     _vertical_scrollbar: ScrollBar | None
+
+    def set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size, laying out the screen only if the scrollbar comes or goes.
+
+        Textual's ``virtual_size`` is a layout reactive: every change reflows every
+        widget on the screen and then composites all of it again. The reader's views
+        change it with each meeting shown, so holding ``j`` in the meetings pane laid
+        the whole screen out on every key. A scroll view's scrollable size changes
+        nothing outside it except whether its scrollbar shows, and Textual's own
+        ``_refresh_scrollbars`` (run here through ``_scroll_update``) sets a layout
+        reactive when that changes; otherwise updating the scrollbar, clamping the
+        scroll offset and repainting this view is all there is to do.
+        """
+        widget: Any = self
+        if size == widget.virtual_size:
+            return
+        widget.set_reactive(Widget.virtual_size, size)
+        if widget.container_size:  # not before the first layout: that one sizes it all
+            widget._scroll_update(size)
+        widget.refresh()
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:

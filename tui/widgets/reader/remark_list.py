@@ -99,6 +99,9 @@ same speaker's next or previous remark.
     RemarkList {
         height: 1fr;
         overflow-x: hidden;
+        /* always there, so text never re-wraps (nor the screen re-lays out) between
+           meetings that fit and meetings that scroll */
+        overflow-y: scroll;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         &:focus { border: round $accent; border-title-color: $text; }
@@ -256,7 +259,7 @@ same speaker's next or previous remark.
         self._lines = lines
         self._starts = starts
         height = len(lines) if lines else 1
-        self.virtual_size = Size(width, height)
+        self.set_virtual_size(Size(width, height))
 
     def _span(self, remark: Remark) -> tuple[int, int]:
         """Where the remark's text is in the display text (its own text if offsets are off)."""

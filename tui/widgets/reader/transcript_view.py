@@ -195,6 +195,9 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
     TranscriptView {
         height: 1fr;
         overflow-x: hidden;
+        /* always there, so text never re-wraps (nor the screen re-lays out) between
+           meetings that fit and meetings that scroll */
+        overflow-y: scroll;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         border-subtitle-color: $text-muted;
@@ -368,7 +371,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self._layout_width = width
         self._lines = wrap_spans(self._text, max(8, width - GUTTER - 1)) if self._text else []
         self._line_starts = [start for start, _ in self._lines]
-        self.virtual_size = Size(width, max(1, len(self._lines)))
+        self.set_virtual_size(Size(width, max(1, len(self._lines))))
         self._update_subtitle()
 
     def _line_of(self, offset: int) -> int:
