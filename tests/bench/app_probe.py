@@ -29,7 +29,9 @@ Key latency (``keys``): keys are delivered as the terminal driver delivers them
 paint that shows its effect: for ``j`` in the meetings pane, the paint in which the
 remarks pane holds the newly highlighted meeting (loaded from the library on the
 library thread); for ``j``/``k`` in the remarks pane, the paint showing the moved
-cursor. Keys come at most every 40 ms, like a held key's auto-repeat.
+cursor. Keys come at most every 40 ms, like a held key's auto-repeat. Parley's runs
+use the frame rate ``parley`` sets for itself (``tui.cli.open.FPS``); the empty app
+keeps Textual's default.
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ BEGAN = float(os.environ.get("BENCH_T0") or 0) or time.monotonic()
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+if sys.argv[1:2] == ["keys"] or "parley" in sys.argv:
+    # ``parley`` sets its frame rate before Textual is first imported; this process
+    # imports Textual first (for the empty app), so it does the same for Parley's runs.
+    from tui.cli.open import FPS
+
+    os.environ.setdefault("TEXTUAL_FPS", FPS)
 
 from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402

@@ -30,7 +30,7 @@ def test_settling_freezes_what_exists_and_raises_the_first_threshold() -> None:
         gc.set_threshold(*thresholds)
 
 
-def test_parley_settles_the_collector_and_draws_at_120_fps(
+def test_parley_settles_the_collector_and_sets_its_frame_rate(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made: list[ParleyApp] = []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 
-#: Frames per second Textual may draw. A key's effect waits for the next frame, so at
-#: Textual's default 60 a key costs up to 17 ms more than its work; 120 halves that
-#: (``tests/bench/run.py``: meetings-pane key p50 about 48 -> 33 ms). Idle costs
-#: nothing either way; ``TEXTUAL_FPS`` in the environment still wins.
-FPS = "120"
+#: Frames per second Textual may draw. A key's effect waits for the screen's update
+#: timer, and after a frame that timer sleeps one to two frame periods, so at Textual's
+#: default 60 a held key's paint waited up to 33 ms on top of its work. At 240 the wait
+#: is a few ms (``tests/bench/run.py`` at 50,000 meetings, meetings-pane key p50 43 ->
+#: 30 ms at 120 -> 25 ms at 240; beyond that nothing more). Only changes are drawn, so
+#: idle costs nothing either way; ``TEXTUAL_FPS`` in the environment still wins.
+FPS = "240"
 
 
 def open_app(args: argparse.Namespace) -> int:
