@@ -54,8 +54,10 @@ class Person:
 class Remark:
     """One thing someone said: a transcript turn, a quote, or reported speech.
 
-    Invariant: ``meeting.text[start:end] == text``. ``speaker`` is a participant's
-    canonical name, or ``None`` for an unnamed journalist or an unresolved voice.
+    Invariant: ``meeting.text[start:end] == text``. ``speaker`` is a person's canonical
+    name, or ``None`` for an unnamed journalist or an unresolved voice. It is nearly
+    always a participant's; a correspondent quoted in a news report about the meeting
+    keeps their name but takes no part in it, so is not among the participants.
     """
 
     speaker: str | None
