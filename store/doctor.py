@@ -329,7 +329,7 @@ def meeting_records(conn: sqlite3.Connection) -> Iterable[MeetingRecord]:
 
 def decode_body(body: bytes) -> Meeting:
     """A stored meeting body back to a :class:`Meeting` (the library's on-disk format)."""
-    from store.importer import decode_meeting
+    from store.meeting_codec import decode_meeting
 
     return decode_meeting(body)
 

@@ -22,7 +22,6 @@ import re
 import signal
 import stat
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -31,15 +30,13 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import TYPE_CHECKING, Any, Literal
 
-import orjson
-
+from store.meeting_codec import encode_meeting
 from store.models import Meeting
 
 if TYPE_CHECKING:  # imported where used: the app opens a library without importing
     import multiprocessing.context
     from concurrent.futures import ProcessPoolExecutor
 
-DEFAULT_TIMEOUT = 30.0
 # Files a folder import picks up; a file named on the command line is always tried.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
@@ -164,28 +161,6 @@ def _walk(
 # ---------------------------------------------------------------------------- preparing
 
 
-#: zlib level 1: on synthetic meetings 170 µs a meeting against level 6's 370 µs (6 % of
-#: a document's whole import), for bodies 8 % larger (ratio 2.15 against 2.32).
-_ZLIB_LEVEL = 1
-
-
-def encode_meeting(meeting: Meeting) -> bytes:
-    """The meeting as compressed JSON; remark texts are left out (they are spans of text)."""
-    data = meeting.to_json()
-    for r in data["remarks"]:
-        r["text"] = None
-    return zlib.compress(orjson.dumps(data), _ZLIB_LEVEL)
-
-
-def decode_meeting(body: bytes) -> Meeting:
-    """The inverse of :func:`encode_meeting`."""
-    data: dict[str, Any] = orjson.loads(zlib.decompress(body))
-    text = data["text"]
-    for r in data["remarks"]:
-        r["text"] = text[int(r["start"]) : int(r["end"])]
-    return Meeting.from_json(data)
-
-
 def passages(meeting: Meeting) -> list[tuple[str, int, int, str | None, str | None]]:
     """The searchable pieces of a meeting: each remark, then each uncovered paragraph."""
     out: list[tuple[str, int, int, str | None, str | None]] = [
@@ -245,7 +220,7 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise _Timeout
 
 
-def process_file(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> FileResult:
+def process_file(task: Task, timeout: float | None = None) -> FileResult:
     """Read, hash and parse one file; never raises (failures come back as one sentence).
 
     Runs in a worker process. ``timeout`` arms a ``SIGALRM`` timer, which only works in
@@ -311,7 +286,7 @@ def run_files(
     on_result: Callable[[FileResult], None],
     *,
     jobs: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     worker: Worker = process_file,
 ) -> None:
     """Parse every task and hand each :class:`FileResult` to ``on_result`` as it comes.

@@ -29,15 +29,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from store import importer, paths
-from store.importer import FileResult, PreparedMeeting, Task
+from store import paths
+from store.meeting_codec import decode_meeting
 from store.models import Meeting, Remark
 from store.search import ParsedQuery, QueryError, parse_query, snippet
 from store.sqlite import sqlite3
+
+if TYPE_CHECKING:
+    from store.importer import FileResult, PreparedMeeting
 
 SCHEMA_VERSION = 3
 DB_NAME = "library.sqlite3"
@@ -52,6 +55,8 @@ _MEETING_CACHE = 16
 # Files stored per transaction during an import: big enough to be fast, small enough
 # that a crash loses little and other readers are not kept waiting long.
 _BATCH = 200
+DEFAULT_TIMEOUT = 30.0
+"""Seconds one file's parse may take before an import gives up on it and says so."""
 # Lists the source files of a re-import after a schema change until it has finished.
 _PENDING = "rebuild_pending"
 # Matches ranked per search (see ``Library.search_parsed``).
@@ -411,7 +416,7 @@ class Library:
         *,
         progress: Callable[[int, int, str], None] | None = None,
         jobs: int | None = None,
-        timeout: float | None = importer.DEFAULT_TIMEOUT,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> ImportSummary:
         """Import files and folders (recursively); failures are reported, never raised.
 
@@ -420,6 +425,9 @@ class Library:
         otherwise it is parsed and its meetings replace the ones it gave before.
         ``jobs`` worker processes parse (default every core; 0 parses in-process).
         """
+        from store import importer  # only an import needs it (not browsing, not start-up)
+        from store.importer import Task
+
         summary = ImportSummary()
         files, missing = importer.discover(paths_, summary.skipped)
         summary.failed.extend(missing)
@@ -746,7 +754,7 @@ class Library:
             ).fetchone()
             if found is None:
                 raise KeyError(meeting_id)
-            meeting = importer.decode_meeting(found[0])
+            meeting = decode_meeting(found[0])
             self._cache[meeting_id] = meeting
             while len(self._cache) > _MEETING_CACHE:
                 self._cache.popitem(last=False)

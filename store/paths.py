@@ -8,7 +8,6 @@ Platform directories come from platformdirs (XDG on Linux). ``--library DIR`` an
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir
@@ -38,6 +37,11 @@ def sample_library_dir() -> Path:
 
 
 def sample_documents() -> list[Path]:
-    """The bundled sample documents (the two seed documents Parley was specified from)."""
-    root = resources.files("store") / "samples"
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
+    """The bundled sample documents (the two seed documents Parley was specified from).
+
+    Found beside this module rather than through ``importlib.resources``: the importer
+    reads them as files on disk, so they must be files anyway (and it saves a module
+    import at every start).
+    """
+    root = Path(__file__).resolve().parent / "samples"
+    return sorted(p for p in root.iterdir() if p.name.endswith(".txt"))

@@ -33,11 +33,11 @@ from textual.message import Message
 from textual.screen import Screen
 
 from store.store_errors import StoreError
-from tui.widgets.coding.passage_list import PassageList
 
 if TYPE_CHECKING:
     from store.annotations import AnnotationStore
     from store.library import Library
+    from tui.widgets.coding.passage_list import PassageList
 
 
 class Passage(NamedTuple):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def load_settings(path: Path | None = None) -> Settings:
     except OSError as error:
         settings.problem = f"Could not read {path}: {error.strerror or error}."
         return settings
+    import tomllib  # here: most users have no settings file, and start-up is timed
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
@@ -86,6 +87,8 @@ def save_theme(theme: str, path: Path | None = None) -> bool:
         raw = ""
     except OSError:
         return False
+    import tomllib
+
     try:
         tomllib.loads(raw)
     except tomllib.TOMLDecodeError:

@@ -18,8 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from store.importer import DEFAULT_TIMEOUT
-from store.library import ImportSummary, Library, LibraryError
+from store.library import DEFAULT_TIMEOUT, ImportSummary, Library, LibraryError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
