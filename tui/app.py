@@ -4,6 +4,7 @@ and composes the screens (``tui.screens``) and palette commands (``tui.commands`
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -23,6 +24,11 @@ from tui.widgets.meetings.meeting_list import PAGE_SIZE, MeetingList
 from tui.widgets.reader.meeting_header import MeetingHeader
 from tui.widgets.reader.remark_list import RemarkList
 from tui.widgets.reader.transcript_view import TranscriptView
+
+GC_PAUSE_LIMIT = 5.0
+"""Seconds after mounting by which the garbage collector runs again at the latest, even if
+the library is still opening (a first run's import, an upgrade's re-index); normally the
+main screen settles and restarts it a second after the library opened."""
 
 
 class ParleyApp(App[None]):
@@ -90,6 +96,8 @@ by title…), **?** or **F1** shows this help and **q** quits.
         self.client.begin(self.start_sort, state.last_meeting, state.last_index, PAGE_SIZE)
 
     def on_mount(self) -> None:
+        if self.settle_gc:  # paused by ``parley`` for start-up; back on however that went
+            self.set_timer(GC_PAUSE_LIMIT, gc.enable)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self.settings.theme:

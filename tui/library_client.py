@@ -15,6 +15,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for_futures
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -211,11 +212,25 @@ class LibraryClient:
         """Whether :meth:`begin` was called."""
         return self._starting is not None
 
-    def started(self) -> Started | None:
-        """What :meth:`begin` read, if it is done (raises what opening raised), else None."""
+    def started(self, wait: float = 0.0) -> Started | None:
+        """What :meth:`begin` read, if it is done (raises what opening raised), else None.
+
+        ``wait`` seconds at most are spent waiting for it, on the calling thread. The
+        main screen waits a little before its first paint: the opening is a few
+        milliseconds of work, but it shares the GIL with the UI thread building the app
+        and so took 15-30 ms, often just too long, and then the first paint showed an
+        empty pane and a second one (a frame's work more) filled it. While the UI thread
+        waits, the library thread has the interpreter to itself.
+        """
         starting = self._starting
-        if starting is None or not starting.done():
+        if starting is None:
             return None
+        if not starting.done():
+            if wait <= 0:
+                return None
+            wait_for_futures([starting], timeout=wait)
+            if not starting.done():
+                return None
         return starting.result()
 
     async def start(self) -> Started:

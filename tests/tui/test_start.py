@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 from tests.tui.conftest import make_app, run_async, wait_ready, wait_until
 from tests.tui.fakes import BigLibrary
+from tui.library_client import LibraryClient
+from tui.screens import main as main_screen
 from tui.ui_state import UIState
 from tui.widgets.meetings.meeting_list import PAGE_SIZE, MeetingList
 
@@ -53,3 +56,61 @@ async def test_a_library_that_cannot_be_opened_is_said_in_one_sentence() -> None
         messages = [n.message for n in app._notifications]
         assert any(m == "The library could not be opened: no such disk" for m in messages)
     assert sys.getswitchinterval() == interval
+
+
+def _slow_opener(delay: float) -> tuple[object, list[float]]:
+    library = BigLibrary(50)
+    opened: list[float] = []
+
+    def opener() -> BigLibrary:
+        time.sleep(delay)
+        opened.append(time.monotonic())
+        return library
+
+    return opener, opened
+
+
+def test_started_waits_at_most_as_long_as_asked() -> None:
+    opener, _ = _slow_opener(0.05)
+    client = LibraryClient(opener)  # type: ignore[arg-type]
+    try:
+        assert client.started(wait=1.0) is None  # not begun: nothing to wait for
+        client.begin("date_desc", None, 0, PAGE_SIZE)
+        assert client.started() is None  # no wait: still opening
+        began = time.monotonic()
+        started = client.started(wait=2.0)
+        assert started is not None and started[1] == 50
+        assert time.monotonic() - began < 1.0  # returned when it opened, not at the limit
+    finally:
+        client.close()
+
+
+@run_async
+async def test_a_library_that_opens_while_the_screen_mounts_is_in_the_first_paint() -> None:
+    """The screen waits briefly for it instead of painting an empty pane first."""
+    opener, _ = _slow_opener(0.03)
+    app = make_app(opener, remember=False)
+    paints: list[int] = []
+    original = main_screen.MainScreen._compositor_refresh
+
+    def counting(screen: main_screen.MainScreen) -> None:
+        paints.append(screen.query_one(MeetingList).total)
+        original(screen)
+
+    main_screen.MainScreen._compositor_refresh = counting  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(pilot)
+    finally:
+        main_screen.MainScreen._compositor_refresh = original  # type: ignore[method-assign]
+    assert paints and paints[0] == 50  # no paint ever showed the pane without its meetings
+
+
+@run_async
+async def test_a_library_slower_than_the_wait_is_filled_in_when_open() -> None:
+    opener, _ = _slow_opener(main_screen.FIRST_PAINT_WAIT + 0.3)
+    app = make_app(opener, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        meetings = app.screen.query_one(MeetingList)
+        assert meetings.total == 0  # the screen did not wait for it
+        await wait_until(pilot, lambda: meetings.total == 50, "the library, once open")

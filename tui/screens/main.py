@@ -43,6 +43,10 @@ _GC_THRESHOLDS = (10_000, 10, 10)
 #: takes tens of milliseconds, which must not hold up the first paint of the meetings
 #: (it did when it ran right after the next refresh: the rows come a moment later).
 SETTLE_DELAY = 1.0
+FIRST_PAINT_WAIT = 0.1
+"""Seconds the main screen waits, when it mounts, for the library to be open, so that its
+first paint shows the meetings (:meth:`LibraryClient.started`); a library that takes
+longer to open is shown as "opening" and filled in when it is."""
 SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
 MARKS_KEPT = 32  # meetings whose coding marks are kept, so going back paints at once
 
@@ -62,6 +66,7 @@ def _settle_garbage_collector() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
+    gc.enable()  # ``parley`` starts with it paused (``tui.cli.open``)
 
 
 class MainScreen(ReaderCoding, Screen[None]):
@@ -122,7 +127,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         meetings.border_title = "Meetings (opening the library…)"
         meetings.focus()
         try:  # the app began opening the library when it loaded (ParleyApp.on_load)
-            started = self.app.client.started()
+            started = self.app.client.started(wait=FIRST_PAINT_WAIT)
         except Exception as error:  # one sentence; the app stays up to say it
             self._not_opened(error)
             return
@@ -144,6 +149,8 @@ class MainScreen(ReaderCoding, Screen[None]):
     def _not_opened(self, error: Exception) -> None:
         self.query_one(MeetingList).border_title = "Meetings (none)"
         self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
+        if self.app.settle_gc:
+            _settle_garbage_collector()
 
     def _opened(
         self, library: LibraryLike, total: int, index: int, rows: list[MeetingRowLike]
