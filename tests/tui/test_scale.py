@@ -54,8 +54,13 @@ async def test_meeting_with_hundreds_of_wrapped_remarks() -> None:
     app = make_app(lambda: FakeLibrary([meeting]), remember=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("enter", "G")
+        await pilot.press("enter")
         remarks = app.screen.query_one(RemarkList)
+        top = remarks.scroll_offset.y
+        for _ in range(12):  # each remark is about 7 lines: these leave the pane
+            remarks.action_cursor_down()
+        assert remarks.scroll_offset.y > top  # scrolled at once, not after a refresh
+        await pilot.press("G")
         assert remarks.cursor == 599
         await wait_for_text(pilot, "Remark number 599.")
         assert remarks.virtual_size.height > 600 * 4  # each remark wrapped over lines
@@ -68,3 +73,26 @@ async def test_meeting_with_hundreds_of_wrapped_remarks() -> None:
         await wait_for_text(pilot, "Remark number 597.")
         await pilot.press("G")
         await wait_for_text(pilot, "Remark number 599.")
+
+
+@run_async
+async def test_a_key_that_moves_the_cursor_off_screen_scrolls_in_the_same_frame() -> None:
+    """The scroll is part of the key's own update, not a second frame after it."""
+    app = make_app(lambda: BigLibrary(N), remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        meetings = app.screen.query_one(MeetingList)
+        height = meetings.scrollable_content_region.height
+        rows_visible = height // 2
+        for _ in range(rows_visible - 1):
+            meetings.action_cursor_down()
+        await pilot.pause()
+        top = meetings.scroll_offset.y
+        meetings.action_cursor_down()  # the first row below the pane's bottom edge
+        # already scrolled, before any refresh has run
+        assert meetings.scroll_offset.y > top
+        assert meetings.cursor * 2 + 2 <= meetings.scroll_offset.y + height
+        meetings.action_cursor_up()
+        for _ in range(rows_visible):
+            meetings.action_cursor_up()
+        assert meetings.cursor * 2 >= meetings.scroll_offset.y
