@@ -13,7 +13,7 @@ import contextlib
 import functools
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for_futures
 from pathlib import Path
@@ -99,7 +99,9 @@ class LibraryClient:
         self._opener = opener
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-library")
         self._library: LibraryLike | None = None
-        self.counts: dict[str, tuple[int, int]] = {}
+        self.counts: Mapping[str, tuple[int, int]] = {}
+        """Tag and bookmark counts per meeting: a copy read at start, then the coding
+        store's live view once coding has opened it."""
         # Meetings loaded ahead (and the last few shown), read and written on the UI
         # thread only: the library thread's results arrive through the event loop.
         self._kept: OrderedDict[str, Meeting] = OrderedDict()

@@ -147,6 +147,20 @@ def test_counts_by_meeting(store: AnnotationStore) -> None:
     assert store.counts_by_meeting() == {"m1": (2, 1), "m2": (0, 1), "m3": (0, 0)}
 
 
+def test_live_counts_follow_every_change_and_cannot_be_written(store: AnnotationStore) -> None:
+    live = store.live_counts()
+    assert dict(live) == {}
+    store.tag_span("m1", 0, 6, TEXT, "x")
+    assert live["m1"] == (1, 0)
+    store.toggle_bookmark("m1", 0, 6, TEXT)
+    assert live["m1"] == (1, 1)
+    store.untag_span("m1", 0, 6, "x")
+    assert live["m1"] == (0, 1)
+    assert dict(live) == store.counts_by_meeting()
+    with pytest.raises(TypeError):
+        live["m9"] = (1, 1)  # type: ignore[index]
+
+
 def test_orphaned_lists_orphans(store: AnnotationStore) -> None:
     store.tag_span("old", *span(TEXT, "Syria"), TEXT, "geo")
     store.tag_span("old", *span(TEXT, "Moscow"), TEXT, "geo")
