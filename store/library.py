@@ -247,15 +247,7 @@ class Library:
             lib._ensure_schema()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if _cannot_write(root, exc):
-                raise LibraryError(
-                    f"The library at {root} cannot be written (a read-only disk or folder "
-                    "permissions); nothing in it was changed."
-                ) from exc
-            raise LibraryError(
-                f"The library file {root / DB_NAME} is damaged ({exc}); move it aside and "
-                "import the documents again."
-            ) from exc
+            raise LibraryError(_open_failure(root, exc)) from exc
         return lib
 
     @classmethod
@@ -929,6 +921,37 @@ __all__ = [
     "MeetingRow",
     "QueryError",
 ]
+
+
+def _open_failure(root: Path, exc: sqlite3.DatabaseError) -> str:
+    """The one sentence for a library that failed to open (or to upgrade while opening).
+
+    Only a file sqlite cannot read as a database is called damaged: a locked library,
+    a full disk or a read-only folder are passing or outside troubles, and advising to
+    move the library aside and import everything again would be harmful. An upgrade
+    stopped by one of them left the library as it was (it runs in one transaction) and
+    is tried again at the next open.
+    """
+    message = str(exc).lower()
+    if _cannot_write(root, exc):
+        return (
+            f"The library at {root} cannot be written (a read-only disk or folder "
+            "permissions); nothing in it was changed."
+        )
+    if "locked" in message or "busy" in message:
+        return (
+            f"The library at {root} is busy: another program (another Parley importing?) "
+            "holds it; nothing was changed, so open it again once that is done."
+        )
+    if "full" in message:
+        return (
+            f"The disk holding the library at {root} is full; nothing was changed, so free "
+            "some space and open it again."
+        )
+    return (
+        f"The library file {root / DB_NAME} is damaged ({exc}); move it aside and "
+        "import the documents again."
+    )
 
 
 def _cannot_write(root: Path, exc: sqlite3.DatabaseError) -> bool:

@@ -95,3 +95,44 @@ def test_rebuild_that_fails_before_committing_changes_nothing(
         assert lib.count() == 4
     finally:
         lib.close()
+
+
+def test_an_upgrade_stopped_by_another_program_is_not_called_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holding the library (an import in a second Parley) stops the
+    upgrade's transaction; the sentence says so, and the library stays as it was."""
+    root = tmp_path / "lib"
+    Library.open(root).close()
+    _set_version(root, 1)
+    connect = library_module.sqlite3.connect
+
+    def impatient(*args: object, **kwargs: object) -> sqlite3.Connection:
+        kwargs["timeout"] = 0.1  # fail at once rather than after the open's 30 s wait
+        return connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    holder = sqlite3.connect(root / DB_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with monkeypatch.context() as patch, pytest.raises(LibraryError) as info:
+            patch.setattr(library_module.sqlite3, "connect", impatient)
+            Library.open(root)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    message = str(info.value)
+    assert "busy" in message and "damaged" not in message
+    Library.open(root).close()  # and once the other program is done, it opens
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        ("database or disk is full", "is full"),
+        ("database is locked", "busy"),
+        ("file is not a database", "damaged"),
+    ],
+)
+def test_open_failures_are_named_by_their_cause(tmp_path: Path, error: str, said: str) -> None:
+    sentence = library_module._open_failure(tmp_path, sqlite3.OperationalError(error))
+    assert said in sentence and sentence.count(". ") == 0
