@@ -291,10 +291,9 @@ def keys(args: argparse.Namespace) -> None:
             def shown(target: int = target) -> bool:
                 row = meetings.row_at(target)
                 return (
-                    meetings.cursor == target
+                    DRAWN["list_cursor"] == target
                     and row is not None
-                    and remarks.meeting is not None
-                    and remarks.meeting.id == row.id
+                    and DRAWN["remarks_of"] == row.id
                 )
 
             began = _send(app, "j" if step > 0 else "k")
@@ -326,7 +325,7 @@ def keys(args: argparse.Namespace) -> None:
                 step = -step
             target = remarks.cursor + step
             began = _send(app, "j" if step > 0 else "k")
-            at = await PAINTS.wait_for(lambda t=target: remarks.cursor == t)
+            at = await PAINTS.wait_for(lambda t=target: DRAWN["remark_cursor"] == t)
             remark_ms.append((at - began) * 1000)
             remark_cpu.append((time.process_time() - CPU[-1]) * 1000)
             await _pace(began)
@@ -343,8 +342,39 @@ def keys(args: argparse.Namespace) -> None:
 
     _patch_app(pilot)
     _parley_ready_marker()
+    _note_what_is_drawn()
     _run_parley(args.library)
     _finish({"error": "the app exited before the keys were timed"})
+
+
+DRAWN: dict[str, Any] = {"list_cursor": None, "remarks_of": None, "remark_cursor": None}
+"""What the panes last drew (not what their state says): a key counts as shown at the
+paint whose lines show it. A pane's state can change a frame before its lines are drawn,
+when Textual paints between the key's messages."""
+
+
+def _note_what_is_drawn() -> None:
+    from tui.widgets.meetings.meeting_list import ROW_HEIGHT, MeetingList
+    from tui.widgets.reader.remark_list import RemarkList
+
+    list_line = MeetingList.render_line
+    remark_line = RemarkList.render_line
+
+    def meeting_line(self: MeetingList, y: int) -> Any:
+        index = (int(self.scroll_offset.y) + y) // ROW_HEIGHT
+        if index == self.cursor:
+            DRAWN["list_cursor"] = index
+        return list_line(self, y)
+
+    def remarks_line(self: RemarkList, y: int) -> Any:
+        DRAWN["remarks_of"] = self.meeting.id if self.meeting is not None else None
+        line = int(self.scroll_offset.y) + y
+        if 0 <= line < len(self._lines) and self._lines[line][0] == self.cursor:
+            DRAWN["remark_cursor"] = self.cursor
+        return remark_line(self, y)
+
+    MeetingList.render_line = meeting_line  # type: ignore[method-assign]
+    RemarkList.render_line = remarks_line  # type: ignore[method-assign]
 
 
 def main() -> None:
