@@ -52,3 +52,29 @@ async def test_next_meeting_is_loaded_ahead_and_shown_in_the_same_frame() -> Non
         )
         assert meetings.cursor == 21
         assert library.loaded[:2] == ["m000000", "m000001"]  # the one shown comes first
+
+
+@run_async
+async def test_a_meeting_loaded_ahead_is_shown_within_the_keys_own_handling() -> None:
+    """Not a message later: Textual would paint the list in between, and the meeting in a
+    second frame. Stale highlights that arrive afterwards change nothing."""
+    library = CountingLibrary(500)
+    app = make_app(lambda: library, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        meetings = app.screen.query_one(MeetingList)
+        remarks = app.screen.query_one(RemarkList)
+        await wait_until(pilot, lambda: remarks.meeting is not None, "first meeting")
+        second, third = meetings.row_at(1), meetings.row_at(2)
+        assert second is not None and third is not None
+        client = app.client
+        await wait_until(pilot, lambda: client.kept_meeting(second.id) is not None, "prefetch")
+        meetings.action_cursor_down()  # no await: nothing else has run yet
+        assert remarks.meeting is not None and remarks.meeting.id == second.id
+        await wait_until(pilot, lambda: client.kept_meeting(third.id) is not None, "next")
+        meetings.action_cursor_down()
+        meetings.action_cursor_down()
+        meetings.action_cursor_up()  # now on the third; highlights for 2, 3, 4 and 3 queued
+        await pilot.pause()
+        assert meetings.cursor == 2
+        assert app.screen.meeting is not None and app.screen.meeting.id == third.id

@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
+from textual.worker import Worker
 
 from store.models import Meeting
 from tui.coding import ReaderCoding
@@ -109,6 +110,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         self._marks_generation = 0
         self._reading_store: MarkSource | None = None
         self._reading_store_lock = threading.Lock()
+        self._loading: tuple[str, Worker[None]] | None = None  # the meeting being loaded
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -168,6 +170,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         self.sub_title = f"{library.path}{' (sample library)' if library.is_sample else ''}"
         self.app.sub_title = self.sub_title
         meetings.attach(client, total, sort, index, rows)
+        self.watch(meetings, "cursor", self._cursor_moved, init=False)
         if total == 0:
             self.load_counts()
         if self.focused is None:
@@ -192,19 +195,41 @@ class MainScreen(ReaderCoding, Screen[None]):
     # -- meetings -> reader --------------------------------------------------------------
 
     def on_meeting_list_highlighted(self, event: MeetingList.Highlighted) -> None:
-        if event.row is None:
+        if event.row is not None and event.index == event.meeting_list.cursor:
+            self._highlighted(event.index, event.row)  # else: the cursor has moved on
+
+    def _cursor_moved(self, index: int) -> None:
+        """The meetings cursor moved: show its meeting now, in the frame of the key.
+
+        Watched directly (``watch`` calls this within the key's own handling) rather than
+        through :class:`MeetingList.Highlighted`, which reaches the screen a message
+        later: Textual painted in between, so each key drew the list in one frame and the
+        new meeting in the next, and paid for two frames. The message still comes and
+        handles a row whose page was not loaded yet; one for a meeting already shown
+        changes nothing.
+        """
+        meetings = self.query_one(MeetingList)
+        row = meetings.row_at(index)
+        if row is not None:
+            self._highlighted(index, row)
+
+    def _highlighted(self, index: int, row: MeetingRowLike) -> None:
+        if self.meeting is not None and self.meeting.id == row.id:
+            # back on the meeting shown: a load for one the cursor passed must not win
+            self.workers.cancel_group(self, "load-meeting")
             return
-        if self.meeting is not None and self.meeting.id == event.row.id:
-            return
-        self.app.state.last_index = event.index
-        kept = self.app.client.kept_meeting(event.row.id)
+        self.app.state.last_index = index
+        kept = self.app.client.kept_meeting(row.id)
         if kept is None:
-            self.load_meeting(event.row.id, event.index)
+            loading = self._loading
+            if loading is not None and loading[0] == row.id and not loading[1].is_finished:
+                return  # asked for already (the key's watcher, then its message)
+            self._loading = (row.id, self.load_meeting(row.id, index))
         else:  # loaded ahead: show it in this frame, with the cursor
             self.workers.cancel_group(self, "load-meeting")  # an older load must not win
             self._remember_scroll()
             self.show_meeting(kept)
-            self._prefetch_around(event.index)
+            self._prefetch_around(index)
 
     def _prefetch_around(self, index: int) -> None:
         """Load the meetings above and below ``index`` ahead, for the next key."""
