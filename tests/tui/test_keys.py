@@ -147,6 +147,33 @@ async def test_remark_keys_and_enter_opens_transcript(demo_app) -> None:
 
 
 @run_async
+async def test_the_hidden_transcript_is_laid_out_when_shown(demo_app) -> None:
+    """Meetings shown behind the remarks pane are wrapped only once the transcript shows."""
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        transcript = app.screen.query_one(TranscriptView)
+        await pilot.press("v")  # the transcript, for the first meeting
+        await wait_for_text(pilot, "Ladies and gentlemen")
+        await pilot.press("v")  # back to the remarks
+        meetings = app.screen.query_one(MeetingList)
+        meetings.focus()
+        await pilot.pause()
+        await pilot.press("j")  # the second meeting, while the transcript is hidden
+        second = app.screen.meeting
+        assert second is not None and second.id == meetings.highlighted_row.id
+        assert transcript.meeting is second
+        assert transcript._stale  # given, not yet wrapped
+        assert transcript.top_offset == 0
+        await pilot.press("v")
+        assert not transcript._stale
+        assert transcript._lines and transcript._lines[-1][1] <= len(second.text)
+        assert transcript.scroll_offset.y == 0 and transcript.cursor == 0
+        await wait_for_text(pilot, second.text.split()[0])
+        assert f"of {len(transcript._lines)}" in str(transcript.border_subtitle)
+
+
+@run_async
 async def test_transcript_moves_by_turn_paragraph_and_speaker(demo_app) -> None:
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:

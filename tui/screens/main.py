@@ -280,6 +280,8 @@ class MainScreen(ReaderCoding, Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         focus_was_reader = self.focused is not None and self.focused.parent is switcher
         switcher.current = place.view
+        if place.view == "transcript":
+            self.query_one(TranscriptView).catch_up()
         if focus_was_reader:
             self._current_view().focus()
         self._schedule_save()
@@ -381,6 +383,8 @@ class MainScreen(ReaderCoding, Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         had_focus = self.focused is not None and self.focused.parent is switcher
         switcher.current = view
+        if view == "transcript":
+            self.query_one(TranscriptView).catch_up()
         if focus or (focus is None and had_focus):
             self._current_view().focus()
         place = self._place()

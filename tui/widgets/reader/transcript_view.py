@@ -244,6 +244,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self._goal_column: int | None = None
         self._dragging = False
         self._pending_top: int | None = None
+        self._stale = False  # shown a meeting while hidden: laid out by catch_up()
         self._marks: MeetingMarks = no_marks()
         self.border_title = "Transcript"
 
@@ -275,7 +276,6 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         )
         self._remark_starts = [r.start for r in self._remarks]
         self._layout_width = -1
-        self._layout()
         self.border_title = (
             "Transcript" if meeting is None else f"Transcript · {len(self._text):,} characters"
         )
@@ -286,7 +286,23 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         )
         self._goal_column = None
         self._pending_top = top
-        if top is None:
+        self._stale = True
+        if self.display:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Lay out and place the meeting given while the view was hidden.
+
+        The transcript sits behind the remarks pane most of the time, and wrapping a
+        whole meeting's text for it on every meeting shown was about a tenth of a
+        meetings-pane key. The screen calls this when it shows the view; a view shown
+        for the first time is laid out again when it gets its size (``on_resize``).
+        """
+        if not self._stale:
+            return
+        self._stale = False
+        self._layout()
+        if self._pending_top is None:
             self._scroll_cursor_visible()
         self._apply_top()
         self._update_subtitle()
@@ -310,6 +326,8 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         """The offset in the text of the first line on screen."""
         if self._pending_top is not None:  # not shown yet: still where it is to be
             return self._pending_top
+        if self._stale:  # not laid out since its meeting came: it starts at the top
+            return 0
         line = int(self.scroll_offset.y)
         return self._lines[line][0] if 0 <= line < len(self._lines) else 0
 
