@@ -396,7 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, required=True, help="library size N")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--runs", type=int, default=5, help="start-up runs of each app")
+    parser.add_argument("--runs", type=int, default=15,
+                        help="start-up runs of each app (five were too few: one slow start "
+                        "of the 0.2 s empty app moved the ratio by 0.2)")
     parser.add_argument("--presses", type=int, default=200, help="timed keys per pane")
     parser.add_argument("--search-rounds", type=int, default=5)
     parser.add_argument("--tag-writes", type=int, default=400, help="timed writes per size")
