@@ -555,7 +555,7 @@ class ReaderCoding(CodingActions):
         client = getattr(self.app, "client", None)
         if store is not None and client is not None:
             try:
-                client.counts = store.live_counts()
+                client.follow_counts(store.live_counts())
             except CODING_ERRORS as error:
                 self.notify(str(error), severity="warning", markup=False)
         self.query_one(MeetingList).refresh_counts()

@@ -102,6 +102,7 @@ class LibraryClient:
         self.counts: Mapping[str, tuple[int, int]] = {}
         """Tag and bookmark counts per meeting: a copy read at start, then the coding
         store's live view once coding has opened it."""
+        self._live_counts = False
         # Meetings loaded ahead (and the last few shown), read and written on the UI
         # thread only: the library thread's results arrive through the event loop.
         self._kept: OrderedDict[str, Meeting] = OrderedDict()
@@ -125,8 +126,14 @@ class LibraryClient:
         """
         library = self._need()
         counts, warning = open_annotation_counts(Path(library.path))
-        self.counts = counts
+        if not self._live_counts:  # coding opened the store meanwhile: its view is newer
+            self.counts = counts
         return warning
+
+    def follow_counts(self, live: Mapping[str, tuple[int, int]]) -> None:
+        """Show the coding store's live counts from now on (see ``AnnotationStore.live_counts``)."""
+        self._live_counts = True
+        self.counts = live
 
     def _need(self) -> LibraryLike:
         if self._library is None:

@@ -114,3 +114,18 @@ async def test_a_library_slower_than_the_wait_is_filled_in_when_open() -> None:
         meetings = app.screen.query_one(MeetingList)
         assert meetings.total == 0  # the screen did not wait for it
         await wait_until(pilot, lambda: meetings.total == 50, "the library, once open")
+
+
+def test_counts_read_at_start_do_not_replace_the_coding_stores_live_view(tmp_path) -> None:
+    """The start-up read of the counts may finish after the first coding action."""
+
+    class Opened:
+        path = str(tmp_path)  # no annotations folder: the start-up read finds no counts
+
+    client = LibraryClient(lambda: Opened())  # type: ignore[arg-type, return-value]
+    client._library = Opened()  # type: ignore[assignment]
+    live = {"m1": (1, 0)}
+    client.follow_counts(live)
+    assert client.load_counts() is None
+    assert client.counts is live
+    client.close()
