@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.app import App, ComposeResult
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
@@ -110,3 +110,34 @@ async def test_a_new_scrollable_size_lays_out_the_screen_only_when_the_bar_comes
         assert layouts == 1
         assert not view.show_vertical_scrollbar
         assert view.scroll_offset.y == 0
+
+
+class Kept(Long):
+    DEFAULT_CSS = "Kept { overflow-y: scroll; background: #203040; }"
+
+
+class KeptApp(App[None]):
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        yield Kept(self.lines)
+
+
+@run_async
+async def test_a_kept_bar_with_nothing_to_scroll_is_drawn_in_its_panes_colour() -> None:
+    for lines, empty in ((5, True), (500, False)):
+        app = KeptApp(lines)
+        async with app.run_test(size=(40, 20)) as pilot:
+            await pilot.pause()
+            view = app.query_one(Kept)
+            bar = view.vertical_scrollbar
+            assert view.show_vertical_scrollbar  # overflow-y: scroll keeps it
+            strips = bar.render_lines(Region(0, 0, bar.size.width, bar.size.height))
+            backgrounds = {seg.style.bgcolor for strip in strips for seg in strip if seg.style}
+            pane = view.background_colors[1].rich_color
+            if empty:
+                assert backgrounds == {pane}  # an empty gutter, not a dark stripe
+            else:
+                assert pane not in backgrounds  # a real track, with its thumb

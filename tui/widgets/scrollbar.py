@@ -80,7 +80,9 @@ class ThumbScrollBar(ScrollBar):
         pipeline, though a bar has no border, padding or text to style: 0.6 ms a repaint
         at 50,000 meetings, and every meeting shown repaints the remarks pane's bar. The
         cells are the same ones (``render_bar`` makes them either way), so the bar looks
-        the same; the lines are kept until its look changes.
+        the same; the lines are kept until its look changes. One difference: a bar with
+        nothing to scroll (the reader's panes always keep theirs) is drawn in its pane's
+        own background, an empty gutter rather than a dark stripe beside a short meeting.
         """
         if not self.vertical:
             return super().render_lines(crop)
@@ -93,6 +95,9 @@ class ThumbScrollBar(ScrollBar):
                 self._lines = None
                 return super().render_lines(crop)
             style = renderable.style if isinstance(renderable.style, Style) else Style()
+            back = style.bgcolor or RichColor.parse("#555555")
+            if key[0][1] is None and self.parent is not None:  # no thumb: nothing scrolls
+                back = self.parent.background_colors[1].rich_color
             bar = ScrollBarRender.render_bar(
                 size=height,
                 virtual_size=renderable.virtual_size,
@@ -100,7 +105,7 @@ class ThumbScrollBar(ScrollBar):
                 position=renderable.position,
                 thickness=width,
                 vertical=True,
-                back_color=style.bgcolor or RichColor.parse("#555555"),
+                back_color=back,
                 bar_color=style.color or RichColor.parse("bright_magenta"),
             )
             background = self.background_colors[1]
