@@ -14,9 +14,11 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._border import get_box
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 
 def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
@@ -103,6 +105,73 @@ class CachedLines:
         self._styles = self._paint_styles()
         self._line_cache.begin_paint(self._styles)
         try:
-            return super().render_lines(crop)  # type: ignore[misc]
+            lines = self._framed_lines(crop)
+            if lines is None:
+                lines = super().render_lines(crop)  # type: ignore[misc]
+            return lines
         finally:
             self._styles = None
+
+    def _framed_lines(self, crop: Region) -> list[Strip] | None:
+        """The view's lines inside its border, framed here rather than by Textual.
+
+        Textual's ``StylesCache`` frames every content line anew whenever it changes,
+        working out the border's styles, glyphs and effects for each one: about 0.05 ms a
+        line, and a meetings-pane key changes some 75 lines (the list scrolls, the remarks
+        pane shows another meeting). Here the two edge cells are worked out once a paint,
+        the same way, and each framed line is kept while its content line is the same
+        object. The top and bottom border rows (title, subtitle) are still Textual's.
+        ``None`` when the styles use anything this does not draw (padding, outline, tint,
+        opacity, hatching): then Textual frames everything.
+        """
+        widget: Any = self
+        styles = widget.styles
+        border = styles.border
+        if (
+            widget.opacity != 1.0
+            or styles.text_opacity != 1.0
+            or styles.tint.a
+            or any(styles.padding)
+            or any(edge for edge, _ in styles.outline)
+            or not all(edge for edge, _ in border)
+            or styles.has_rule("hatch")
+            or (widget.auto_links and widget.hover_style._link_id)
+        ):
+            return None
+        width, height = widget.region.size
+        content_width = widget.content_region.width
+        base_background, background = widget.background_colors
+        inner = TextualStyle(background=base_background + background)
+        outer = TextualStyle(background=base_background)
+        (_, _), (right_edge, right_colour), (_, _), (left_edge, left_colour) = border
+        left_style = TextualStyle(foreground=base_background + left_colour)
+        right_style = TextualStyle(foreground=base_background + right_colour)
+        left = get_box(left_edge, inner, outer, left_style)[1][0]
+        right = get_box(right_edge, inner, outer, right_style)[1][2]
+        filters = tuple(widget.get_line_filters())
+        frame = (left, right, content_width, width, inner, filters, background)
+        kept = self.__dict__.setdefault("_framed", {})
+        if kept.get("frame") != frame:
+            kept.clear()
+            kept["frame"] = frame
+        inner_style = inner.rich_style
+        lines: list[Strip] = []
+        for y in crop.line_range:
+            if y == 0 or y == height - 1:
+                lines.extend(super().render_lines(Region(0, y, width, 1)))  # type: ignore[misc]
+                continue
+            content = widget.render_line(y - 1)
+            framed = kept.get(id(content))
+            if framed is None or framed[0] is not content:
+                line = content.adjust_cell_length(content_width, inner_style)
+                strip = Strip([left, *line, right], width)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                if len(kept) > 4096:
+                    kept.clear()
+                    kept["frame"] = frame
+                framed = kept[id(content)] = (content, strip)
+            lines.append(framed[1])
+        if crop.x or crop.width != width:
+            lines = [line.crop(crop.x, crop.right) for line in lines]
+        return lines

@@ -1,0 +1,61 @@
+"""The reader's Line-API views frame their own lines: exactly what Textual would draw."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.widget import Widget
+
+from tests.tui.conftest import make_app, run_async, wait_ready, wait_until
+from tests.tui.fakes import BigLibrary
+from tui.widgets.meetings.meeting_list import MeetingList
+from tui.widgets.reader.remark_list import RemarkList
+
+
+def _both(view: MeetingList | RemarkList) -> tuple[list[list[object]], list[list[object]]]:
+    """The view's lines as it frames them, and as Textual's StylesCache frames them."""
+    crop = Region(0, 0, *view.region.size)
+    view._styles = view._paint_styles()
+    view._line_cache.begin_paint(view._styles)
+    try:
+        framed = view._framed_lines(crop)
+        view._styles_cache.clear()
+        textual = Widget.render_lines(view, crop)
+    finally:
+        view._styles = None
+    assert framed is not None
+    return [list(line) for line in framed], [list(line) for line in textual]
+
+
+@run_async
+async def test_framed_lines_are_textuals_lines_in_every_state() -> None:
+    app = make_app(lambda: BigLibrary(300), remember=False)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await wait_ready(pilot)
+        meetings = app.screen.query_one(MeetingList)
+        remarks = app.screen.query_one(RemarkList)
+        await wait_until(pilot, lambda: remarks.meeting is not None, "a meeting")
+        for view in (meetings, remarks):  # the list has focus, the remarks not
+            framed, textual = _both(view)
+            assert framed == textual
+        meetings.action_cursor_down()
+        remarks.focus()  # focus moves: both borders change colour
+        await pilot.pause()
+        for view in (meetings, remarks):
+            framed, textual = _both(view)
+            assert framed == textual
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        for view in (meetings, remarks):
+            framed, textual = _both(view)
+            assert framed == textual
+
+
+@run_async
+async def test_styles_the_frame_does_not_draw_leave_it_to_textual() -> None:
+    app = make_app(lambda: BigLibrary(30), remember=False)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await wait_ready(pilot)
+        meetings = app.screen.query_one(MeetingList)
+        meetings.styles.padding = (0, 1)
+        await pilot.pause()
+        assert meetings._framed_lines(Region(0, 0, *meetings.region.size)) is None
