@@ -163,10 +163,19 @@ class CachedLines:
             content = widget.render_line(y - 1)
             framed = kept.get(id(content))
             if framed is None or framed[0] is not content:
-                line = content.adjust_cell_length(content_width, inner_style)
-                strip = Strip([left, *line, right], width)
+                # as Strip.adjust_cell_length and apply_filter would, making one Strip
+                # (each carries seven caches) instead of three
+                length = content.cell_length
+                if length > content_width:
+                    segments = list(content.adjust_cell_length(content_width, inner_style))
+                else:
+                    segments = list(content)
+                    if length < content_width:
+                        segments.append(Segment(" " * (content_width - length), inner_style))
+                segments = [left, *segments, right]
                 for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
+                    segments = line_filter.apply(segments, background)
+                strip = Strip(segments, width)
                 if len(kept) > 4096:
                     kept.clear()
                     kept["frame"] = frame
