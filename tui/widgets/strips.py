@@ -120,9 +120,9 @@ class CachedLines:
         line, and a meetings-pane key changes some 75 lines (the list scrolls, the remarks
         pane shows another meeting). Here the two edge cells are worked out once a paint,
         the same way, and each framed line is kept while its content line is the same
-        object. The top and bottom border rows (title, subtitle) are still Textual's.
-        ``None`` when the styles use anything this does not draw (padding, outline, tint,
-        opacity, hatching): then Textual frames everything.
+        object (about the last paint's lines). The top and bottom border rows (title,
+        subtitle) are still Textual's. ``None`` when the styles use anything this does not
+        draw (padding, outline, tint, opacity, hatching): then Textual frames everything.
         """
         widget: Any = self
         styles = widget.styles
@@ -156,6 +156,7 @@ class CachedLines:
             kept["frame"] = frame
         inner_style = inner.rich_style
         lines: list[Strip] = []
+        used: dict[int, tuple[Strip, Strip]] = {}
         for y in crop.line_range:
             if y == 0 or y == height - 1:
                 lines.extend(super().render_lines(Region(0, y, width, 1)))  # type: ignore[misc]
@@ -176,11 +177,11 @@ class CachedLines:
                 for line_filter in filters:
                     segments = line_filter.apply(segments, background)
                 strip = Strip(segments, width)
-                if len(kept) > 4096:
-                    kept.clear()
-                    kept["frame"] = frame
                 framed = kept[id(content)] = (content, strip)
+            used[id(content)] = framed
             lines.append(framed[1])
+        if len(kept) > 2 * height + 1:  # keep what this paint showed, not every line seen
+            self.__dict__["_framed"] = {"frame": frame, **used}
         if crop.x or crop.width != width:
             lines = [line.crop(crop.x, crop.right) for line in lines]
         return lines
