@@ -279,9 +279,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         )
         switcher = self.query_one(ContentSwitcher)
         focus_was_reader = self.focused is not None and self.focused.parent is switcher
-        switcher.current = place.view
-        if place.view == "transcript":
-            self.query_one(TranscriptView).catch_up()
+        self._switch_to(place.view)
         if focus_was_reader:
             self._current_view().focus()
         self._schedule_save()
@@ -378,13 +376,17 @@ class MainScreen(ReaderCoding, Screen[None]):
         view = "transcript" if switcher.current == "remarks" else "remarks"
         self.set_view(view)
 
+    def _switch_to(self, view: str) -> None:
+        """Show the remarks or the transcript (laid out now if it was given a meeting hidden)."""
+        self.query_one(ContentSwitcher).current = view
+        if view == "transcript":
+            self.query_one(TranscriptView).catch_up()
+
     def set_view(self, view: str, focus: bool | None = None) -> None:
         """Show the remarks list or the transcript; keep the focus on the reader if it was."""
         switcher = self.query_one(ContentSwitcher)
         had_focus = self.focused is not None and self.focused.parent is switcher
-        switcher.current = view
-        if view == "transcript":
-            self.query_one(TranscriptView).catch_up()
+        self._switch_to(view)
         if focus or (focus is None and had_focus):
             self._current_view().focus()
         place = self._place()

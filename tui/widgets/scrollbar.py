@@ -88,7 +88,8 @@ class ThumbScrollBar(ScrollBar):
             return super().render_lines(crop)
         width, height = self.size
         filters = tuple(self.get_line_filters())
-        key = (self._look(), width, height, filters)
+        look = self._look()
+        key = (look, width, height, filters)
         if self._lines is None or self._lines[0] != key:
             renderable = self.render()
             if not isinstance(renderable, ScrollBarRender):  # a custom renderer: Textual's way
@@ -96,7 +97,8 @@ class ThumbScrollBar(ScrollBar):
                 return super().render_lines(crop)
             style = renderable.style if isinstance(renderable.style, Style) else Style()
             back = style.bgcolor or RichColor.parse("#555555")
-            if key[0][1] is None and self.parent is not None:  # no thumb: nothing scrolls
+            thumb = look[1]
+            if thumb is None and self.parent is not None:  # nothing scrolls
                 back = self.parent.background_colors[1].rich_color
             bar = ScrollBarRender.render_bar(
                 size=height,

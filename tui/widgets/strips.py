@@ -83,6 +83,8 @@ class CachedLines:
 
     _line_cache: LineCache
     _styles: Any = None
+    _frame: Any = None  # what the framed lines below were framed with
+    _framed: dict[int, tuple[Strip, Strip]]  # id(content line) -> (it, framed), set with _frame
 
     def _paint_styles(self) -> Any:
         raise NotImplementedError
@@ -150,10 +152,10 @@ class CachedLines:
         right = get_box(right_edge, inner, outer, right_style)[1][2]
         filters = tuple(widget.get_line_filters())
         frame = (left, right, content_width, width, inner, filters, background)
-        kept = self.__dict__.setdefault("_framed", {})
-        if kept.get("frame") != frame:
-            kept.clear()
-            kept["frame"] = frame
+        if self._frame != frame:
+            self._frame = frame
+            self._framed = {}
+        kept = self._framed
         inner_style = inner.rich_style
         lines: list[Strip] = []
         used: dict[int, tuple[Strip, Strip]] = {}
@@ -180,8 +182,8 @@ class CachedLines:
                 framed = kept[id(content)] = (content, strip)
             used[id(content)] = framed
             lines.append(framed[1])
-        if len(kept) > 2 * height + 1:  # keep what this paint showed, not every line seen
-            self.__dict__["_framed"] = {"frame": frame, **used}
+        if len(kept) > 2 * height:  # keep what this paint showed, not every line seen
+            self._framed = used
         if crop.x or crop.width != width:
             lines = [line.crop(crop.x, crop.right) for line in lines]
         return lines
