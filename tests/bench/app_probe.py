@@ -283,7 +283,7 @@ def keys(args: argparse.Namespace) -> None:
         meeting_ms: list[float] = []
         meeting_cpu: list[float] = []
         step = 1
-        for _ in range(args.presses if meetings.total > 1 else 0):
+        for _ in range(args.presses if meetings.total > 1 and args.pane != "remarks" else 0):
             if not 0 <= meetings.cursor + step < meetings.total:
                 step = -step
             target = meetings.cursor + step
@@ -302,7 +302,7 @@ def keys(args: argparse.Namespace) -> None:
             await _pace(began)
 
         # A meeting with enough remarks to move around in (untimed search for one).
-        for _ in range(min(500, meetings.total)):
+        for _ in range(min(500, meetings.total) if args.pane != "meetings" else 0):
             if len(remarks._remarks) >= 20:
                 break
             if not 0 <= meetings.cursor + step < meetings.total:
@@ -320,7 +320,7 @@ def keys(args: argparse.Namespace) -> None:
         remark_cpu: list[float] = []
         step = 1
         n = len(remarks._remarks)
-        for _ in range(args.presses if n > 1 else 0):
+        for _ in range(args.presses if n > 1 and args.pane != "meetings" else 0):
             if not 0 <= remarks.cursor + step < n:
                 step = -step
             target = remarks.cursor + step
@@ -387,6 +387,10 @@ def main() -> None:
     k = sub.add_parser("keys")
     k.add_argument("--library", required=True)
     k.add_argument("--presses", type=int, default=200)
+    k.add_argument(
+        "--pane", choices=("both", "meetings", "remarks"), default="both",
+        help="time (and profile) one pane's keys only",
+    )
     k.add_argument("--profile", help="write a pyinstrument profile of the timed keys here")
     args = parser.parse_args()
     if args.mode == "startup":
