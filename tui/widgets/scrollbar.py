@@ -18,6 +18,7 @@ from math import ceil
 from typing import Any, Self
 
 from rich.color import Color as RichColor
+from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -111,11 +112,18 @@ class ThumbScrollBar(ScrollBar):
                 bar_color=style.color or RichColor.parse("bright_magenta"),
             )
             background = self.background_colors[1]
+            # Most cells are alike (track or thumb): one Strip serves every line with the
+            # same cell (a Strip is never changed once made), rather than one made and
+            # then filtered for each of the bar's lines at every repaint.
+            made: dict[Segment, Strip] = {}
             strips = []
             for segment in bar.segments:
-                strip = Strip([segment], width)
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
+                strip = made.get(segment)
+                if strip is None:
+                    strip = Strip([segment], width)
+                    for line_filter in filters:
+                        strip = strip.apply_filter(line_filter, background)
+                    made[segment] = strip
                 strips.append(strip)
             self._lines = (key, strips)
         strips = self._lines[1][crop.y : crop.bottom]

@@ -75,19 +75,43 @@ class CachedLines:
     """Mixin for a Line-API ``ScrollView`` that keeps its drawn lines in a :class:`LineCache`.
 
     Put it before ``ScrollView`` in the bases. The view sets ``self._line_cache`` in its
-    ``__init__`` and gives :meth:`_paint_styles` (its component styles, looked up once per
-    paint); :meth:`render_line` reads them from ``self._styles``. A refresh of the whole
-    view may mean anything changed, so it draws every line anew; a refresh of some
-    regions (a scroll, a cursor move) reuses the kept lines.
+    ``__init__`` and gives :meth:`_paint_styles` (its component styles); its
+    :meth:`render_line` asks :meth:`_paint` for them, the content width and the top line,
+    which are worked out once per paint rather than once per line (each is a walk over
+    the widget's styles or its ancestors). The styles are kept from one paint to the next
+    until Textual says they changed (``notify_style_update``, which it calls for a theme,
+    a focus or any other change of the rules that apply). A refresh of the whole view may
+    mean anything changed, so it draws every line anew; a refresh of some regions (a
+    scroll, a cursor move) reuses the kept lines.
     """
 
     _line_cache: LineCache
-    _styles: Any = None
+    _kept_styles: Any = None  # the last _paint_styles(), until the styles change
+    _painting: tuple[Any, int, int] | None = None  # (styles, width, top) during a paint
     _frame: Any = None  # what the framed lines below were framed with
     _framed: dict[int, tuple[Strip, Strip]]  # id(content line) -> (it, framed), set with _frame
 
     def _paint_styles(self) -> Any:
         raise NotImplementedError
+
+    def _paint(self) -> tuple[Any, int, int]:
+        """(styles, content width, first line shown) of the paint under way.
+
+        Outside a paint (a test drawing one line) they are worked out on the spot.
+        """
+        painting = self._painting
+        if painting is not None:
+            return painting
+        widget: Any = self
+        styles = self._kept_styles
+        if styles is None:
+            styles = self._kept_styles = self._paint_styles()
+        return styles, widget.scrollable_content_region.width, int(widget.scroll_offset.y)
+
+    def notify_style_update(self) -> None:
+        self._kept_styles = None
+        super().notify_style_update()  # type: ignore[misc]
+        self.refresh()  # every line, in the new look
 
     def refresh(
         self,
@@ -104,15 +128,15 @@ class CachedLines:
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._styles = self._paint_styles()
-        self._line_cache.begin_paint(self._styles)
+        self._painting = painting = self._paint()
+        self._line_cache.begin_paint(painting[0])
         try:
             lines = self._framed_lines(crop)
             if lines is None:
                 lines = super().render_lines(crop)  # type: ignore[misc]
             return lines
         finally:
-            self._styles = None
+            self._painting = None
 
     def _framed_lines(self, crop: Region) -> list[Strip] | None:
         """The view's lines inside its border, framed here rather than by Textual.

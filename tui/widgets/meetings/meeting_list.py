@@ -260,10 +260,6 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
 
     # -- rendering ------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()
-
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.total * ROW_HEIGHT)
 
@@ -281,9 +277,8 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         )
 
     def render_line(self, y: int) -> Strip:
-        styles = self._styles or self._paint_styles()
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_offset.y) + y
+        styles, width, top = self._paint()
+        line = top + y
         index, part = divmod(line, ROW_HEIGHT)
         if not 0 <= index < self.total:
             return Strip.blank(width, styles.base)

@@ -272,10 +272,6 @@ same speaker's next or previous remark.
 
     # -- rendering ------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()
-
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
         if self._pending_top is not None:
@@ -296,11 +292,10 @@ same speaker's next or previous remark.
         )
 
     def render_line(self, y: int) -> Strip:
-        styles = self._styles or self._paint_styles()
-        width = self.scrollable_content_region.width
+        styles, width, top = self._paint()
         if self._layout_width != width:
             self._layout()
-        line = int(self.scroll_offset.y) + y
+        line = top + y
         base = styles.base
         if not self._remarks:
             if y == 0:
