@@ -13,9 +13,11 @@ annotation store on a worker thread, kept per meeting, and handed to both views 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -76,6 +78,12 @@ class MainScreen(ReaderCoding, Screen[None]):
     The coding keys (t, b, n, u, ctrl+r, /, C, B, P, A) come from
     :class:`tui.coding.ReaderCoding`; its bindings are merged with these, so they work
     from every pane and the keymap file can rebind them by id.
+
+    The three containers are ``visibility: hidden`` and the panes in them ``visible``:
+    the panes cover them entirely, and Textual's compositor otherwise drew every line of
+    each container under a changed pane on every frame (a ``j`` in the meetings pane
+    changes both panes, so that was the whole screen, four times over) only to throw
+    those lines away. The snapshots are the same either way.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,6 +105,9 @@ class MainScreen(ReaderCoding, Screen[None]):
         & #meetings { width: 2fr; min-width: 30; }
         & #reader { width: 3fr; }
         & ContentSwitcher { height: 1fr; }
+        /* covered by their panes: not drawn (see the class docstring) */
+        & #panes, & #reader, & #views { visibility: hidden; }
+        & #meetings, & #meeting-header, & #remarks, & #transcript { visibility: visible; }
     }
     """
 
@@ -110,6 +121,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         self._marks_generation = 0
         self._reading_store: MarkSource | None = None
         self._reading_store_lock = threading.Lock()
+        self._marks_reader = ThreadPoolExecutor(1, thread_name_prefix="parley-marks")
         self._loading: tuple[str, Worker[None]] | None = None  # the meeting being loaded
 
     def compose(self) -> ComposeResult:
@@ -328,19 +340,28 @@ class MainScreen(ReaderCoding, Screen[None]):
                 self._reading_store = AnnotationStore.open(library.path, read_only=True)
             return self._reading_store
 
-    @work(thread=True, exclusive=True, group="coding-marks")
-    def _load_marks(self, meeting: Meeting, generation: int) -> None:
-        """Read ``meeting``'s marks off the UI thread (the store may re-read a file)."""
-        marks = None
+    @work(exclusive=True, group="coding-marks", description="coding marks")
+    async def _load_marks(self, meeting: Meeting, generation: int) -> None:
+        """Read ``meeting``'s marks off the UI thread (the store may re-read a file).
+
+        On the screen's one marks thread rather than a thread worker: every meeting shown
+        reads its marks, and a thread started per meeting (with its locks and events)
+        was most of the garbage a held ``j`` left for the cycle collector.
+        """
+        loop = asyncio.get_running_loop()
+        marks = await loop.run_in_executor(
+            self._marks_reader, self._read_marks, meeting.id, len(meeting.text)
+        )
+        if marks is not None:
+            self._marks_loaded(marks, generation)
+
+    def _read_marks(self, meeting_id: str, text_length: int) -> MeetingMarks | None:
         for _ in range(2):  # once more if a coding change on the UI thread got in the way
             try:
-                marks = read_marks(self._mark_source(), meeting.id, len(meeting.text))
-                break
+                return read_marks(self._mark_source(), meeting_id, text_length)
             except Exception:  # a damaged or missing store: the counts loader says so
                 continue
-        if marks is None:
-            return
-        self.app.call_from_thread(self._marks_loaded, marks, generation)
+        return None
 
     def _marks_loaded(self, marks: MeetingMarks, generation: int) -> None:
         if generation != self._marks_generation:
@@ -352,6 +373,7 @@ class MainScreen(ReaderCoding, Screen[None]):
             self._apply_marks(marks)
 
     def on_unmount(self) -> None:
+        self._marks_reader.shutdown(wait=False, cancel_futures=True)
         store = self._reading_store
         self._reading_store = None
         if store is not None:
