@@ -4,18 +4,20 @@ and composes the screens (``tui.screens``) and palette commands (``tui.commands`
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import work
+from rich.console import RenderableType
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.coding import CodingCommands, coding_help_groups
 from tui.commands import MeetingTitleCommands, ParleyCommands
+from tui.gc_pacer import GarbagePacer
 from tui.library_client import SORTS, LibraryClient, LibraryLike
 from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_theme
@@ -28,7 +30,7 @@ from tui.widgets.reader.transcript_view import TranscriptView
 GC_PAUSE_LIMIT = 5.0
 """Seconds after mounting by which the garbage collector runs again at the latest, even if
 the library is still opening (a first run's import, an upgrade's re-index); normally the
-main screen settles and restarts it a second after the library opened."""
+main screen starts its pacer (``tui.gc_pacer``) a second after the library opened."""
 
 
 class ParleyApp(App[None]):
@@ -68,6 +70,8 @@ by title…), **?** or **F1** shows this help and **q** quits.
         self.start_sort = "date_desc"
         self.remember = remember
         self.settle_gc = settle_gc
+        self.gc_pacer = GarbagePacer(self) if settle_gc else None
+        """Paces the cycle collector (the real ``parley`` only: see ``tui.gc_pacer``)."""
         self._titles: list[tuple[str, str | None, str]] | None = None
 
     @property
@@ -83,6 +87,21 @@ by title…), **?** or **F1** shows this help and **q** quits.
     def on_load(self) -> None:
         self.begin_opening()
 
+    def _start_gc_pacer(self) -> None:
+        if self.gc_pacer is not None and not self.gc_pacer.started:
+            self.gc_pacer.start()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.gc_pacer is not None and isinstance(event, events.InputEvent):
+            self.gc_pacer.input_seen()
+        await super().on_event(event)
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Textual's paint, then the garbage collector's pacer hears of it."""
+        super()._display(screen, renderable)
+        if renderable is not None and self.gc_pacer is not None:
+            self.gc_pacer.painted()
+
     def begin_opening(self) -> None:
         """Start opening the library on its thread, once (:meth:`LibraryClient.begin`).
 
@@ -96,8 +115,8 @@ by title…), **?** or **F1** shows this help and **q** quits.
         self.client.begin(self.start_sort, state.last_meeting, state.last_index, PAGE_SIZE)
 
     def on_mount(self) -> None:
-        if self.settle_gc:  # paused by ``parley`` for start-up; back on however that went
-            self.set_timer(GC_PAUSE_LIMIT, gc.enable)
+        if self.gc_pacer is not None:  # paused by ``parley`` for start-up: back on regardless
+            self.set_timer(GC_PAUSE_LIMIT, self._start_gc_pacer)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self.settings.theme:

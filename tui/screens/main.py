@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar
@@ -41,10 +40,10 @@ from tui.widgets.reader.transcript_view import TextSelection, TranscriptView
 if TYPE_CHECKING:
     from tui.app import ParleyApp
 
-_GC_THRESHOLDS = (10_000, 10, 10)
-#: Seconds after the library opens before the collector is settled: its full collection
-#: takes tens of milliseconds, which must not hold up the first paint of the meetings
-#: (it did when it ran right after the next refresh: the rows come a moment later).
+#: Seconds after the library opens before the garbage collector's pacer starts
+#: (``tui.gc_pacer``): its full collection takes tens of milliseconds, which must not hold
+#: up the first paint of the meetings (it did when it ran right after the next refresh:
+#: the rows come a moment later).
 SETTLE_DELAY = 1.0
 FIRST_PAINT_WAIT = 0.1
 """Seconds the main screen waits, when it mounts, for the library to be open, so that its
@@ -52,24 +51,6 @@ first paint shows the meetings (:meth:`LibraryClient.started`); a library that t
 longer to open is shown as "opening" and filled in when it is."""
 SAVE_DELAY = 0.5  # seconds of quiet before the reader's place is written
 MARKS_KEPT = 32  # meetings whose coding marks are kept, so going back paints at once
-
-
-def _settle_garbage_collector() -> None:
-    """Keep the start-up's objects out of every later garbage collection.
-
-    Once the app is up, Python's cyclic collector still walks every object Textual,
-    Rich and the stylesheet made at start-up on each full collection; those come every
-    few dozen keys and cost up to 100 ms, most of a key's p95 at 50,000 meetings
-    (``tests/bench/run.py``: meetings-pane p95 about 130 ms -> 70 ms under load).
-    ``gc.freeze`` moves what exists now to the permanent generation, so collections
-    only walk what the session makes afterwards; a larger first threshold makes the
-    young collections rarer. Only the real ``parley`` does this (``settle_gc``): a test
-    process runs many apps, and freezing each one's objects would keep them forever.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*_GC_THRESHOLDS)
-    gc.enable()  # ``parley`` starts with it paused (``tui.cli.open``)
 
 
 class MainScreen(ReaderCoding, Screen[None]):
@@ -163,8 +144,8 @@ class MainScreen(ReaderCoding, Screen[None]):
     def _not_opened(self, error: Exception) -> None:
         self.query_one(MeetingList).border_title = "Meetings (none)"
         self.notify(f"The library could not be opened: {error}", severity="error", timeout=30)
-        if self.app.settle_gc:
-            _settle_garbage_collector()
+        if self.app.gc_pacer is not None:
+            self.app.gc_pacer.start()
 
     def _opened(
         self, library: LibraryLike, total: int, index: int, rows: list[MeetingRowLike]
@@ -190,8 +171,8 @@ class MainScreen(ReaderCoding, Screen[None]):
         if total == 0:
             self.query_one(MeetingHeader).show_meeting(None)
             self.notify("The library is empty: import documents with `parley import FOLDER`.")
-        if self.app.settle_gc:
-            self.set_timer(SETTLE_DELAY, _settle_garbage_collector)
+        if self.app.gc_pacer is not None:
+            self.set_timer(SETTLE_DELAY, self.app.gc_pacer.start)
 
     @work(thread=True, exclusive=True, group="annotation-counts")
     def load_counts(self) -> None:
