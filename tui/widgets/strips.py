@@ -28,8 +28,9 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     ``Strip`` carries seven caches of its own, and building a line through
     ``crop``/``apply_style`` made four of them per line drawn.
     """
-    if isinstance(text.style, Style):
-        style = style + text.style  # Text.render leaves the base style to its caller
+    if text.style:  # Text.render leaves the text's own style to its caller
+        own = text.style
+        style = style + (own if isinstance(own, Style) else console.get_style(own))
     segments = Segment.adjust_line_length(list(text.render(console, end="")), width, style)
     return Strip(Segment.apply_style(segments, style), width)
 

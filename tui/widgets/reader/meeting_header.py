@@ -16,20 +16,26 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from store.models import Meeting
 from tui.speaker_colours import speaker_style
 from tui.text_layout import display_text
+from tui.widgets.strips import text_strip
 
 HEIGHT = 5
 """Lines the header always takes: up to three of title, one of facts, one or more of people."""
 ELLIPSIS = "…"
 
 
-class MeetingHeader(Static):
-    """Title, then date · place · outlet · kind, then participants in their colours."""
+class MeetingHeader(Widget):
+    """Title, then date · place · outlet · kind, then participants in their colours.
+
+    Draws its lines itself (Line API) rather than as a ``Static``: every meeting shown
+    with ``j`` held in the meetings pane replaces them, and a ``Static`` turned the Rich
+    text into Textual content and wrapped it again, which cost more than the lines.
+    """
 
     HELP: ClassVar[str] = """\
 ## Meeting header
@@ -50,24 +56,36 @@ ends in "…"; the transcript (**v**) starts with the full title.
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("", id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self._meeting: Meeting | None = None
         self._loading = False
-        self.show_meeting(None)
+        self._strips: tuple[int, list[Strip]] | None = None  # (width, lines) drawn
 
     def show_meeting(self, meeting: Meeting | None, *, loading: bool = False) -> None:
         """Describe ``meeting`` (or say there is none / it is loading)."""
         self._meeting, self._loading = meeting, loading
-        self.update(self._describe(), layout=False)
+        self._strips = None
+        self.refresh()
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Fit the description to the new width."""
-        self.update(self._describe(), layout=False)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None
 
-    def _describe(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        if self._strips is None or self._strips[0] != width:
+            base = self.rich_style
+            console = self.app.console
+            self._strips = (
+                width, [text_strip(console, line, width, base) for line in self._describe()]
+            )
+        lines = self._strips[1]
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.rich_style)
+
+    def _describe(self) -> list[Text]:
         meeting = self._meeting
         if meeting is None:
-            return Text("Loading…" if self._loading else "No meeting selected.", style="dim")
+            return [Text("Loading…" if self._loading else "No meeting selected.", style="dim")]
         title = Text(display_text(meeting.title or "(untitled)"), style="bold")
         facts: list[str] = []
         date = meeting.date or "date unknown"
@@ -83,11 +101,11 @@ ends in "…"; the transcript (**v**) starts with the full title.
                 people.append(display_text(f" ({person.role})"), style="dim")
         return self._fit(title, Text(display_text(" · ".join(facts)), style="italic"), people)
 
-    def _fit(self, title: Text, facts: Text, people: Text) -> Text:
+    def _fit(self, title: Text, facts: Text, people: Text) -> list[Text]:
         """The three parts in :data:`HEIGHT` lines of the content width, cut with "…"."""
         width = self.content_region.width
-        if width <= 1:  # not laid out yet: on_resize fits it
-            return Text("\n").join([title, facts, people] if people else [title, facts])
+        if width <= 1:  # not laid out yet: drawn again at its size
+            return [title, facts, people] if people else [title, facts]
         console = self.app.console
         title_lines = list(title.wrap(console, width))
         people_lines = list(people.wrap(console, width)) if people else []
@@ -95,7 +113,7 @@ ends in "…"; the transcript (**v**) starts with the full title.
         title_lines = _cut(title_lines, min(3, title_room), width)
         people_lines = _cut(people_lines, HEIGHT - 1 - len(title_lines), width)
         facts_lines = _cut(list(facts.wrap(console, width)), 1, width)
-        return Text("\n").join([*title_lines, *facts_lines, *people_lines])
+        return [*title_lines, *facts_lines, *people_lines]
 
 
 def _cut(lines: list[Text], room: int, width: int) -> list[Text]:
