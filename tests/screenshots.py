@@ -20,6 +20,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.tui.conftest import work_done
+
 SIZE = (140, 40)
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +30,7 @@ async def _wait(pilot: Pilot, condition: Callable[[], bool]) -> None:
     for _ in range(500):
         await pilot.pause()
         if condition():
-            await pilot.app.workers.wait_for_complete()
+            await work_done(pilot.app)
             await pilot.pause()
             return
         await pilot.pause(0.02)
@@ -58,7 +60,7 @@ async def _settle(pilot: Pilot) -> None:
     """Until the workers (coding marks, lists) are done and their results drawn."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await work_done(pilot.app)
     await pilot.pause()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import colorsys
 import zlib
+from functools import lru_cache
 
 from rich.style import Style
 
@@ -29,6 +30,7 @@ PALETTE: tuple[str, ...] = _hue_palette()
 UNKNOWN_SPEAKER = "#8a8a8a"
 
 
+@lru_cache(maxsize=4096)
 def speaker_colour(name: str | None) -> str:
     """The hex colour for ``name``; grey for an unnamed voice."""
     if not name:
@@ -37,6 +39,14 @@ def speaker_colour(name: str | None) -> str:
     return PALETTE[zlib.crc32(key) % len(PALETTE)]
 
 
+# Kept (styles never change once made): the panes ask for them on every line they draw.
+@lru_cache(maxsize=4096)
 def speaker_style(name: str | None, *, bold: bool = True) -> Style:
     """A Rich style in the speaker's colour."""
     return Style(color=speaker_colour(name), bold=bold)
+
+
+@lru_cache(maxsize=4096)
+def speaker_colour_style(name: str | None) -> Style:
+    """Only the speaker's colour, for marks beside their words and names among others."""
+    return Style(color=speaker_colour(name))

@@ -25,7 +25,14 @@ from tests.robustness.hostile_corpus import (
     VANISHING,
 )
 from tests.robustness.hostile_table import HostileRun, _cli, run_hostile_import, simulated_faults
-from tests.tui.conftest import make_app, run_async, screen_text, wait_ready, wait_until
+from tests.tui.conftest import (
+    make_app,
+    run_async,
+    screen_text,
+    wait_ready,
+    wait_until,
+    work_done,
+)
 
 IMPORT_BOUND_SECONDS = 120.0
 # Anything a terminal would act on: C0 controls but newline, DEL, C1 controls.
@@ -92,7 +99,7 @@ async def _show(pilot, meeting_id: str) -> str:  # type: ignore[no-untyped-def]
     app.screen.jump_to(meeting_id)  # a worker: it finds the row on the library thread
     await wait_until(pilot, lambda: getattr(app.screen.meeting, "id", None) == meeting_id,
                      f"meeting {meeting_id}")
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
     return screen_text(app)
 

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from tests.tui.fakes import FakeLibrary, demo_meetings
 from tui.app import ParleyApp
+from tui.screens.main import MainScreen
 from tui.settings import Settings
 from tui.ui_state import UIState
 
@@ -34,11 +35,20 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], what: str = "c
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def work_done(app: Any) -> None:
+    """Until every worker has ended and the coding marks being read are applied (the
+    main screen reads those on its own thread, not in a worker)."""
+    await app.workers.wait_for_complete()
+    for screen in app.screen_stack:
+        if isinstance(screen, MainScreen):
+            await screen.marks_read()
+
+
 async def wait_ready(pilot: Pilot) -> None:
     """Until the library is open and the highlighted meeting is shown."""
     app = pilot.app
     await wait_until(pilot, lambda: getattr(app.screen, "meeting", None) is not None, "a meeting")
-    await app.workers.wait_for_complete()
+    await work_done(app)
     await pilot.pause()
 
 

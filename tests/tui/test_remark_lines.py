@@ -7,7 +7,7 @@ from rich.text import Text
 
 from tests.tui.conftest import make_app, run_async, wait_ready, wait_until
 from tests.tui.fakes import LAVROV, FakeLibrary, build_meeting
-from tui.speaker_colours import speaker_style
+from tui.speaker_colours import speaker_colour_style, speaker_style
 from tui.widgets.reader.remark_list import RemarkList
 from tui.widgets.strips import text_strip
 
@@ -35,8 +35,9 @@ async def test_plain_lines_match_text_strip_and_coded_lines_are_left_to_it() -> 
             if start < 0:
                 continue
             colour = speaker_style(remarks._remarks[index].speaker).color
+            bar = speaker_colour_style(remarks._remarks[index].speaker)
             for base in (styles.base, styles.cursor):
-                plain = remarks._plain_body_line(start, end, width, base, colour)
+                plain = remarks._plain_body_line(start, end, width, base, bar)
                 text = Text()
                 text.append("▌", Style(color=colour))
                 text.append("  ")
@@ -55,4 +56,4 @@ async def test_plain_lines_match_text_strip_and_coded_lines_are_left_to_it() -> 
                 return [object()]
 
         remarks._marks = OneMark()  # type: ignore[assignment]
-        assert remarks._plain_body_line(start, end, width, styles.base, None) is None
+        assert remarks._plain_body_line(start, end, width, styles.base, Style()) is None

@@ -24,6 +24,7 @@ from store.annotations import AnnotationStore
 from store.library import Library
 from store.models import Meeting, Person, Remark
 from store.paths import sample_documents
+from tests.tui.conftest import work_done
 from tui.coding import CodingActions, JumpTo
 
 
@@ -85,7 +86,7 @@ async def settle(pilot: Any) -> None:
     """Wait until every worker is done and its results are on screen (no fixed sleeps)."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await work_done(pilot.app)
     await pilot.pause()
 
 

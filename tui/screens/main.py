@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar
@@ -103,6 +104,7 @@ class MainScreen(ReaderCoding, Screen[None]):
         self._reading_store: MarkSource | None = None
         self._reading_store_lock = threading.Lock()
         self._marks_reader = ThreadPoolExecutor(1, thread_name_prefix="parley-marks")
+        self._marks_reading: asyncio.Future[MeetingMarks | None] | None = None
         self._loading: tuple[str, Worker[None]] | None = None  # the meeting being loaded
 
     def compose(self) -> ComposeResult:
@@ -321,20 +323,38 @@ class MainScreen(ReaderCoding, Screen[None]):
                 self._reading_store = AnnotationStore.open(library.path, read_only=True)
             return self._reading_store
 
-    @work(exclusive=True, group="coding-marks", description="coding marks")
-    async def _load_marks(self, meeting: Meeting, generation: int) -> None:
+    def _load_marks(self, meeting: Meeting, generation: int) -> None:
         """Read ``meeting``'s marks off the UI thread (the store may re-read a file).
 
-        On the screen's one marks thread rather than a thread worker: every meeting shown
-        reads its marks, and a thread started per meeting (with its locks and events)
-        was most of the garbage a held ``j`` left for the cycle collector.
+        On the screen's one marks thread, and without a Textual worker: every meeting
+        shown reads its marks, and a thread (then a worker) per meeting, with its task,
+        locks, events and three state messages, cost more than the read. The newest read
+        is :attr:`_marks_reading`; an older one still fills the cache when it ends.
         """
-        loop = asyncio.get_running_loop()
-        marks = await loop.run_in_executor(
-            self._marks_reader, self._read_marks, meeting.id, len(meeting.text)
-        )
+        try:
+            future = asyncio.get_running_loop().run_in_executor(
+                self._marks_reader, self._read_marks, meeting.id, len(meeting.text)
+            )
+        except RuntimeError:  # the screen is closing: its reader is shut down
+            return
+        self._marks_reading = future
+        future.add_done_callback(functools.partial(self._marks_read, generation))
+
+    def _marks_read(self, generation: int, future: asyncio.Future[MeetingMarks | None]) -> None:
+        if future is self._marks_reading:
+            self._marks_reading = None
+        if future.cancelled() or future.exception() is not None:
+            return
+        marks = future.result()
         if marks is not None:
             self._marks_loaded(marks, generation)
+
+    async def marks_read(self) -> None:
+        """Wait until the newest read of coding marks has ended and its marks are applied
+        (tests and scripts; the screen itself never waits for them)."""
+        while (future := self._marks_reading) is not None:
+            await asyncio.wait([future])
+            await asyncio.sleep(0)  # its done callback runs before this returns
 
     def _read_marks(self, meeting_id: str, text_length: int) -> MeetingMarks | None:
         for _ in range(2):  # once more if a coding change on the UI thread got in the way

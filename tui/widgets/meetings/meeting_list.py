@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
-from tui.speaker_colours import speaker_colour
+from tui.speaker_colours import speaker_colour_style
 from tui.text_layout import display_text
 from tui.widgets.scrollbar import QuietScrollbars
 from tui.widgets.strips import CachedLines, LineCache, text_strip
@@ -314,7 +314,7 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
             for index, name in enumerate(row.participants):
                 if index:
                     meta.append(", ", meta_style)
-                meta.append(display_text(name), Style(color=speaker_colour(name)))
+                meta.append(display_text(name), speaker_colour_style(name))
         else:
             meta.append(display_text(row.outlet or row.place or ""), meta_style)
         if meta.cell_len > meta_width:

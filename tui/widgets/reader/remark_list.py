@@ -16,7 +16,6 @@ from bisect import bisect_right
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
-from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -29,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Meeting, Remark
-from tui.speaker_colours import speaker_style
+from tui.speaker_colours import speaker_colour_style, speaker_style
 from tui.text_layout import display_text, wrap_spans
 from tui.widgets.reader.coding_marks import (
     BOOKMARK,
@@ -328,13 +327,14 @@ same speaker's next or previous remark.
         """Screen line ``start``..``end`` of remark ``index`` (``start`` -1: its heading)."""
         remark = self._remarks[index]
         base = styles.cursor if on_cursor else styles.base
-        colour = speaker_style(remark.speaker)
+        bar = speaker_colour_style(remark.speaker)
         if start >= 0 and index not in self._fallback:
-            plain = self._plain_body_line(start, end, width, base, colour.color)
+            plain = self._plain_body_line(start, end, width, base, bar)
             if plain is not None:
                 return plain
+        colour = speaker_style(remark.speaker)
         text = Text()
-        text.append("▌", Style(color=colour.color))
+        text.append("▌", bar)
         if start == -1:
             text.append(" ")
             text.append(display_text(remark.speaker or "Unnamed speaker"), colour)
@@ -363,7 +363,7 @@ same speaker's next or previous remark.
         return text_strip(self.app.console, text, width, base)
 
     def _plain_body_line(
-        self, start: int, end: int, width: int, base: Style, colour: Color | None
+        self, start: int, end: int, width: int, base: Style, bar: Style
     ) -> Strip | None:
         """A line of a remark's words with no coding on it, made as segments.
 
@@ -378,7 +378,7 @@ same speaker's next or previous remark.
         length = 1 + cell_len(words)
         if length > width:
             return None
-        segments = [Segment("▌", base + Style(color=colour)), Segment(words, base)]
+        segments = [Segment("▌", base + bar), Segment(words, base)]
         if length < width:
             segments.append(Segment(" " * (width - length), base))
         return Strip(segments, width)

@@ -17,7 +17,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -29,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Meeting, Remark
-from tui.speaker_colours import speaker_style
+from tui.speaker_colours import speaker_colour_style, speaker_style
 from tui.text_layout import display_text, wrap_spans
 from tui.widgets.reader.coding_marks import (
     BOOKMARK,
@@ -459,7 +458,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         gutter = Text()
         gutter.append(f"{label[:LABEL_WIDTH]:>{LABEL_WIDTH}}", style)
         gutter.append(flag, FLAG_STYLE)
-        gutter.append("▎", Style(color=style.color))
+        gutter.append("▎", speaker_colour_style(shown.speaker))
         gutter.append(" ")
         return gutter
 
