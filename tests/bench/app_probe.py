@@ -152,14 +152,14 @@ def _parley_ready_marker() -> None:
     """Parley is ready once its meetings pane has drawn a real row (not a placeholder)."""
     from tui.widgets.meetings.meeting_list import MeetingList
 
-    original = MeetingList._row_line
+    original = MeetingList._row_segments
     drawn = {"rows": False}
 
     def row_line(self: MeetingList, *args: Any, **kwargs: Any) -> Any:
         drawn["rows"] = True
         return original(self, *args, **kwargs)
 
-    MeetingList._row_line = row_line  # type: ignore[method-assign]
+    MeetingList._row_segments = row_line  # type: ignore[method-assign]
     PAINTS.is_ready = lambda app: drawn["rows"]
 
 
