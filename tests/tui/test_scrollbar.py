@@ -113,7 +113,10 @@ async def test_a_new_scrollable_size_lays_out_the_screen_only_when_the_bar_comes
 
 
 class Kept(Long):
-    DEFAULT_CSS = "Kept { overflow-y: scroll; background: #203040; }"
+    DEFAULT_CSS = """
+    Kept { overflow-y: scroll; background: #203040; }
+    Kept.other { background: #402030; }
+    """
 
 
 class KeptApp(App[None]):
@@ -141,3 +144,20 @@ async def test_a_kept_bar_with_nothing_to_scroll_is_drawn_in_its_panes_colour() 
                 assert backgrounds == {pane}  # an empty gutter, not a dark stripe
             else:
                 assert pane not in backgrounds  # a real track, with its thumb
+
+
+@run_async
+async def test_the_bar_follows_its_panes_new_colours() -> None:
+    """The pane's colours are kept between repaints; a change of style must reach them."""
+    app = KeptApp(5)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(Kept)
+        bar = view.vertical_scrollbar
+        before = view.background_colors[1].rich_color
+        view.add_class("other")  # as a theme or a focus change would restyle it
+        await pilot.pause()
+        after = view.background_colors[1].rich_color
+        assert after != before
+        strips = bar.render_lines(Region(0, 0, bar.size.width, bar.size.height))
+        assert {seg.style.bgcolor for strip in strips for seg in strip if seg.style} == {after}

@@ -49,6 +49,7 @@ class ThumbScrollBar(ScrollBar):
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1
                  ) -> None:
         self._drawn: tuple[Any, ...] | None = None
+        self._background: Any = None
         self._lines: tuple[tuple[Any, ...], list[Strip]] | None = None
         super().__init__(vertical, name, thickness=thickness)
 
@@ -66,9 +67,17 @@ class ThumbScrollBar(ScrollBar):
                 styles.scrollbar_color, styles.scrollbar_background,
                 styles.scrollbar_color_hover, styles.scrollbar_background_hover,
                 styles.scrollbar_color_active, styles.scrollbar_background_active,
-                parent.background_colors,  # type: ignore[union-attr]
+                self._parent_background(),
             ),
         )
+
+    def _parent_background(self) -> Any:
+        """The pane's background colours: a walk over every ancestor's styles, so kept
+        until the styles change (Textual restyles a pane's scrollbars with the pane).
+        ``_look`` is asked on every refresh, three times for each meeting shown."""
+        if self._background is None:
+            self._background = self.parent.background_colors  # type: ignore[union-attr]
+        return self._background
 
     def render(self) -> Any:
         self._drawn = self._look()
@@ -133,6 +142,7 @@ class ThumbScrollBar(ScrollBar):
 
     def notify_style_update(self) -> None:
         self._drawn = None
+        self._background = None
         super().notify_style_update()
 
     def refresh(
