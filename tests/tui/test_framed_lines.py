@@ -62,9 +62,29 @@ async def test_styles_the_frame_does_not_draw_leave_it_to_textual() -> None:
     async with app.run_test(size=(110, 34)) as pilot:
         await wait_ready(pilot)
         meetings = app.screen.query_one(MeetingList)
+        assert meetings._framed_lines(Region(0, 0, *meetings.region.size)) is not None
+        meetings.styles.tint = "red 20%"  # set in code: no restyle, nor a new size
+        await pilot.pause()
+        assert meetings._framed_lines(Region(0, 0, *meetings.region.size)) is None
+        meetings.styles.tint = "red 0%"
         meetings.styles.padding = (0, 1)
         await pilot.pause()
         assert meetings._framed_lines(Region(0, 0, *meetings.region.size)) is None
+
+
+@run_async
+async def test_a_new_title_is_drawn_in_the_border() -> None:
+    app = make_app(lambda: BigLibrary(30), remember=False)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await wait_ready(pilot)
+        remarks = app.screen.query_one(RemarkList)
+        crop = Region(0, 0, *remarks.region.size)
+        remarks.border_title = "Remarks (first)"
+        assert "Remarks (first)" in remarks.render_lines(crop)[0].text
+        remarks.border_title = "Remarks (second)"
+        assert "Remarks (second)" in remarks.render_lines(crop)[0].text
+        framed, textual = _both(remarks)
+        assert framed == textual
 
 
 def test_a_framed_line_divided_whole_does_not_keep_itself() -> None:

@@ -110,8 +110,10 @@ class CachedLines:
     _line_cache: LineCache
     _kept_styles: Any = None  # the last _paint_styles(), until the styles change
     _painting: tuple[Any, int, int] | None = None  # (styles, width, top) during a paint
+    _kept_frame: tuple[Any, Any] | None = None  # (size, _frame_parts()) until a restyle
     _frame: Any = None  # what the framed lines below were framed with
     _framed: dict[int, tuple[Strip, Strip]]  # id(content line) -> (it, framed), set with _frame
+    _edges: dict[tuple[int, Any], Strip]  # (top or bottom row, its title) -> row, ditto
 
     def _paint_styles(self) -> Any:
         raise NotImplementedError
@@ -132,6 +134,7 @@ class CachedLines:
 
     def notify_style_update(self) -> None:
         self._kept_styles = None
+        self._kept_frame = None
         super().notify_style_update()  # type: ignore[misc]
         self.refresh()  # every line, in the new look
 
@@ -160,22 +163,25 @@ class CachedLines:
         finally:
             self._painting = None
 
-    def _framed_lines(self, crop: Region) -> list[Strip] | None:
-        """The view's lines inside its border, framed here rather than by Textual.
+    def _frame_parts(self) -> tuple[Any, ...] | None:
+        """The left and right edge cells and the background inside the border, or
+        ``None`` when the styles use anything :meth:`_framed_lines` does not draw
+        (padding, outline, tint, opacity, hatching): then Textual frames everything.
 
-        Textual's ``StylesCache`` frames every content line anew whenever it changes,
-        working out the border's styles, glyphs and effects for each one: about 0.05 ms a
-        line, and a meetings-pane key changes some 75 lines (the list scrolls, the remarks
-        pane shows another meeting). Here the two edge cells are worked out once a paint,
-        the same way, and each framed line is kept while its content line is the same
-        object (about the last paint's lines). The top and bottom border rows (title,
-        subtitle) are still Textual's. ``None`` when the styles use anything this does not
-        draw (padding, outline, tint, opacity, hatching): then Textual frames everything.
+        Worked out from the styles (the background from every ancestor's), so kept until
+        they change (Textual's restyle, or a style of this view set in code) or the view
+        is resized.
         """
         widget: Any = self
+        size = (widget.region.size, widget.content_region.width)
+        key = (size, widget.styles._cache_key)
+        kept = self._kept_frame
+        if kept is not None and kept[0] == key:
+            return kept[1]
         styles = widget.styles
         border = styles.border
-        if (
+        parts: tuple[Any, ...] | None = None
+        if not (
             widget.opacity != 1.0
             or styles.text_opacity != 1.0
             or styles.tint.a
@@ -183,31 +189,55 @@ class CachedLines:
             or any(edge for edge, _ in styles.outline)
             or not all(edge for edge, _ in border)
             or styles.has_rule("hatch")
-            or (widget.auto_links and widget.hover_style._link_id)
         ):
+            base_background, background = widget.background_colors
+            inner = TextualStyle(background=base_background + background)
+            outer = TextualStyle(background=base_background)
+            (_, _), (right_edge, right_colour), (_, _), (left_edge, left_colour) = border
+            left_style = TextualStyle(foreground=base_background + left_colour)
+            right_style = TextualStyle(foreground=base_background + right_colour)
+            left = get_box(left_edge, inner, outer, left_style)[1][0]
+            right = get_box(right_edge, inner, outer, right_style)[1][2]
+            parts = (left, right, inner.rich_style, background, *size)
+        self._kept_frame = (key, parts)
+        return parts
+
+    def _framed_lines(self, crop: Region) -> list[Strip] | None:
+        """The view's lines inside its border, framed here rather than by Textual.
+
+        Textual's ``StylesCache`` frames every content line anew whenever it changes,
+        working out the border's styles, glyphs and effects for each one: about 0.05 ms a
+        line, and a meetings-pane key changes some 75 lines (the list scrolls, the remarks
+        pane shows another meeting). Here the two edge cells are worked out once for the
+        styles (:meth:`_frame_parts`), the same way, and each framed line is kept while
+        its content line is the same object (about the last paint's lines). The top and
+        bottom border rows (title, subtitle) are Textual's, kept while their title and
+        the frame stay the same. ``None`` when Textual is to frame everything.
+        """
+        widget: Any = self
+        parts = self._frame_parts()
+        if parts is None or (widget.auto_links and widget.hover_style._link_id):
             return None
+        left, right, inner_style, background, _, content_width = parts
         width, height = widget.region.size
-        content_width = widget.content_region.width
-        base_background, background = widget.background_colors
-        inner = TextualStyle(background=base_background + background)
-        outer = TextualStyle(background=base_background)
-        (_, _), (right_edge, right_colour), (_, _), (left_edge, left_colour) = border
-        left_style = TextualStyle(foreground=base_background + left_colour)
-        right_style = TextualStyle(foreground=base_background + right_colour)
-        left = get_box(left_edge, inner, outer, left_style)[1][0]
-        right = get_box(right_edge, inner, outer, right_style)[1][2]
-        filters = tuple(widget.get_line_filters())
-        frame = (left, right, content_width, width, inner, filters, background)
+        filters = tuple(widget.get_line_filters())  # they change without a restyle
+        frame = (parts, filters)
         if self._frame != frame:
             self._frame = frame
             self._framed = {}
+            self._edges = {}
         kept = self._framed
-        inner_style = inner.rich_style
+        edges = self._edges
         lines: list[Strip] = []
         used: dict[int, tuple[Strip, Strip]] = {}
         for y in crop.line_range:
             if y == 0 or y == height - 1:
-                lines.extend(super().render_lines(Region(0, y, width, 1)))  # type: ignore[misc]
+                title = widget.border_title if y == 0 else widget.border_subtitle
+                edge = edges.get((y, title))
+                if edge is None:
+                    region = Region(0, y, width, 1)
+                    edge = edges[(y, title)] = super().render_lines(region)[0]  # type: ignore[misc]
+                lines.append(edge)
                 continue
             content = widget.render_line(y - 1)
             framed = kept.get(id(content))
