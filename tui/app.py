@@ -62,14 +62,13 @@ by title…), **?** or **F1** shows this help and **q** quits.
         settle_gc: bool = False,
     ) -> None:
         """``open_library`` runs on the library thread; ``remember`` writes state and theme;
-        ``settle_gc`` tunes the garbage collector once started (the real ``parley`` only)."""
+        ``settle_gc`` paces the garbage collector once started (the real ``parley`` only)."""
         super().__init__()
         self.client = LibraryClient(open_library)
         self.settings = settings if settings is not None else load_settings()
         self.state = state if state is not None else load_state()
         self.start_sort = "date_desc"
         self.remember = remember
-        self.settle_gc = settle_gc
         self.gc_pacer = GarbagePacer(self) if settle_gc else None
         """Paces the cycle collector (the real ``parley`` only: see ``tui.gc_pacer``)."""
         self._titles: list[tuple[str, str | None, str]] | None = None

@@ -120,7 +120,7 @@ def test_parley_settles_the_collector_and_sets_its_frame_rate(
     monkeypatch.setattr(ParleyApp, "run", lambda self, *a, **k: made.append(self))
     monkeypatch.delenv("TEXTUAL_FPS", raising=False)
     assert open_cli.open_app(argparse.Namespace(library=str(tmp_path / "lib"))) == 0
-    assert made and made[0].settle_gc is True
+    assert made and made[0].gc_pacer is not None
     assert os.environ["TEXTUAL_FPS"] == open_cli.FPS
 
 

@@ -6,7 +6,7 @@ on the library thread and shown; a remark opened with enter is shown in the tran
 and keeps the reader's place in each meeting in :class:`tui.ui_state.UIState`.
 
 It also draws where the open meeting is coded: its annotations are read from the
-annotation store on a worker thread, kept per meeting, and handed to both views as
+annotation store on the screen's marks thread, kept per meeting, and handed to both views as
 :class:`tui.widgets.reader.coding_marks.MeetingMarks`; every coding change
 (:meth:`refresh_coding`) throws the kept marks away and reads the open meeting's again.
 """
