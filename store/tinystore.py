@@ -124,6 +124,7 @@ def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> N
             os.fsync(fd)
         finally:
             os.close(fd)
+        _newer_than(tmp, path)
         if before_replace is not None:
             before_replace()
         os.replace(tmp, path)
@@ -135,6 +136,22 @@ def atomic_write_bytes(path: Path, data: bytes, before_replace: Any = None) -> N
         fsync_dir(directory)
     except OSError as err:
         raise WriteNotConfirmed(err.errno, err.strerror) from err
+
+
+def _newer_than(tmp: str, path: Path) -> None:
+    """Give the new version ``tmp`` a later modification time than ``path``'s.
+
+    Backups are told apart, newest first, by their modification times (a hard link
+    keeps its version's), and the kernel stamps files from a clock that moves only every
+    few milliseconds: two saves within one tick got the same time, and restoring "the
+    newest backup" could then bring back an older version than the one just replaced.
+    """
+    try:
+        old = os.stat(path).st_mtime_ns
+        if os.stat(tmp).st_mtime_ns <= old:
+            os.utime(tmp, ns=(old + 1, old + 1))
+    except FileNotFoundError:  # the first version: nothing to be newer than
+        pass
 
 
 def scan_store(root: Path) -> tuple[list[str], list[Path]]:

@@ -84,6 +84,24 @@ def test_damaged_shard_is_reported_kept_and_restorable(library: Path, damage: st
         store.tag_span("m1", *span(TEXT, "Yemen"), TEXT, "again")
 
 
+def test_saves_within_one_clock_tick_keep_their_backups_in_order(library: Path) -> None:
+    """The kernel stamps files from a coarse clock: saves a few ms apart may get one
+    modification time. Backups are ordered by it, so each version must still be newer
+    than the one it replaced, or "the newest backup" can be an older version."""
+    path = shard(library, "m1")
+    with AnnotationStore.open(library) as store:
+        store.tag_span("m1", *span(TEXT, "talks"), TEXT, "t0")  # version 1
+        ahead = path.stat().st_mtime_ns + 10**9  # the clock has not moved past it since
+        os.utime(path, ns=(ahead, ahead))
+        store.tag_span("m1", *span(TEXT, "Syria"), TEXT, "t1")  # version 2
+        store.tag_span("m1", *span(TEXT, "Moscow"), TEXT, "t2")  # version 3, the live one
+    assert path.stat().st_mtime_ns > ahead
+    path.write_bytes(b"{")
+    AnnotationStore.restore_backup(path)
+    with AnnotationStore.open(library) as store:
+        assert len(store.for_meeting("m1")) == 2  # version 2, not version 1
+
+
 def test_damaged_codebook(library: Path) -> None:
     make_history(library)
     book = library / "annotations" / "codebook.json"
