@@ -393,16 +393,16 @@ SINO_KOREAN_SURNAMES = frozenset(
     kong mao geng xi qi hua zhai wen ni dai mo gu kang niu lou bi hong
     chiang tsai hsu chou chao chang cheung wong leung lam chan ho lai ko
     kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
-    moon son bae baek nam chung roh ban yun
+    moon son bae baek nam chung roh ban yun choe ri ryu heo woo noh chun byun
     """
     )
 )
-# One romanised Chinese or Korean syllable ("wen", "bin", "jong", "yeol", "hsien"): an
+# One romanised Chinese or Korean syllable ("wen", "bin", "jong", "yeol", "duck"): an
 # optional initial and glide, a vowel run and an optional final. English names rarely read as one
 # or two of them ("Darroch", "Anderson", "Campbell" do not).
 _SINO_SYLLABLE = (
     r"(?:zh|ch|sh|ts|tz|hs|wh|ss|jj|kk|tt|pp|[bcdfghjklmnpqrstwxyz])?[wy]?"
-    r"[aeiouü]{1,3}(?:ng|n|r|m|k|l|p|t)?"
+    r"[aeiouü]{1,3}(?:ng|ck|n|r|m|k|l|p|t)?"
 )
 _SINO_GIVEN = re.compile(rf"(?:{_SINO_SYLLABLE}){{1,2}}(?:-(?:{_SINO_SYLLABLE}){{1,2}})?",
                          re.IGNORECASE)

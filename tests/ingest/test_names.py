@@ -106,6 +106,11 @@ def test_al_gore_in_a_report_keeps_his_given_name() -> None:
         ("Kim Jong Un", "Kim"),
         ("Moon Jae-in", "Moon"),
         ("Tsai Ing-wen", "Tsai"),
+        ("Han Duck-soo", "Han"),
+        ("Cho Tae-yul", "Cho"),
+        ("Yoon Suk Yeol", "Yoon"),
+        ("Choe Son Hui", "Choe"),
+        ("Ri Son Gwon", "Ri"),
         ("KAMIKAWA Yoko", "Kamikawa"),
         # Western names keep their last word, even after a Chinese or Korean family name.
         ("Maya Lin", "Lin"),
