@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 
-from tests.tui.conftest import run_async, wait_ready
+from tests.tui.conftest import run_async, wait_ready, wait_until
 from tui import gc_pacer
 from tui.app import ParleyApp
 from tui.cli import open as open_cli
@@ -109,7 +109,7 @@ async def test_a_keys_collection_comes_after_the_paint_that_shows_it(
         for key in ("j", "k"):
             events.append("key")
             await pilot.press(key)
-            await pilot.pause(0.05)
+            await wait_until(pilot, lambda: events[-1].startswith("collect"), "a collection")
         assert events == ["key", "painted", "collect 0"] * 2
 
 
