@@ -108,11 +108,21 @@ async def test_a_library_that_opens_while_the_screen_mounts_is_in_the_first_pain
 
 @run_async
 async def test_a_library_slower_than_the_wait_is_filled_in_when_open() -> None:
-    opener, _ = _slow_opener(main_screen.FIRST_PAINT_WAIT + 0.3)
+    # Held shut until the app is up, rather than opened after a fixed time: a loaded
+    # machine can take longer than any such time to start the app.
+    may_open = threading.Event()
+    library = BigLibrary(50)
+
+    def opener() -> BigLibrary:
+        may_open.wait(30)
+        return library
+
     app = make_app(opener, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         meetings = app.screen.query_one(MeetingList)
+        await pilot.pause(main_screen.FIRST_PAINT_WAIT)
         assert meetings.total == 0  # the screen did not wait for it
+        may_open.set()
         await wait_until(pilot, lambda: meetings.total == 50, "the library, once open")
 
 
