@@ -31,7 +31,12 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     if text.style:  # Text.render leaves the text's own style to its caller
         own = text.style
         style = style + (own if isinstance(own, Style) else console.get_style(own))
-    segments = Segment.adjust_line_length(list(text.render(console, end="")), width, style)
+    return fitted_strip(list(text.render(console, end="")), width, style)
+
+
+def fitted_strip(segments: list[Segment], width: int, style: Style) -> Strip:
+    """``segments`` cropped or padded to ``width`` cells, on ``style``, as one ``Strip``."""
+    segments = Segment.adjust_line_length(segments, width, style)
     return Strip(Segment.apply_style(segments, style), width)
 
 

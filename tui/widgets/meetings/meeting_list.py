@@ -28,7 +28,7 @@ from tui.library_client import SORT_LABELS, SORTS, LibraryClient, MeetingRowLike
 from tui.speaker_colours import speaker_colour_style
 from tui.text_layout import display_text
 from tui.widgets.scrollbar import QuietScrollbars
-from tui.widgets.strips import CachedLines, LineCache
+from tui.widgets.strips import CachedLines, LineCache, fitted_strip
 
 ROW_HEIGHT = 2
 PAGE_SIZE = 100
@@ -294,8 +294,7 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
             segments = [] if part else [Segment("  …", styles.placeholder)]
         else:
             segments = self._row_segments(row, part, width, styles)
-        segments = Segment.adjust_line_length(segments, width, base)
-        return self._line_cache.put(key, Strip(Segment.apply_style(segments, base), width))
+        return self._line_cache.put(key, fitted_strip(segments, width, base))
 
     def _row_segments(
         self, row: MeetingRowLike, part: int, width: int, styles: _PaintStyles
