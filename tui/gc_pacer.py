@@ -4,8 +4,8 @@ Textual leaves reference cycles behind on every frame (a line the compositor div
 keeps itself in its own cache; every worker has a task, futures and locks pointing at
 each other), and only the cycle collector frees them. Python runs it whenever enough new
 objects have piled up, which is in the middle of whatever the app is doing: with ``j``
-held in the meetings pane, inside about one key in eight, adding 3-6 ms to it, and now
-and then 10-50 ms for an older generation (``tests/bench/run.py`` keys at 50,000
+held in the meetings pane, inside 70 of 400 keys, adding about 3 ms to each, and now
+and then 12-60 ms for an older generation (``tests/bench/key_garbage.py`` at 50,000
 meetings). Those collections were most of the keys slower than the median.
 
 :class:`GarbagePacer` runs the same collections where nobody waits for them:

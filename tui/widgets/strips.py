@@ -47,9 +47,9 @@ class FramedStrip(Strip):
     ``Strip.divide`` keeps its answer in the line's own cache. For a line that no cut
     crosses the answer is the line itself, so the line came to refer to itself and only
     the cycle collector could free it, with its seven caches. This division gives the
-    same answer without keeping it. (Textual's own lines still do; with the coding
-    marks' workers gone too, a held ``j`` leaves 17 % less such garbage, and
-    ``tui.gc_pacer`` keeps the collections it needs out of the keys.)
+    same answer without keeping it. (Textual's own lines still do: ``tui.gc_pacer``
+    keeps the collections they need out of the keys; ``tests/bench/key_garbage.py
+    --garbage`` counts what is left.)
     """
 
     __slots__ = ()
