@@ -59,6 +59,11 @@ DEFAULT_TIMEOUT = 30.0
 """Seconds one file's parse may take before an import gives up on it and says so."""
 # Lists the source files of a re-import after a schema change until it has finished.
 _PENDING = "rebuild_pending"
+# Bytes of new index entries FTS5 may hold in memory before it writes a segment
+# (its ``hashsize``; the default is 1 MB). An import batch of ``_BATCH`` files makes
+# 5-15 MB of them with the three prefix indexes, so each batch becomes one segment
+# instead of a dozen that merges must then combine (``tests/bench/run.py``: import).
+_INDEX_MEMORY = 32 * 2**20
 # Matches ranked per search (see ``Library.search_parsed``).
 RANK_CANDIDATES = 10_000
 
@@ -192,6 +197,34 @@ class Hit:
     end: int
     snippet: str
     score: float
+
+
+@dataclass(slots=True)
+class _IndexWrites:
+    """One import batch's changes to the search index, written after all its other rows.
+
+    Every statement that opens a savepoint (an upsert, a multi-row delete) makes FTS5
+    flush what it holds in memory to a new index segment, so writing each file's
+    passages between its other rows flushed once per file: thousands of tiny segments,
+    merged over and over, half of the writer's time at 50,000 meetings. Written last,
+    a batch's passages reach the index as one segment (``_INDEX_MEMORY``).
+    """
+
+    deletes: list[tuple[int, int]] = field(default_factory=list)  # passages rowid ranges
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)  # passages rows
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        if self.deletes:  # one statement: one savepoint, so one flush at most
+            rowids = [r for first, last in self.deletes for r in range(first, last + 1)]
+            conn.execute(
+                "DELETE FROM passages WHERE rowid IN (SELECT value FROM json_each(?))",
+                (orjson.dumps(rowids).decode(),),
+            )
+        conn.executemany(
+            'INSERT INTO passages(rowid, text, meeting, start, "end", speaker, kind) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.inserts,
+        )
 
 
 @dataclass(slots=True)
@@ -461,6 +494,8 @@ class Library:
             if progress:
                 progress(done, total, result.path)
 
+        if tasks:
+            self._size_index_memory()
         try:
             importer.run_files(tasks, on_result, jobs=jobs, timeout=timeout)
         finally:
@@ -472,6 +507,20 @@ class Library:
             summary.reanchored = self._reanchor(summary.replaced)
         return summary
 
+    def _size_index_memory(self) -> None:
+        """Give FTS5 :data:`_INDEX_MEMORY` to build a batch's segment in (kept in the
+        table's config, so this writes only once per library)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT v FROM passages_config WHERE k = 'hashsize'"
+            ).fetchone()
+            if row is None or row[0] != _INDEX_MEMORY:
+                with contextlib.suppress(sqlite3.Error):  # a busy library: the default
+                    self._conn.execute(
+                        "INSERT INTO passages(passages, rank) VALUES ('hashsize', ?)",
+                        (_INDEX_MEMORY,),
+                    )
+
     def _store_batch(self, results: list[FileResult], summary: ImportSummary) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._lock:
@@ -479,6 +528,7 @@ class Library:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 next_fts = (conn.execute("SELECT max(rowid) FROM passages").fetchone()[0] or 0) + 1
+                index = _IndexWrites()
                 for res in results:
                     if res.status == "failed":
                         summary.failed.append((res.path, res.error or f"{res.path} failed."))
@@ -497,8 +547,9 @@ class Library:
                     if res.status == "unchanged":
                         summary.unchanged.append(res.path)
                         continue
-                    next_fts = self._replace_meetings(source_id, res, next_fts, summary)
+                    next_fts = self._replace_meetings(source_id, res, next_fts, summary, index)
                     summary.imported.append(res.path)
+                index.write(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -515,7 +566,12 @@ class Library:
         return int(row[0])
 
     def _replace_meetings(
-        self, source_id: int, res: FileResult, next_fts: int, summary: ImportSummary
+        self,
+        source_id: int,
+        res: FileResult,
+        next_fts: int,
+        summary: ImportSummary,
+        index: _IndexWrites,
     ) -> int:
         conn = self._conn
         old = conn.execute(
@@ -524,16 +580,17 @@ class Library:
             (source_id,),
         ).fetchall()
         for rowid, _mid, _h, first, last in old:
-            self._delete_meeting(rowid, first, last)
+            self._delete_meeting(rowid)
+            index.deletes.append((first, last))
         for position, pm in enumerate(res.meetings):
             if position < len(old) and old[position][2] != pm.text_hash:
                 summary.replaced.append((old[position][1], pm.id))
-            next_fts = self._insert_meeting(source_id, position, pm, next_fts, summary)
+            next_fts = self._insert_meeting(source_id, position, pm, next_fts, summary, index)
         return next_fts
 
-    def _delete_meeting(self, rowid: int, fts_first: int, fts_last: int) -> None:
+    def _delete_meeting(self, rowid: int) -> None:
+        """Delete one meeting's rows; its passages go with the batch's index writes."""
         conn = self._conn
-        conn.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (fts_first, fts_last))
         conn.execute("DELETE FROM remarks WHERE meeting = ?", (rowid,))
         conn.execute("DELETE FROM people WHERE meeting = ?", (rowid,))
         conn.execute("DELETE FROM bodies WHERE meeting = ?", (rowid,))
@@ -546,6 +603,7 @@ class Library:
         pm: PreparedMeeting,
         next_fts: int,
         summary: ImportSummary,
+        index: _IndexWrites,
     ) -> int:
         conn = self._conn
         first, last = next_fts, next_fts + len(pm.passages) - 1
@@ -574,10 +632,8 @@ class Library:
             "INSERT INTO people(meeting, name, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?)",
             [(rowid, n, r, a, orjson.dumps(list(al)).decode()) for n, r, a, al in pm.people],
         )
-        conn.executemany(
-            'INSERT INTO passages(rowid, text, meeting, start, "end", speaker, kind) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(first + i, *p[:1], rowid, *p[1:]) for i, p in enumerate(pm.passages)],
+        index.inserts.extend(
+            (first + i, text, rowid, *rest) for i, (text, *rest) in enumerate(pm.passages)
         )
         return last + 1
 

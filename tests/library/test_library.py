@@ -292,3 +292,48 @@ def test_library_writes_nothing_outside_its_directory(tmp_path: Path, fake: None
     assert {p.name for p in (tmp_path / "lib").iterdir()} <= {
         DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"
     }
+
+
+def _index_pages(library: Library) -> int:
+    return library._query("SELECT count(*) FROM passages_data")[0][0]
+
+
+def test_a_batch_reaches_the_search_index_in_one_write(tmp_path: Path, fake: None) -> None:
+    """Each file's passages used to be written between its other rows, and every upsert
+    after them made FTS5 flush: one index segment per file, merged over and over. With
+    FTS5's merging turned off each flush stays visible as pages of its own."""
+    for i in range(24):
+        fake_ingest.write_meeting(
+            tmp_path / "docs" / f"m{i:02}.txt",
+            title=f"Meeting {i}",
+            date="2015-06-11",
+            outlet="MFA Russia",
+            turns=[("Sergey Lavrov", "statement", f"Talks number {i} went well.")],
+        )
+    library = Library.open(tmp_path / "lib")
+    for option, value in (("automerge", 0), ("crisismerge", 64)):
+        library._conn.execute(
+            "INSERT INTO passages(passages, rank) VALUES (?, ?)", (option, value)
+        )
+    empty = _index_pages(library)
+    summary = library.import_paths([tmp_path / "docs"], jobs=0)
+    assert len(summary.imported) == 24
+    assert _index_pages(library) - empty <= 3  # one segment (a leaf and its structure)
+    assert [h.meeting_id for h in library.search("number 7")] == [
+        r.id for r in library.rows() if r.title == "Meeting 7"
+    ]
+    library._conn.execute("INSERT INTO passages(passages) VALUES ('integrity-check')")
+
+    # A re-import deletes the old passages in one statement as well.
+    for i in range(24):
+        path = tmp_path / "docs" / f"m{i:02}.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace("went", "go"), "utf-8")
+    before = _index_pages(library)
+    assert len(library.import_paths([tmp_path / "docs"], jobs=0).replaced) == 24
+    assert _index_pages(library) - before <= 3
+    assert library.search('"went well"') == [] and len(library.search('"go well"')) == 24
+    library._conn.execute("INSERT INTO passages(passages) VALUES ('integrity-check')")
+    assert library._query("SELECT v FROM passages_config WHERE k = 'hashsize'") == [
+        (32 * 2**20,)
+    ]
+    library.close()
