@@ -13,6 +13,8 @@ once under ``tests/bench/.cache/`` and reused. Figures, each as its key says:
     ``Library.import_paths(folder, jobs=J)`` into an empty library, wall time, real
     parsing in J worker processes; MB are source bytes. ``--reuse`` skips the import
     when the library is already built (the figures are then ``null``).
+``import_writer_cpu_s``
+    CPU seconds of this process (the sqlite writer) during that import.
 ``rows_ms``
     ``Library.rows(offset, 100, sort)`` (one page of a virtual list) at the first, the
     middle and the last page, for every sort: median and p95 over ``--rounds``.
@@ -96,9 +98,10 @@ def build(cache: Path, n: int, jobs: int, reuse: bool) -> tuple[Path, dict[str, 
     shutil.rmtree(library, ignore_errors=True)
     size = sum(p.stat().st_size for p in synthetic.corpus_files(docs))
     lib = Library.open(library)
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     summary = lib.import_paths([docs], jobs=jobs)
     seconds = time.perf_counter() - began
+    writer_cpu = time.process_time() - began_cpu
     lib.close()
     built.write_text("ok")
     result.update(
@@ -106,6 +109,7 @@ def build(cache: Path, n: int, jobs: int, reuse: bool) -> tuple[Path, dict[str, 
         import_docs_per_s=round(n / seconds, 1),
         import_mb_per_s=round(size / 1e6 / seconds, 3),
         import_failed=len(summary.failed),
+        import_writer_cpu_s=round(writer_cpu, 1),
         source_mb=round(size / 1e6, 1),
     )
     return library, result
