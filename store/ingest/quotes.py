@@ -766,17 +766,47 @@ def _reports_on_it(text: str, ent: Entity) -> bool:
         return False
     if ent.role and _JOURNALIST_ROLE.search(ent.role):
         return True
-    names = sorted({ent.name, *(a for a in ent.aliases if a[:1].isupper())}, key=len, reverse=True)
-    alts = "|".join(re.escape(n) for n in names)
-    if re.search(rf"\b(?:{alts}),\s+reporting\s+from\b", text):
-        return True
-    for m in re.finditer(rf"\b{re.escape(ent.name)}\b", text):
-        p = _OUTLET_POSSESSIVE.search(text, max(0, m.start() - _POSSESSIVE_REACH), m.start())
+    names = {ent.name, *(a for a in ent.aliases if a[:1].isupper())}
+    for m in _REPORTING_FROM.finditer(text):  # "Rory Challands, reporting from Kyiv"
+        if any(
+            len(n) <= m.start()
+            and text.startswith(n, m.start() - len(n))
+            and _boundary(text, m.start() - len(n))
+            for n in names
+        ):
+            return True
+    name = ent.name
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if not (_boundary(text, at) and _boundary(text, end)):
+            at = text.find(name, at + 1)
+            continue
+        p = _OUTLET_POSSESSIVE.search(text, max(0, at - _POSSESSIVE_REACH), at)
         if p is not None and (
             p["outlet"].casefold() in NEWS_OUTLETS or is_outlet_label(p["outlet"])
         ):
             return True
+        at = text.find(name, end)
     return False
+
+
+_REPORTING_FROM = re.compile(r",\s+reporting\s+from\b")
+
+
+def _boundary(text: str, i: int) -> bool:
+    """``\\b`` at ``i``: a word character on one side of it only.
+
+    ``_reports_on_it`` looks for each entity's own names; a pattern made per name
+    filled ``re``'s cache with patterns used once, each compiled anew.
+    """
+    before = i > 0 and _is_word_char(text[i - 1])
+    after = i < len(text) and _is_word_char(text[i])
+    return before != after
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``re``'s ``\\w`` matches in a str pattern
 
 
 _HEADLINE_CHARS = 300
