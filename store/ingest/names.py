@@ -434,6 +434,7 @@ def family_name_first(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # pure; the same few names are asked about again and again
 def surname(name: str) -> str:
     """The part of a personal name other mentions keep: the last word ("Lavrov"), or
     the family name of a name written family name first ("Wang" for "Wang Wenbin")."""
