@@ -65,3 +65,22 @@ def test_a_cached_library_is_reused(tmp_path: Path) -> None:
     assert first["import_cached"] is False and second["import_cached"] is True
     assert first["import_mb_per_s"] == second["import_mb_per_s"]
     assert second["meetings"] == 5
+
+
+def test_index_cost_measures_every_shape(tmp_path: Path) -> None:
+    """``index_cost.py`` reads the library's own index definition, so it breaks when
+    that changes; here it runs on the bundled samples."""
+    sys.path.insert(0, str(ROOT))
+    from store.library import Library
+
+    library = Library.open(tmp_path / "lib")
+    library.import_paths([ROOT / "store" / "samples"], jobs=0)
+    library.close()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "bench" / "index_cost.py"), str(tmp_path / "lib")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    shapes = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [s["shape"] for s in shapes] == ["parley", "no_prefix", "prefix_5"]
+    assert all(s["passages"] > 10 and s["cpu_s"] >= 0 for s in shapes)
