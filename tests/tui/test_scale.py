@@ -96,3 +96,28 @@ async def test_a_key_that_moves_the_cursor_off_screen_scrolls_in_the_same_frame(
         for _ in range(rows_visible):
             meetings.action_cursor_up()
         assert meetings.cursor * 2 >= meetings.scroll_offset.y
+
+
+@run_async
+async def test_a_pane_of_odd_height_scrolls_by_whole_rows() -> None:
+    """Scrolling by lines showed a meeting's second line, without its title, at the
+    top of a pane an odd number of lines high."""
+    app = make_app(lambda: BigLibrary(N), remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        meetings = app.screen.query_one(MeetingList)
+        for rows in (40, 41):  # one of the two gives the list an odd height
+            await pilot.resize_terminal(120, rows)
+            await pilot.pause()
+            if meetings.scrollable_content_region.height % 2:
+                break
+        height = meetings.scrollable_content_region.height
+        assert height % 2 == 1
+        for _ in range(height):  # past the bottom edge, one key at a time
+            meetings.action_cursor_down()
+            assert meetings.scroll_offset.y % 2 == 0
+            assert meetings.cursor * 2 + 2 <= meetings.scroll_offset.y + height
+        meetings.action_page_down()
+        assert meetings.scroll_offset.y % 2 == 0
+        meetings.action_first()
+        assert meetings.scroll_offset.y == 0

@@ -338,17 +338,20 @@ Moving the cursor shows the meeting on the right; **enter** moves into its remar
         return [Segment(" " * 13), *meta, Segment(counts, styles.counts)]
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:
+        """Scroll by whole rows, so a pane of an odd height never starts mid-row (with a
+        meeting's second line and no title); its spare line is left at the bottom."""
         height = self.scrollable_content_region.height
         if height <= 0:
             return
+        rows = max(1, height // ROW_HEIGHT)
         top = self.cursor * ROW_HEIGHT
         scroll_y = int(self.scroll_offset.y)
         if center:
-            self.scroll_to(y=max(0, top - height // 2), animate=False)
+            self.scroll_to(y=max(0, self.cursor - rows // 2) * ROW_HEIGHT, animate=False)
         elif top < scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + ROW_HEIGHT > scroll_y + height:
-            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+            self.scroll_to(y=(self.cursor + 1 - rows) * ROW_HEIGHT, animate=False)
 
     # -- actions ---------------------------------------------------------------------------
 
