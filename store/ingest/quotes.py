@@ -766,6 +766,8 @@ def _reports_on_it(text: str, ent: Entity) -> bool:
         return False
     if ent.role and _JOURNALIST_ROLE.search(ent.role):
         return True
+    # The names are looked for as text, not made into patterns: a pattern per name
+    # filled ``re``'s cache with patterns used once, each compiled anew.
     names = {ent.name, *(a for a in ent.aliases if a[:1].isupper())}
     for m in _REPORTING_FROM.finditer(text):  # "Rory Challands, reporting from Kyiv"
         if any(
@@ -795,11 +797,7 @@ _REPORTING_FROM = re.compile(r",\s+reporting\s+from\b")
 
 
 def _boundary(text: str, i: int) -> bool:
-    """``\\b`` at ``i``: a word character on one side of it only.
-
-    ``_reports_on_it`` looks for each entity's own names; a pattern made per name
-    filled ``re``'s cache with patterns used once, each compiled anew.
-    """
+    """``\\b`` at ``i``: a word character on one side of it only."""
     before = i > 0 and _is_word_char(text[i - 1])
     after = i < len(text) and _is_word_char(text[i])
     return before != after

@@ -13,7 +13,7 @@ It builds (or reuses) a synthetic library of N meetings and prints one JSON obje
     it was built (``import_cached`` is then true); ``--fresh`` rebuilds it.
 ``import_writer_cpu_s``
     CPU seconds of the importing process itself during that import: the one sqlite
-    writer (the workers parse); what is left of the wall time is theirs.
+    writer, which stores every row and builds the search index while the workers parse.
 ``empty_app_start_s``, ``cold_start_s``, ``cold_start_ratio``
     Medians over ``--runs`` fresh interpreters each (alternating the two), from process
     start to "ready": a bare Textual app (Header + Footer) at its first paint, and
