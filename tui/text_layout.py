@@ -49,6 +49,26 @@ def display_text(text: str) -> str:
     return _CONTROL.sub(lambda match: _CONTROL_PICTURES[match.group()], text)
 
 
+# A line break inside a sentence: after a character that ends no sentence or clause,
+# before a lower-case letter ("the Vice President and\nSecond" stays; "visit to\nthe
+# region" joins). Scraped and e-mailed documents are often hard-wrapped at 70-80
+# columns, which a narrower pane turned into a long line and a one-word one, alternately.
+# Headings, datelines and one-paragraph-per-line files start their lines with a capital
+# or a digit, so they keep their breaks.
+_HARD_WRAP = re.compile(r"(?<=[^\s.!?:;\"“”«»])\n(?=[^\W\d_])")
+
+
+def reflowed(text: str) -> str:
+    """``text`` with its hard-wrapping line breaks as spaces, at the same offsets.
+
+    For reading only: the views wrap the result to the pane, while offsets (cursor,
+    selection, annotations) still point into the meeting's own text.
+    """
+    if "\n" not in text:
+        return text
+    return _HARD_WRAP.sub(lambda m: " " if text[m.end()].islower() else "\n", text)
+
+
 def wrap_spans(
     text: str, width: int, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int]]:

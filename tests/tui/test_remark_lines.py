@@ -57,3 +57,25 @@ async def test_plain_lines_match_text_strip_and_coded_lines_are_left_to_it() -> 
 
         remarks._marks = OneMark()  # type: ignore[assignment]
         assert remarks._plain_body_line(start, end, width, styles.base, Style()) is None
+
+
+
+@run_async
+async def test_a_hard_wrapped_remark_is_drawn_as_one_paragraph() -> None:
+    """A file wrapped at 70 columns drawn in a 60-column pane gave a long line and a
+    one-word line by turns; the wrapping breaks are read as spaces, the real ones kept."""
+    wrapped = (
+        "I just have a couple of items\nfor you at the top of the briefing today.\n\n"
+        "Second paragraph."
+    )
+    meeting = build_meeting("m", "Briefing", "2021-03-22", [(LAVROV.name, "statement", wrapped)],
+                            people=(LAVROV,))
+    app = make_app(lambda: FakeLibrary([meeting]), remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        remarks = app.screen.query_one(RemarkList)
+        await wait_until(pilot, lambda: remarks.meeting is not None, "the meeting")
+        shown = [remarks._text[s:e] for _, s, e in remarks._lines if s >= 0]
+        assert any("items for you at the top" in line for line in shown)
+        assert "Second paragraph." in shown and "" in shown  # the blank line stays
+        assert remarks._text.replace("items for", "items\nfor") == meeting.text

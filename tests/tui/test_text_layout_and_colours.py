@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.speaker_colours import PALETTE, UNKNOWN_SPEAKER, speaker_colour
-from tui.text_layout import display_text, wrap_spans
+from tui.text_layout import display_text, reflowed, wrap_spans
 
 WORDS = st.lists(
     st.sampled_from(["a", "bb", "word", "x" * 30, " ", "  ", "\n", "\n\n", "é", "中文", "[b]"]),
@@ -42,3 +42,28 @@ def test_speaker_colour_is_stable_and_from_the_palette() -> None:
     assert speaker_colour("Sergey Lavrov") in PALETTE
     assert speaker_colour(None) == UNKNOWN_SPEAKER
     assert speaker_colour("Sergey Lavrov") != speaker_colour("Iyad Ameen Madani")
+
+
+def test_hard_wrapped_lines_are_read_as_one_paragraph_at_the_same_offsets() -> None:
+    text = (
+        "Briefing with the Press Secretary\n"  # a heading: the next line is capitalised
+        "March 22, 2021, 12:30\n"  # a dateline: the same
+        "\n"
+        "MS. PSAKI:  Hi, everyone.  I just have a couple of items\n"
+        "for you at the top.\n"  # a sentence cut at the file's wrap column
+        "The \u201cHelp Is Here\u201d tour continues with the Vice President and\n"
+        "Second Gentleman traveling \u2014\n"
+        "with the President.\n"
+        "\n"
+        "Q:  One question:\n"
+        "about the tour."
+    )
+    out = reflowed(text)
+    assert len(out) == len(text)  # the cursor, selections and annotations keep their offsets
+    assert [i for i, (a, b) in enumerate(zip(text, out, strict=True)) if a != b] == [
+        text.index("items\n") + 5, text.index("\u2014\n") + 1,
+    ]
+    assert "Press Secretary\nMarch" in out and "12:30\n\nMS." in out
+    assert "and\nSecond" in out  # a capital may start a name: left as the file has it
+    assert "question:\nabout" in out  # a colon may introduce a list
+    assert reflowed("no breaks") == "no breaks"

@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from store.models import Meeting, Remark
 from tui.speaker_colours import speaker_colour_style, speaker_style
-from tui.text_layout import display_text, wrap_spans
+from tui.text_layout import display_text, reflowed, wrap_spans
 from tui.widgets.reader.coding_marks import (
     BOOKMARK,
     FLAG_STYLE,
@@ -167,7 +167,7 @@ same speaker's next or previous remark.
         if meeting is None or meeting.id != self._marks.meeting_id:
             self._marks, self._coded = no_marks(), {}
         self._remarks = meeting.remarks if meeting else ()
-        self._text = display_text(meeting.text) if meeting else ""
+        self._text = display_text(reflowed(meeting.text)) if meeting else ""
         self._roles = {}
         if meeting:
             for person in meeting.participants:
@@ -250,7 +250,7 @@ same speaker's next or previous remark.
             lines.append((index, -1, -1))
             start, end = self._span(remark)
             if start < 0:  # offsets that do not fit the text: wrap the remark's own words
-                self._fallback[index] = display_text(remark.text)
+                self._fallback[index] = display_text(reflowed(remark.text))
                 spans = wrap_spans(self._fallback[index], text_width)
                 lines.extend((index, s, e) for s, e in spans)
             else:

@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from store.models import Meeting, Remark
 from tui.speaker_colours import speaker_colour_style, speaker_style
-from tui.text_layout import display_text, wrap_spans
+from tui.text_layout import display_text, reflowed, wrap_spans
 from tui.widgets.reader.coding_marks import (
     BOOKMARK,
     FLAG_STYLE,
@@ -264,7 +264,7 @@ same speaker's turn (**[ ]**). Hold **shift** to select, or drag with the mouse;
         self.meeting = meeting
         if meeting is None or meeting.id != self._marks.meeting_id:
             self._marks = no_marks()
-        self._text = display_text(meeting.text) if meeting else ""
+        self._text = display_text(reflowed(meeting.text)) if meeting else ""
         self._remarks = sorted(
             (
                 r
