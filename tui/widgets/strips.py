@@ -119,7 +119,7 @@ class CachedLines:
     _kept_frame: tuple[Any, Any] | None = None  # (size and styles key, _frame_parts())
     _frame: Any = None  # what the framed lines below were framed with
     _framed: dict[int, tuple[Strip, Strip]]  # id(content line) -> (it, framed), set with _frame
-    _edges: dict[tuple[int, Any], Strip]  # (top or bottom row, its title) -> row, ditto
+    _edges: dict[int, tuple[Any, Strip]]  # top or bottom row -> (its title, the row), ditto
 
     def _paint_styles(self) -> Any:
         raise NotImplementedError
@@ -239,11 +239,11 @@ class CachedLines:
         for y in crop.line_range:
             if y == 0 or y == height - 1:
                 title = widget.border_title if y == 0 else widget.border_subtitle
-                edge = edges.get((y, title))
-                if edge is None:
+                edge = edges.get(y)
+                if edge is None or edge[0] != title:  # only the last: a title per meeting
                     region = Region(0, y, width, 1)
-                    edge = edges[(y, title)] = super().render_lines(region)[0]  # type: ignore[misc]
-                lines.append(edge)
+                    edge = edges[y] = (title, super().render_lines(region)[0])  # type: ignore[misc]
+                lines.append(edge[1])
                 continue
             content = widget.render_line(y - 1)
             framed = kept.get(id(content))
