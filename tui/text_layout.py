@@ -55,18 +55,28 @@ def display_text(text: str) -> str:
 # columns, which a narrower pane turned into a long line and a one-word one, alternately.
 # Headings, datelines and one-paragraph-per-line files start their lines with a capital
 # or a digit, so they keep their breaks.
-_HARD_WRAP = re.compile(r"(?<=[^\s.!?:;\"“”«»])\n(?=[^\W\d_])")
+_WRAP_CANDIDATE = re.compile(r"\n(?=[^\W\d_])")  # starts with the break: found by a fast scan
+_ENDS_CLAUSE = frozenset(".!?:;\"“”«»")
 
 
 def reflowed(text: str) -> str:
     """``text`` with its hard-wrapping line breaks as spaces, at the same offsets.
 
     For reading only: the views wrap the result to the pane, while offsets (cursor,
-    selection, annotations) still point into the meeting's own text.
+    selection, annotations) still point into the meeting's own text. Each meeting the
+    remarks pane shows goes through here, so the character before a break is looked at
+    by hand: a pattern starting with a look-behind is tried at every character.
     """
     if "\n" not in text:
         return text
-    return _HARD_WRAP.sub(lambda m: " " if text[m.end()].islower() else "\n", text)
+
+    def space_or_break(match: re.Match[str]) -> str:
+        at = match.start()
+        before = text[at - 1] if at else " "
+        wraps = text[at + 1].islower() and not before.isspace() and before not in _ENDS_CLAUSE
+        return " " if wraps else "\n"
+
+    return _WRAP_CANDIDATE.sub(space_or_break, text)
 
 
 def wrap_spans(

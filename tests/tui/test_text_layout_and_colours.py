@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -67,3 +69,13 @@ def test_hard_wrapped_lines_are_read_as_one_paragraph_at_the_same_offsets() -> N
     assert "and\nSecond" in out  # a capital may start a name: left as the file has it
     assert "question:\nabout" in out  # a colon may introduce a list
     assert reflowed("no breaks") == "no breaks"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\nab A1.:“» é\t_", max_size=40))
+def test_reflowed_joins_exactly_where_the_rule_says(text: str) -> None:
+    """The rule as a regular expression; ``reflowed`` checks the character before by
+    hand, since a pattern starting with a look-behind is tried at every character."""
+    rule = re.compile(r"(?<=[^\s.!?:;\"“”«»])\n(?=[^\W\d_])")
+    expected = rule.sub(lambda m: " " if text[m.end()].islower() else "\n", text)
+    assert reflowed(text) == expected
